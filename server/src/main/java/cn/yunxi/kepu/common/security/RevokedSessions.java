@@ -1,0 +1,49 @@
+package cn.yunxi.kepu.common.security;
+
+import java.time.Duration;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Access tokens are self-contained, so a logout or a detected token theft must also stop the access tokens
+ * already issued to that login. Revoked session ids sit in Redis for one access-token lifetime; when Redis is
+ * unreachable the database (the source of truth) answers instead.
+ */
+@Component
+class RevokedSessions {
+
+    private static final Logger log = LoggerFactory.getLogger(RevokedSessions.class);
+    private static final String PREFIX = "kepu:auth:revoked:";
+
+    private final StringRedisTemplate redis;
+    private final LoginSessionMapper sessions;
+    private final Duration remember;
+
+    RevokedSessions(StringRedisTemplate redis, LoginSessionMapper sessions, TokenProperties properties) {
+        this.redis = redis;
+        this.sessions = sessions;
+        this.remember = properties.accessTokenTtl().plusMinutes(1);
+    }
+
+    void markRevoked(long sessionId) {
+        try {
+            redis.opsForValue().set(PREFIX + sessionId, "1", remember);
+        } catch (RuntimeException e) {
+            log.warn("Redis unavailable while recording a revoked session; the database still has it: {}",
+                    e.getMessage());
+        }
+    }
+
+    boolean isRevoked(long sessionId) {
+        try {
+            return Boolean.TRUE.equals(redis.hasKey(PREFIX + sessionId));
+        } catch (RuntimeException e) {
+            log.warn("Redis unavailable, checking session revocation in the database: {}", e.getMessage());
+            LoginSession session = sessions.selectById(sessionId);
+            return session == null || session.getRevokedAt() != null;
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package cn.yunxi.kepu.common.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoder;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Stateless bearer-token security for both APIs: residents' tokens open /api/v1, staff tokens open
+ * /api/admin/v1, and only declared {@link PublicEndpoints} are open to all.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+@EnableConfigurationProperties(TokenProperties.class)
+class SecurityConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
+
+    @Bean
+    SecurityFilterChain apiSecurity(HttpSecurity http, List<PublicEndpoints> publicEndpoints, JsonMapper json,
+                                    JwtDecoder jwtDecoder) throws Exception {
+        ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
+        String[] open = publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
+        http
+                // Bearer tokens in headers, no cookies: CSRF does not apply to this API.
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(open).permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers("/api/v1/**").hasAuthority(SubjectType.RESIDENT.name())
+                        .requestMatchers("/api/admin/v1/**").hasAuthority(SubjectType.STAFF.name())
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers("/api/**", "/actuator/**").denyAll()
+                        // Outside the APIs there is nothing private yet; unknown paths get a plain 404.
+                        .anyRequest().permitAll())
+                .oauth2ResourceServer(rs -> rs
+                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(SecurityConfig::toAuthentication))
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
+        return http.build();
+    }
+
+    @Bean
+    PublicEndpoints authEndpoints() {
+        return () -> List.of("/api/v1/auth/**", "/api/admin/v1/auth/**", "/api/v1/ping");
+    }
+
+    @Bean
+    SecretKey tokenSigningKey(TokenProperties properties) {
+        String secret = properties.secret();
+        if (secret == null || secret.isBlank()) {
+            // Outside prod (where a missing secret stops startup) a fresh key per start is safe: tokens just
+            // stop working after a restart.
+            log.warn("KEPU_TOKEN_SECRET is not set; using a random signing key for this run only");
+            byte[] random = new byte[32];
+            new SecureRandom().nextBytes(random);
+            secret = Base64.getEncoder().encodeToString(random);
+        }
+        try {
+            byte[] key = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
+            return new SecretKeySpec(key, "HmacSHA256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Bean
+    JwtEncoder jwtEncoder(SecretKey tokenSigningKey) {
+        return NimbusJwtEncoder.withSecretKey(tokenSigningKey).algorithm(MacAlgorithm.HS256).build();
+    }
+
+    @Bean
+    JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock, RevokedSessions revokedSessions) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
+                .macAlgorithm(MacAlgorithm.HS256).build();
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(java.time.Duration.ZERO);
+        timestamps.setClock(clock);
+        OAuth2TokenValidator<Jwt> notRevoked = jwt -> {
+            Object sid = jwt.getClaims().get(TokenService.CLAIM_SESSION);
+            if (!(sid instanceof Number number) || revokedSessions.isRevoked(number.longValue())) {
+                return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "session ended", null));
+            }
+            return OAuth2TokenValidatorResult.success();
+        };
+        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, notRevoked));
+        return decoder;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    private static CurrentUserAuthentication toAuthentication(Jwt jwt) {
+        SubjectType type = SubjectType.valueOf(jwt.getClaimAsString(TokenService.CLAIM_TYPE));
+        List<String> roles = jwt.getClaimAsStringList(TokenService.CLAIM_ROLES);
+        Set<String> roleSet = roles == null ? Set.of() : Set.copyOf(new HashSet<>(roles));
+        Object unit = jwt.getClaims().get(TokenService.CLAIM_UNIT);
+        Long unitId = unit instanceof Number n ? n.longValue() : null;
+        long sessionId = ((Number) jwt.getClaims().get(TokenService.CLAIM_SESSION)).longValue();
+        CurrentUser user = new CurrentUser(type, Long.parseLong(jwt.getSubject()), sessionId, roleSet, unitId);
+        return new CurrentUserAuthentication(user, jwt);
+    }
+}

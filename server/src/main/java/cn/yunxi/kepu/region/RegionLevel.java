@@ -1,0 +1,7 @@
+package cn.yunxi.kepu.region;
+
+public enum RegionLevel {
+    DISTRICT,
+    TOWN,
+    VILLAGE
+}

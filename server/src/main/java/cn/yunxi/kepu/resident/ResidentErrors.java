@@ -1,0 +1,29 @@
+package cn.yunxi.kepu.resident;
+
+import org.springframework.http.HttpStatus;
+
+import cn.yunxi.kepu.common.web.ErrorCode;
+
+enum ResidentErrors implements ErrorCode {
+    RESIDENT_NOT_FOUND(HttpStatus.UNAUTHORIZED, "账号不存在或已注销，请重新登录"),
+    REGION_NOT_VILLAGE(HttpStatus.BAD_REQUEST, "请选择您所在的村或社区"),
+    BIRTH_YEAR_INVALID(HttpStatus.BAD_REQUEST, "出生年份不正确");
+
+    private final HttpStatus status;
+    private final String message;
+
+    ResidentErrors(HttpStatus status, String message) {
+        this.status = status;
+        this.message = message;
+    }
+
+    @Override
+    public HttpStatus status() {
+        return status;
+    }
+
+    @Override
+    public String message() {
+        return message;
+    }
+}

@@ -1,0 +1,50 @@
+package cn.yunxi.kepu.staff;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+
+/**
+ * There is no default password. The first district admin is created from KEPU_BOOTSTRAP_ADMIN_USERNAME and
+ * KEPU_BOOTSTRAP_ADMIN_PASSWORD, once, when no active district admin exists; afterwards the variables are
+ * ignored and can be removed.
+ */
+@Component
+class FirstAdminBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(FirstAdminBootstrap.class);
+
+    private final StaffAccountMapper accounts;
+    private final StaffAdminService staff;
+    private final String username;
+    private final String password;
+
+    FirstAdminBootstrap(StaffAccountMapper accounts, StaffAdminService staff,
+                        @Value("${kepu.bootstrap-admin.username:}") String username,
+                        @Value("${kepu.bootstrap-admin.password:}") String password) {
+        this.accounts = accounts;
+        this.staff = staff;
+        this.username = username;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (accounts.countActiveDistrictAdmins() > 0) {
+            return;
+        }
+        if (username.isBlank() || password.isBlank()) {
+            log.warn("No district admin exists yet. Set KEPU_BOOTSTRAP_ADMIN_USERNAME and "
+                    + "KEPU_BOOTSTRAP_ADMIN_PASSWORD (at least 10 characters) and restart to create the first one.");
+            return;
+        }
+        if (password.length() < 10) {
+            throw new IllegalStateException("KEPU_BOOTSTRAP_ADMIN_PASSWORD must be at least 10 characters");
+        }
+        staff.insert(username, "区级管理员", StaffRole.DISTRICT_ADMIN, null, password);
+        log.info("Created the first district admin '{}'", username);
+    }
+}

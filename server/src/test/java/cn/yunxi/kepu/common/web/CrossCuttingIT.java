@@ -1,0 +1,79 @@
+package cn.yunxi.kepu.common.web;
+
+import static cn.yunxi.kepu.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.yunxi.kepu.support.ApiClient;
+import cn.yunxi.kepu.support.ApiClient.Response;
+import cn.yunxi.kepu.support.KepuIntegrationTest;
+import cn.yunxi.kepu.support.Logins;
+
+@KepuIntegrationTest
+class CrossCuttingIT {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void unknownPathsAndMethodsAnswerAsProblems() {
+        ApiClient api = new ApiClient(port);
+        String token = Logins.residentToken(api);
+
+        assertProblem(api.get("/api/v1/no-such-thing", token), 404, "NOT_FOUND");
+        assertProblem(api.delete("/api/v1/regions", null), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(api.get("/somewhere-else", null), 404, "NOT_FOUND");
+        assertProblem(api.get("/api/unknown-api", null), 401, "UNAUTHENTICATED");
+        assertProblem(api.get("/actuator/env", null), 401, "UNAUTHENTICATED");
+    }
+
+    @Test
+    void everyResponseCarriesARequestIdAndEchoesASaneOne() {
+        ApiClient api = new ApiClient(port);
+
+        Response fresh = api.get("/api/v1/ping", null);
+        Response echoed = api.get("/api/v1/ping", null, "X-Request-Id", "mini-program-req-0001");
+        Response hostile = api.get("/api/v1/ping", null, "X-Request-Id", "bad id\twith spaces");
+
+        assertThat(fresh.header("X-Request-Id")).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(echoed.header("X-Request-Id")).isEqualTo("mini-program-req-0001");
+        assertThat(hostile.header("X-Request-Id")).doesNotContain(" ");
+    }
+
+    @Test
+    void healthMetricsAndApiDocsAreServed() {
+        ApiClient api = new ApiClient(port);
+
+        Response health = api.get("/actuator/health", null);
+        Response prometheus = api.get("/actuator/prometheus", null);
+        Response docs = api.get("/v3/api-docs", null);
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.json().path("status").asString()).isEqualTo("UP");
+        assertThat(prometheus.status()).isEqualTo(200);
+        assertThat(prometheus.body()).contains("http_server_requests");
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").has("/api/v1/auth/wechat-login")).isTrue();
+        assertThat(docs.json().path("paths").has("/api/admin/v1/staff")).isTrue();
+    }
+
+    @Test
+    void pageSizeIsCappedAtOneHundred() {
+        ApiClient api = new ApiClient(port);
+        String admin = Logins.districtAdminToken(api);
+
+        Response page = api.get("/api/admin/v1/staff?page=1&size=1000", admin);
+        Response bad = api.get("/api/admin/v1/staff?page=0", admin);
+        Response notANumber = api.get("/api/admin/v1/staff?page=abc", admin);
+
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.json().path("size").asInt()).isEqualTo(100);
+        assertThat(page.json().path("page").asInt()).isEqualTo(1);
+        assertThat(page.json().has("items")).isTrue();
+        assertThat(page.json().has("total")).isTrue();
+        assertProblem(bad, 400, "VALIDATION_FAILED");
+        assertProblem(notANumber, 400, "VALIDATION_FAILED");
+    }
+}

@@ -1,0 +1,40 @@
+package cn.yunxi.kepu.support;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Points the application under test at the test engines and the WeChat fake, with throw-away secrets. */
+public class TestEnginesInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** The first district admin, created by the application's own bootstrap from these settings. */
+    public static final String BOOTSTRAP_ADMIN = "district-admin";
+    public static final String BOOTSTRAP_PASSWORD = random();
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        TestEngines.Engines engines = TestEngines.get();
+        TestPropertyValues.of(
+                "spring.datasource.url=" + engines.jdbcUrl(),
+                "spring.datasource.username=" + engines.user(),
+                "spring.datasource.password=" + engines.password(),
+                "spring.data.redis.url=" + engines.redisUrl(),
+                "kepu.wechat.api-base-url=" + WeChatFake.baseUrl(),
+                "kepu.wechat.timeout=1500ms",
+                "kepu.wechat.max-retries=0",
+                "kepu.token.secret=" + random(),
+                "kepu.data-key=" + random(),
+                "kepu.bootstrap-admin.username=" + BOOTSTRAP_ADMIN,
+                "kepu.bootstrap-admin.password=" + BOOTSTRAP_PASSWORD
+        ).applyTo(context);
+    }
+
+    private static String random() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getEncoder().encodeToString(bytes);
+    }
+}
