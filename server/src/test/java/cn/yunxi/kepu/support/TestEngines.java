@@ -60,6 +60,10 @@ public final class TestEngines {
             int port = EmbeddedEngines.freePort();
             EmbeddedEngines.startRedis(port);
             redisUrl = "redis://127.0.0.1:" + port;
+        } else if (redisUrl.matches("redis://[^/]+/?")) {
+            // A shared Redis: take one of its numbered databases at random so two test runs on one machine
+            // (and their FLUSHDBs) stay out of each other's way.
+            redisUrl = redisUrl.replaceAll("/$", "") + "/" + ThreadLocalRandom.current().nextInt(1, 16);
         }
         return new Engines(EmbeddedEngines.jdbcUrl(hostAndPort, database), user, password, redisUrl, database,
                 EmbeddedEngines.jdbcUrl(hostAndPort, ""));
