@@ -1,0 +1,69 @@
+#!/usr/bin/env python3
+"""Reads the wrk outputs the bench runner collected and prints one table: the median of the rounds per scenario
+(min-max), latency, errors, and the ratio to the baseline measured in the same round."""
+import json
+import re
+import statistics
+import sys
+
+
+def parse(path):
+    text = open(path, encoding="utf-8", errors="replace").read()
+
+    def duration_ms(label):
+        m = re.search(r"^\s*" + re.escape(label) + r"\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+        if not m:
+            return None
+        value, unit = float(m.group(1)), m.group(2)
+        return value / 1000 if unit == "us" else value * 1000 if unit == "s" else value
+
+    rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
+    total = re.search(r"(\d+) requests in", text)
+    non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(int(g) for g in sock.groups()) if sock else 0)
+    return {
+        "rps": float(rps.group(1)) if rps else 0.0,
+        "requests": int(total.group(1)) if total else 0,
+        "p50": duration_ms("50%"),
+        "p99": duration_ms("99%"),
+        "errors": errors,
+    }
+
+
+def main():
+    manifest = json.load(open(sys.argv[1]))
+    rounds = manifest["rounds"]  # list of {scenario: wrk-output-path}
+    order = manifest["order"]
+    results = {s: [parse(r[s]) for r in rounds if s in r] for s in order}
+    ratios = {s: [] for s in order}
+    for r in rounds:
+        base = parse(r["baseline"])["rps"]
+        for s in order:
+            if s in r and base > 0:
+                ratios[s].append(parse(r[s])["rps"] / base)
+
+    def fmt_ms(v):
+        return "-" if v is None else f"{v:.1f}"
+
+    header = f"{'scenario':<28}{'req/s (median)':>16}{'min-max':>20}{'p50 ms':>10}{'p99 ms':>10}{'errors':>9}{'ratio to B0':>14}"
+    print(header)
+    print("-" * len(header))
+    for s in order:
+        runs = results[s]
+        if not runs:
+            continue
+        rps = [x["rps"] for x in runs]
+        med = statistics.median(rps)
+        p50 = statistics.median([x["p50"] for x in runs if x["p50"] is not None] or [0])
+        p99 = statistics.median([x["p99"] for x in runs if x["p99"] is not None] or [0])
+        errors = sum(x["errors"] for x in runs)
+        ratio = statistics.median(ratios[s]) if ratios[s] else 0
+        print(f"{s:<28}{med:>16,.0f}{f'{min(rps):,.0f}-{max(rps):,.0f}':>20}{fmt_ms(p50):>10}{fmt_ms(p99):>10}"
+              f"{errors:>9}{ratio:>13.1%}")
+    print()
+    print("ratio to B0 = median over rounds of (scenario req/s / baseline req/s in the same round)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# The benchmark command (see README, "性能基准"). Starts the production jar against this machine's MariaDB and
+# Redis and a WeChat stand-in, drives load with wrk from a separate process, and prints one table: requests/s,
+# p50, p99, errors and the ratio to the trivial baseline (GET /api/v1/ping) measured in the same round.
+#
+#   deploy/bench/run.sh                 all scenarios in deploy/bench/scenarios
+#   deploy/bench/run.sh login regions   only scenarios whose name contains one of the words (baseline always runs)
+#
+# Environment: BENCH_ROUNDS (3), BENCH_DURATION (20s), BENCH_WARMUP (30s per scenario), BENCH_CONNECTIONS (64),
+# BENCH_JAVA (a java binary; default Temurin 25 when installed, else `java`).
+# Method (shared/BENCHMARKING.md): server JVM pinned to core 1, wrk to core 0, MariaDB/Redis unpinned; rounds
+# alternate B0 and the scenarios; the median of the rounds is reported with min-max and the per-round ratio.
+# Never run by the tests: figures are reported, not asserted.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$root"
+
+ROUNDS=${BENCH_ROUNDS:-3}
+DURATION=${BENCH_DURATION:-20s}
+WARMUP=${BENCH_WARMUP:-30s}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+PORT=18080
+WX_PORT=18090
+if [ -z "${BENCH_JAVA:-}" ]; then
+  if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; else BENCH_JAVA=java; fi
+fi
+work=$(mktemp -d /tmp/kepu-bench.XXXXXX)
+echo "benchmark work dir: $work"
+
+# --- services and tools -------------------------------------------------------------------------------------
+export KEPU_SERVICE_DB_USER=kepu_ci
+KEPU_SERVICE_DB_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+export KEPU_SERVICE_DB_PASSWORD
+bash deploy/local/ensure-services.sh
+command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+command -v taskset >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq util-linux >/dev/null; }
+
+# --- build the production jar (tests are the test command's job, not the benchmark's) --------------------------
+./mvnw -q -B -ntp -pl server package -DskipTests
+jar=$(ls server/target/kepu-server-*.jar | grep -v original | head -1)
+wiremock_version=$(sed -n 's:.*<wiremock.version>\(.*\)</wiremock.version>.*:\1:p' pom.xml)
+./mvnw -q -B -ntp dependency:get -Dartifact="org.wiremock:wiremock-standalone:${wiremock_version}" >/dev/null
+wiremock_jar="$HOME/.m2/repository/org/wiremock/wiremock-standalone/${wiremock_version}/wiremock-standalone-${wiremock_version}.jar"
+
+# --- a fresh database and Redis database for this run ------------------------------------------------------------
+mariadb --protocol=socket -uroot -e "DROP DATABASE IF EXISTS kepu_bench; CREATE DATABASE kepu_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+redis-cli -h 127.0.0.1 -p 6379 -n 0 FLUSHDB >/dev/null
+
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+taskset -c 0 java -jar "$wiremock_jar" --port "$WX_PORT" --bind-address 127.0.0.1 --root-dir deploy/bench/wechat \
+  --global-response-templating --disable-banner --no-request-journal >"$work/wechat.log" 2>&1 &
+pids+=($!)
+
+ADMIN_USER=bench-admin
+ADMIN_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+db_url="jdbc:mysql://127.0.0.1:3306/kepu_bench?useUnicode=true&characterEncoding=utf8&useSSL=false&allowPublicKeyRetrieval=true"
+KEPU_DB_URL="$db_url" KEPU_DB_USER="$KEPU_SERVICE_DB_USER" KEPU_DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" \
+KEPU_REDIS_URL="redis://127.0.0.1:6379/0" WX_API_BASE_URL="http://127.0.0.1:$WX_PORT" \
+KEPU_TOKEN_SECRET="$(head -c 48 /dev/urandom | base64)" KEPU_DATA_KEY="$(head -c 32 /dev/urandom | base64)" \
+KEPU_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KEPU_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" PORT="$PORT" \
+  taskset -c 1 "$BENCH_JAVA" -Xms1g -Xmx1g -jar "$jar" --logging.level.root=WARN >"$work/server.log" 2>&1 &
+pids+=($!)
+base="http://127.0.0.1:$PORT"
+for _ in $(seq 1 120); do
+  curl -fs "$base/actuator/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+curl -fs "$base/actuator/health" >/dev/null || { echo "server did not start; see $work/server.log" >&2; tail -50 "$work/server.log" >&2; exit 1; }
+
+# --- scenarios ----------------------------------------------------------------------------------------------------
+header() { sed -n "s/^-- $2: *//p" "$1" | head -1; }
+declare -a names files
+for f in deploy/bench/scenarios/*.lua; do
+  name=$(header "$f" scenario)
+  if [ "$name" != baseline ] && [ $# -gt 0 ]; then
+    keep=no; for w in "$@"; do [[ "$name" == *"$w"* ]] && keep=yes; done
+    [ "$keep" = yes ] || continue
+  fi
+  names+=("$name"); files+=("$f")
+done
+
+export BASE_URL="$base" DB_HOST=127.0.0.1 DB_PORT=3306 DB_NAME=kepu_bench DB_USER="$KEPU_SERVICE_DB_USER" \
+  DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" DB_URL="$db_url" REDIS_URL="redis://127.0.0.1:6379/0" \
+  ADMIN_USER ADMIN_PASSWORD
+for f in "${files[@]}"; do
+  setup=$(header "$f" setup)
+  if [ -n "$setup" ]; then
+    echo "setup: $setup"
+    while IFS= read -r line; do
+      if [[ "$line" =~ ^[A-Z_][A-Z0-9_]*= ]]; then export "${line?}"; else echo "  $line"; fi
+    done < <(bash "$setup")
+  fi
+done
+
+run_wrk() { # name file duration outfile
+  local path; path=$(header "$2" path)
+  taskset -c 0 wrk -t1 -c"$CONNECTIONS" -d"$3" --latency -s "$2" "$base$path" >"$4" 2>&1 || true
+}
+
+echo "warming up (${WARMUP} per scenario)..."
+for i in "${!names[@]}"; do run_wrk "${names[$i]}" "${files[$i]}" "$WARMUP" "$work/warmup-${names[$i]}.txt"; done
+
+manifest="$work/manifest.json"
+{
+  echo '{"order": ['
+  for i in "${!names[@]}"; do printf '%s"%s"' "$([ "$i" -gt 0 ] && echo ,)" "${names[$i]}"; done
+  echo '], "rounds": ['
+  for r in $(seq 1 "$ROUNDS"); do
+    echo "round $r/$ROUNDS" >&2
+    [ "$r" -gt 1 ] && echo ','
+    echo '{'
+    for i in "${!names[@]}"; do
+      out="$work/round$r-${names[$i]}.txt"
+      run_wrk "${names[$i]}" "${files[$i]}" "$DURATION" "$out"
+      printf '%s"%s": "%s"\n' "$([ "$i" -gt 0 ] && echo ,)" "${names[$i]}" "$out"
+    done
+    echo '}'
+  done
+  echo ']}'
+} >"$manifest"
+
+echo
+echo "科普云溪 benchmark — commit $(git rev-parse --short HEAD), $("$BENCH_JAVA" -version 2>&1 | head -1)"
+echo "server: taskset -c 1, -Xms1g -Xmx1g (one core: Serial GC); load: wrk -t1 -c$CONNECTIONS -d$DURATION on core 0;"
+echo "rounds: $ROUNDS after ${WARMUP} warm-up per scenario; MariaDB $(mariadb --protocol=socket -uroot -Nse 'select version()'), Redis $(redis-server --version | awk '{print $3}')"
+echo
+python3 deploy/bench/report.py "$manifest"
+for f in "$work"/*.metrics; do [ -f "$f" ] && cat "$f"; done
+echo "raw wrk outputs: $work"

@@ -1,0 +1,4 @@
+-- scenario: baseline
+-- method: GET
+-- path: /api/v1/ping
+-- B0: a constant ~80-byte JSON through the whole filter chain (request id, security); every ratio divides by this.

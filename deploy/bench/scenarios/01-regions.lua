@@ -1,0 +1,4 @@
+-- scenario: regions
+-- method: GET
+-- path: /api/v1/regions
+-- The division tree a mini-program loads on the profile page (in-memory after the first read).

@@ -1,0 +1,210 @@
+const { elderPage } = require('../../behaviors/elder-page');
+const auth = require('../../utils/auth');
+const session = require('../../utils/session');
+const privacy = require('../../utils/privacy');
+const elder = require('../../utils/elder');
+const toast = require('../../utils/toast');
+const { request } = require('../../utils/request');
+
+// Same codes as the server's population group enum; labels shown in the picker.
+const POPULATION_GROUPS = [
+  { value: 'YOUTH', label: '青少年' },
+  { value: 'FARMER', label: '农民' },
+  { value: 'INDUSTRIAL_WORKER', label: '产业工人' },
+  { value: 'ELDERLY', label: '老年人' },
+  { value: 'OFFICIAL', label: '领导干部和公务员' },
+  { value: 'OTHER', label: '其他' },
+];
+
+const EARLIEST_BIRTH_YEAR = 1920;
+
+function toOptions(nodes) {
+  return (nodes || []).map((n) => ({ code: n.code, name: n.name }));
+}
+
+/** Locate a region code (village or town) in the tree as picker indexes [town, village]. */
+function indexOfRegion(towns, regionCode) {
+  for (let i = 0; i < towns.length; i += 1) {
+    if (towns[i].code === regionCode) return [i, 0];
+    const villages = towns[i].children || [];
+    for (let j = 0; j < villages.length; j += 1) {
+      if (villages[j].code === regionCode) return [i, j];
+    }
+  }
+  return [0, 0];
+}
+
+Page(
+  elderPage({
+    data: {
+      state: 'loading', // loading | ready | error
+      needsConsent: false,
+      me: null,
+      avatarUrl: '',
+      fieldErrors: {},
+      regionColumns: [[], []],
+      regionIndex: [0, 0],
+      groups: POPULATION_GROUPS,
+      groupIndex: 0,
+      birthYearStart: `${EARLIEST_BIRTH_YEAR}-01-01`,
+      birthYearEnd: `${new Date().getFullYear()}-12-31`,
+      bindingPhone: false,
+    },
+
+    onLoad() {
+      // Region tree is small and changes rarely: fetched once per page instance.
+      this.towns = null;
+    },
+
+    onShow() {
+      return this.load();
+    },
+
+    async load() {
+      try {
+        const resident = await auth.ensureLogin();
+        if (privacy.needsConsent(resident)) {
+          // Nothing is collected before the resident accepted the policy.
+          this.setData({ state: 'ready', needsConsent: true, me: resident });
+          return;
+        }
+        const [me] = await Promise.all([
+          request({ url: '/api/v1/me' }),
+          this.towns ? Promise.resolve() : this.loadRegions(),
+        ]);
+        session.saveResident(me);
+        this.setData({ needsConsent: false });
+        this.showMe(me);
+      } catch (err) {
+        if (err.code === 'SIGNED_OUT') {
+          wx.switchTab({ url: '/pages/index/index' });
+          return;
+        }
+        this.setData({ state: this.data.me ? 'ready' : 'error' });
+      }
+    },
+
+    async loadRegions() {
+      const district = await request({ url: '/api/v1/regions' });
+      this.towns = (district && district.children) || [];
+    },
+
+    showMe(me) {
+      const towns = this.towns || [];
+      const regionIndex = indexOfRegion(towns, me.regionCode);
+      const groupIndex = Math.max(
+        0,
+        POPULATION_GROUPS.findIndex((g) => g.value === me.populationGroup),
+      );
+      this.setData({
+        state: 'ready',
+        me,
+        elder: elder.isElderMode(),
+        regionIndex,
+        regionColumns: [toOptions(towns), toOptions(towns[regionIndex[0]] && towns[regionIndex[0]].children)],
+        groupIndex,
+      });
+    },
+
+    /** PATCH /api/v1/me with some fields; field errors are shown next to their field. */
+    async saveProfile(changes) {
+      try {
+        const me = await request({ url: '/api/v1/me', method: 'PATCH', data: changes, silent: true });
+        session.saveResident(me);
+        this.setData({ fieldErrors: {} });
+        this.showMe(me);
+        return true;
+      } catch (err) {
+        const fieldErrors = {};
+        (err.fieldErrors || []).forEach((f) => {
+          fieldErrors[f.field] = f.message;
+        });
+        this.setData({ fieldErrors });
+        toast.showError(err.detail);
+        return false;
+      }
+    },
+
+    onChooseAvatar(e) {
+      // Only shown locally for now: uploading to media storage and saving avatarKey comes with
+      // the media feature (direct-upload policy from the server), so nothing leaves the phone yet.
+      const avatarUrl = e.detail && e.detail.avatarUrl;
+      if (avatarUrl) this.setData({ avatarUrl });
+    },
+
+    onNicknameBlur(e) {
+      // type="nickname" inputs are checked by WeChat; the value arrives on blur/confirm.
+      const nickname = String((e.detail && e.detail.value) || '').trim();
+      const current = (this.data.me && this.data.me.nickname) || '';
+      if (!nickname || nickname === current) return;
+      this.saveProfile({ nickname });
+    },
+
+    onRegionColumnChange(e) {
+      const { column, value } = e.detail;
+      if (column !== 0) return;
+      // Cascade: a new 镇/街道 shows its own 村/社区 list.
+      const villages = toOptions(this.towns[value] && this.towns[value].children);
+      this.setData({
+        regionColumns: [this.data.regionColumns[0], villages],
+        regionIndex: [value, 0],
+      });
+    },
+
+    onRegionChange(e) {
+      const [townIdx, villageIdx] = e.detail.value;
+      const town = this.towns[townIdx];
+      if (!town) return;
+      const villages = town.children || [];
+      // A town without villages in the tree is itself the finest level we can record.
+      const chosen = villages.length ? villages[villageIdx || 0] : town;
+      if (!chosen || chosen.code === (this.data.me && this.data.me.regionCode)) return;
+      this.saveProfile({ regionCode: chosen.code });
+    },
+
+    onGroupChange(e) {
+      const group = POPULATION_GROUPS[Number(e.detail.value)];
+      if (!group || group.value === (this.data.me && this.data.me.populationGroup)) return;
+      this.saveProfile({ populationGroup: group.value });
+    },
+
+    onBirthYearChange(e) {
+      const year = parseInt(String(e.detail.value).slice(0, 4), 10);
+      if (!year || year === (this.data.me && this.data.me.birthYear)) return;
+      this.saveProfile({ birthYear: year });
+    },
+
+    async onGetPhoneNumber(e) {
+      const code = e.detail && e.detail.code;
+      if (!code) {
+        // The resident tapped 拒绝, or the app has no phone-number quota: nothing to send.
+        toast.showError('未获得手机号授权');
+        return;
+      }
+      this.setData({ bindingPhone: true });
+      try {
+        const me = await request({ url: '/api/v1/me/phone', method: 'POST', data: { code } });
+        session.saveResident(me);
+        this.showMe(me);
+        toast.showSuccess('手机号已绑定');
+      } catch (err) {
+        // request() already showed the server's explanation.
+      } finally {
+        this.setData({ bindingPhone: false });
+      }
+    },
+
+    onOpenPrivacy() {
+      wx.navigateTo({ url: '/pages/privacy/privacy?reason=consent' });
+    },
+
+    onOpenData() {
+      wx.navigateTo({ url: '/pages/data/data' });
+    },
+
+    onRetry() {
+      this.setData({ state: 'loading' });
+      this.load();
+    },
+  }),
+);

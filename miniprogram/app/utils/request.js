@@ -1,0 +1,177 @@
+// The only caller of wx.request. Everything the pages need from the server goes through
+// request(): it adds the bearer token, renews the session once on 401, turns RFC 9457
+// problem+json answers into ApiError, and shows the server's Chinese `detail` to the resident.
+
+const { apiBaseUrl } = require('./config');
+const session = require('./session');
+const toast = require('./toast');
+
+const NETWORK_ERROR_MESSAGE = '网络不给力，请稍后重试';
+const SERVER_ERROR_MESSAGE = '服务暂时不可用，请稍后重试';
+const SESSION_EXPIRED_MESSAGE = '登录已失效，请重新进入小程序';
+const REQUEST_TIMEOUT_MS = 15000;
+
+class ApiError extends Error {
+  constructor({ status, code, detail, fieldErrors }) {
+    super(detail);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.detail = detail;
+    this.fieldErrors = fieldErrors || [];
+  }
+}
+
+function networkError(errMsg) {
+  const err = new ApiError({ status: 0, code: 'NETWORK_ERROR', detail: NETWORK_ERROR_MESSAGE });
+  err.errMsg = errMsg;
+  return err;
+}
+
+function headerValue(header, name) {
+  if (!header) return '';
+  const wanted = name.toLowerCase();
+  const key = Object.keys(header).find((k) => k.toLowerCase() === wanted);
+  return key ? String(header[key]) : '';
+}
+
+function parseBody(data) {
+  if (typeof data !== 'string') return data;
+  try {
+    return JSON.parse(data);
+  } catch (e) {
+    return null;
+  }
+}
+
+/** Map a non-2xx answer to ApiError; the body is a problem document when the server wrote it. */
+function toApiError(res) {
+  const body = parseBody(res.data);
+  const isProblem =
+    headerValue(res.header, 'content-type').indexOf('application/problem+json') >= 0 ||
+    Boolean(body && typeof body === 'object' && (body.code || body.detail));
+  const problem = isProblem && body && typeof body === 'object' ? body : {};
+  let detail = problem.detail;
+  if (!detail) {
+    // A proxy error page or an empty body has nothing fit to show a resident.
+    detail = res.statusCode === 401 ? SESSION_EXPIRED_MESSAGE : SERVER_ERROR_MESSAGE;
+  }
+  const fieldErrors = Array.isArray(problem.errors)
+    ? problem.errors.map((e) => ({ field: e.field, message: e.message }))
+    : [];
+  return new ApiError({
+    status: problem.status || res.statusCode,
+    code: problem.code || `HTTP_${res.statusCode}`,
+    detail,
+    fieldErrors,
+  });
+}
+
+/** Promise around wx.request that resolves with any HTTP answer and rejects only on transport failure. */
+function send({ url, method = 'GET', data, header = {} }) {
+  return new Promise((resolve, reject) => {
+    wx.request({
+      url: apiBaseUrl() + url,
+      method,
+      data,
+      timeout: REQUEST_TIMEOUT_MS,
+      header: Object.assign(
+        { 'content-type': 'application/json', Accept: 'application/json, application/problem+json' },
+        header,
+      ),
+      success: (res) => resolve(res),
+      fail: (err) => reject(networkError(err && err.errMsg)),
+    });
+  });
+}
+
+// All requests that meet a 401 at the same time wait on this one promise, so a rotating
+// refresh token is spent exactly once (spending it twice would make the server revoke it).
+let renewal = null;
+
+async function renewNow() {
+  const refreshToken = session.getRefreshToken();
+  if (refreshToken) {
+    const res = await send({ url: '/api/v1/auth/refresh', method: 'POST', data: { refreshToken } });
+    if (res.statusCode === 200 && res.data && res.data.accessToken) {
+      session.saveSession(res.data);
+      return;
+    }
+    if (res.statusCode >= 500) {
+      // The server is in trouble, not our token: keep it for the next attempt.
+      throw toApiError(res);
+    }
+    // Reused, expired or revoked: the refresh token is worthless now, start over with wx.login.
+    session.clearTokens();
+  }
+  // Lazy require: auth.js uses send() from this module, so a top-level require would be a cycle.
+  await require('./auth').login();
+}
+
+function renewSession() {
+  if (!renewal) {
+    renewal = renewNow().then(
+      () => {
+        renewal = null;
+      },
+      (err) => {
+        renewal = null;
+        throw err;
+      },
+    );
+  }
+  return renewal;
+}
+
+async function perform(options, retried) {
+  const { url, method = 'GET', data, auth = true } = options;
+  let token = null;
+  if (auth) {
+    if (!session.getAccessToken() || session.accessTokenExpired()) {
+      await renewSession();
+    }
+    token = session.getAccessToken();
+  }
+  const header = token ? { Authorization: `Bearer ${token}` } : {};
+  const res = await send({ url, method, data, header });
+
+  if (res.statusCode === 401 && auth && !retried) {
+    // If another request already renewed while this one was in flight, just retry with the new token.
+    if (session.getAccessToken() === token) {
+      await renewSession();
+    }
+    return perform(options, true);
+  }
+  if (res.statusCode >= 200 && res.statusCode < 300) {
+    return res.statusCode === 204 || res.data === '' ? null : parseBody(res.data);
+  }
+  throw toApiError(res);
+}
+
+/**
+ * Call the API. Options: url (path under the base URL), method, data, auth (default true),
+ * silent (default false: errors are shown in a toast; pages that show field errors inline pass true).
+ * Resolves with the parsed body (null for 204); rejects with ApiError.
+ */
+async function request(options) {
+  try {
+    return await perform(options, false);
+  } catch (err) {
+    let apiError = err;
+    if (!(err instanceof ApiError)) {
+      // A bug on our side: still tell the resident something sensible, keep the cause for debugging.
+      apiError = new ApiError({ status: 0, code: 'CLIENT_ERROR', detail: SERVER_ERROR_MESSAGE });
+      apiError.cause = err;
+    }
+    if (!options.silent) toast.showError(apiError.detail);
+    throw apiError;
+  }
+}
+
+module.exports = {
+  request,
+  send,
+  toApiError,
+  ApiError,
+  NETWORK_ERROR_MESSAGE,
+};

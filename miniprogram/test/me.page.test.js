@@ -1,0 +1,154 @@
+const { createWx, json, problem, flush } = require('./helpers/wx');
+const { me, regions, storeSession } = require('./helpers/fixtures');
+const { renderPage, resetPages, hasClass, text, inner } = require('./helpers/render');
+
+let server;
+
+beforeEach(() => {
+  global.wx = createWx();
+  server = wx.__server;
+  resetPages();
+  server.on('GET', '/api/v1/regions', json(200, regions()));
+});
+
+async function openMe(resident) {
+  storeSession(wx, resident);
+  server.on('GET', '/api/v1/me', json(200, resident));
+  const page = await renderPage('pages/me/me');
+  await flush();
+  return page;
+}
+
+describe('我的 page', () => {
+  test('shows the masked phone and the region name from the server', async () => {
+    const page = await openMe(me({ phoneMasked: '138****1234', regionName: '陆城镇 / 儒矶村', regionCode: '430603102202' }));
+
+    expect(text(page.querySelector('#phone-masked'))).toBe('138****1234');
+    expect(text(page)).toContain('陆城镇 / 儒矶村');
+    expect(text(page)).toContain('农民');
+    expect(text(page)).toContain('1958年');
+    expect(server.callsTo('GET', '/api/v1/me')[0].header.Authorization).toBe('Bearer access-1');
+    // The region picker starts at the resident's own town and village.
+    expect(page.instance.data.regionIndex).toEqual([1, 1]);
+    expect(page.instance.data.regionColumns[1].map((v) => v.name)).toEqual(['陆城社区', '儒矶村']);
+  });
+
+  test('toggling 关怀模式 adds the elder class at once and saves it to the server', async () => {
+    const page = await openMe(me({ elderMode: false }));
+    server.on('PATCH', '/api/v1/me', (call) => json(200, me({ elderMode: call.data.elderMode })));
+    const root = page.querySelector('#root');
+    expect(hasClass(root, 'page-elder')).toBe(false);
+
+    inner(page, 'elder-switch', '.t-switch').dispatchEvent('tap');
+    await flush();
+
+    expect(hasClass(page.querySelector('#root'), 'page-elder')).toBe(true);
+    const patches = server.callsTo('PATCH', '/api/v1/me');
+    expect(patches).toHaveLength(1);
+    expect(patches[0].data).toEqual({ elderMode: true });
+    expect(wx.__storage.get('kepu.elderMode')).toBe(true);
+    expect(wx.__storage.get('kepu.resident').elderMode).toBe(true);
+  });
+
+  test('if the server refuses the elder-mode change the page goes back to normal', async () => {
+    const page = await openMe(me({ elderMode: false }));
+    server.on('PATCH', '/api/v1/me', problem(503, 'UNAVAILABLE', '服务繁忙，请稍后重试'));
+
+    inner(page, 'elder-switch', '.t-switch').dispatchEvent('tap');
+    await flush();
+
+    expect(hasClass(page.querySelector('#root'), 'page-elder')).toBe(false);
+    expect(wx.__storage.get('kepu.elderMode')).toBe(false);
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '服务繁忙，请稍后重试' }));
+  });
+
+  test('a page opened in elder mode renders with the elder class', async () => {
+    const page = await openMe(me({ elderMode: true }));
+
+    expect(hasClass(page.querySelector('#root'), 'page-elder')).toBe(true);
+  });
+
+  test('binding the phone sends the getPhoneNumber code and shows the masked number', async () => {
+    const page = await openMe(me({ phoneMasked: null }));
+    expect(page.querySelector('#phone-masked')).toBeUndefined();
+    server.on('POST', '/api/v1/me/phone', json(200, me({ phoneMasked: '139****8888' })));
+
+    page.querySelector('#phone-btn').dispatchEvent('getphonenumber', { detail: { code: 'phone-code-1', errMsg: 'getPhoneNumber:ok' } });
+    await flush();
+
+    expect(server.callsTo('POST', '/api/v1/me/phone').map((c) => c.data)).toEqual([{ code: 'phone-code-1' }]);
+    expect(text(page.querySelector('#phone-masked'))).toBe('139****8888');
+  });
+
+  test('a refused phone authorization sends nothing', async () => {
+    const page = await openMe(me());
+
+    page.querySelector('#phone-btn').dispatchEvent('getphonenumber', { detail: { errMsg: 'getPhoneNumber:fail user deny' } });
+    await flush();
+
+    expect(server.callsTo('POST', '/api/v1/me/phone')).toHaveLength(0);
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '未获得手机号授权' }));
+  });
+
+  test('the region picker cascades from 镇/街道 to 村/社区 and saves the chosen village', async () => {
+    const page = await openMe(me());
+    server.on('PATCH', '/api/v1/me', json(200, me({ regionCode: '430603102201', regionName: '陆城镇 / 陆城社区' })));
+    const picker = page.querySelector('#region-picker');
+
+    picker.dispatchEvent('columnchange', { detail: { column: 0, value: 1 } });
+    await flush();
+    expect(page.instance.data.regionColumns[1].map((v) => v.name)).toEqual(['陆城社区', '儒矶村']);
+
+    picker.dispatchEvent('change', { detail: { value: [1, 0] } });
+    await flush();
+
+    expect(server.callsTo('PATCH', '/api/v1/me').map((c) => c.data)).toEqual([{ regionCode: '430603102201' }]);
+    expect(text(page)).toContain('陆城镇 / 陆城社区');
+  });
+
+  test('population group and birth year pickers save their values', async () => {
+    const page = await openMe(me());
+    server.on('PATCH', '/api/v1/me', (call) => json(200, me(call.data)));
+
+    page.querySelector('#group-picker').dispatchEvent('change', { detail: { value: '3' } });
+    await flush();
+    page.querySelector('#birth-year-picker').dispatchEvent('change', { detail: { value: '1950' } });
+    await flush();
+
+    expect(server.callsTo('PATCH', '/api/v1/me').map((c) => c.data)).toEqual([
+      { populationGroup: 'ELDERLY' },
+      { birthYear: 1950 },
+    ]);
+  });
+
+  test('a rejected nickname shows the field error next to the input', async () => {
+    const page = await openMe(me());
+    server.on('PATCH', '/api/v1/me', problem(400, 'VALIDATION_FAILED', '资料填写有误', [{ field: 'nickname', message: '昵称含有不允许的内容' }]));
+
+    page.querySelector('#nickname-input').dispatchEvent('blur', { detail: { value: '  新名字 ' } });
+    await flush();
+
+    expect(server.callsTo('PATCH', '/api/v1/me').map((c) => c.data)).toEqual([{ nickname: '新名字' }]);
+    expect(text(page)).toContain('昵称含有不允许的内容');
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '资料填写有误' }));
+  });
+
+  test('choosing an avatar only shows it locally (upload comes with the media feature)', async () => {
+    const page = await openMe(me());
+
+    page.querySelector('#avatar-btn').dispatchEvent('chooseavatar', { detail: { avatarUrl: 'wxfile://tmp/avatar.png' } });
+    await flush();
+
+    expect(page.instance.data.avatarUrl).toBe('wxfile://tmp/avatar.png');
+    expect(server.calls.filter((c) => c.method !== 'GET')).toHaveLength(0);
+  });
+
+  test('before the privacy policy is accepted nothing is asked for', async () => {
+    const page = await openMe(me({ privacyPolicyVersion: '2020-01-01' }));
+
+    expect(page.querySelector('#consent-gate')).toBeDefined();
+    expect(page.querySelector('#phone-btn')).toBeUndefined();
+    expect(page.querySelector('#nickname-input')).toBeUndefined();
+    expect(server.callsTo('GET', '/api/v1/me')).toHaveLength(0);
+  });
+});
