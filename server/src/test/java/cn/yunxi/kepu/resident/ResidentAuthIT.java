@@ -1,6 +1,9 @@
 package cn.yunxi.kepu.resident;
 
 import static cn.yunxi.kepu.support.ProblemAssert.assertProblem;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -14,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.support.ApiClient;
@@ -34,6 +38,8 @@ class ResidentAuthIT {
     MutableClock clock;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    StringRedisTemplate redis;
 
     ApiClient api;
 
@@ -69,6 +75,22 @@ class ResidentAuthIT {
         // session_key stays on the server: not in the answer, not in the logs, not even stored.
         assertThat(first.body() + second.body()).doesNotContain("SECRET_SESSION_KEY").doesNotContainIgnoringCase("session_key");
         assertThat(output.getAll()).doesNotContain("SECRET_SESSION_KEY");
+    }
+
+    @Test
+    void wechatAccessTokenIsFetchedOnceAndSharedThroughRedis() {
+        redis.delete(redis.keys("kepu:wx*"));
+        WeChatFake.loginSucceeds("token-a", "openid-token-a");
+        WeChatFake.loginSucceeds("token-b", "openid-token-b");
+
+        assertThat(login("token-a").status()).isEqualTo(200);
+        assertThat(login("token-b").status()).isEqualTo(200);
+
+        // Stable-token API, once: every later call (and every other instance) reads the token from Redis.
+        assertThat(WeChatFake.server().findAll(postRequestedFor(urlPathEqualTo("/cgi-bin/stable_token")))).hasSize(1);
+        assertThat(WeChatFake.server().findAll(getRequestedFor(urlPathEqualTo("/cgi-bin/token")))).isEmpty();
+        assertThat(redis.keys("kepu:wx*").stream().map(k -> redis.opsForValue().get(k)))
+                .contains("FAKE_ACCESS_TOKEN");
     }
 
     @Test

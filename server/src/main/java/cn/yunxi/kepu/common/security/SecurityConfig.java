@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
@@ -110,7 +111,7 @@ class SecurityConfig {
     JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock, RevokedSessions revokedSessions) {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
                 .macAlgorithm(MacAlgorithm.HS256).build();
-        JwtTimestampValidator timestamps = new JwtTimestampValidator(java.time.Duration.ZERO);
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
         timestamps.setClock(clock);
         OAuth2TokenValidator<Jwt> notRevoked = jwt -> {
             Object sid = jwt.getClaims().get(TokenService.CLAIM_SESSION);
