@@ -102,7 +102,7 @@ class Leaderboards {
         }
     }
 
-    record Standing(int rank, String name, String regionName, int score, long durationMs, boolean me) {
+    record Standing(int rank, String name, String regionName, int score, long durationMs) {
     }
 
     record Mine(Integer rank, Integer score, Long durationMs) {
@@ -123,10 +123,9 @@ class Leaderboards {
             raw = fromDatabase(quizId, residentId, top);
         }
         List<Standing> standings = standings(quizId, raw.top(), top);
-        List<Standing> marked = standings.stream().map(s -> s).toList();
         Mine me = raw.myValue() == null ? new Mine(null, null, null)
                 : new Mine((int) (raw.above() + 1), LeaderboardKey.score(raw.myValue()), durationOf(raw.myValue()));
-        return new Board(raw.total(), marked, me);
+        return new Board(raw.total(), standings, me);
     }
 
     /** Straight from MySQL, for checks and when Redis is unavailable. */
@@ -271,7 +270,7 @@ class Leaderboards {
             String name = optedIn.contains(id) && person != null && person.nickname() != null
                     ? person.nickname() : regionName + " 居民";
             standings.add(new Standing(rank, name, regionName, LeaderboardKey.score(value),
-                    entry != null ? entry.getDurationMs() : durationOf(value), false));
+                    entry != null ? entry.getDurationMs() : durationOf(value)));
         }
         List<Standing> result = List.copyOf(standings);
         if (n > 0) {

@@ -22,7 +22,6 @@ enum QuizErrors implements ErrorCode {
     QUESTION_INVALID(HttpStatus.BAD_REQUEST, "题目内容有误"),
     BENCHMARK_UNKNOWN(HttpStatus.BAD_REQUEST, "基准编号应为 1 到 26"),
     IMPORT_FILE_INVALID(HttpStatus.BAD_REQUEST, "无法读取导入文件，请使用下载的模板（.xlsx）"),
-    IMPORT_HAS_ERRORS(HttpStatus.UNPROCESSABLE_CONTENT, "导入文件中有错误的行，未导入任何题目"),
     WRONG_BOOK_EMPTY(HttpStatus.NOT_FOUND, "错题本是空的，继续保持！"),
     CERTIFICATE_NOT_FOUND(HttpStatus.NOT_FOUND, "证书编号不存在");
 
