@@ -106,7 +106,10 @@ CREATE TABLE quiz_attempt (
   paper_json        MEDIUMTEXT    NOT NULL,
   answers_json      TEXT          NULL COMMENT 'the counted answers: JSON object questionId -> shown indexes',
   result_json       TEXT          NULL COMMENT 'per-question correctness, written once at grading',
+  open_flag         TINYINT       AS (CASE WHEN status = 'OPEN' THEN 1 END) STORED
+                                  COMMENT '1 while OPEN, else NULL: at most one open attempt per resident and quiz',
   PRIMARY KEY (id),
+  UNIQUE KEY uk_quiz_attempt_open (quiz_id, resident_id, open_flag),
   UNIQUE KEY uk_quiz_attempt_no (quiz_id, resident_id, attempt_no),
   UNIQUE KEY uk_quiz_attempt_day (quiz_id, resident_id, attempt_day),
   KEY idx_quiz_attempt_resident (resident_id, id),

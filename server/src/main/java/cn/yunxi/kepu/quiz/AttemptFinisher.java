@@ -71,7 +71,7 @@ class AttemptFinisher {
             return a; // graded already (a retry, a double tap, or the deadline): the one stored result
         }
         Map<Long, List<Integer>> clean = Grading.validate(views.paper(a), submitted);
-        LocalDateTime now = Times.now(clock);
+        LocalDateTime now = Times.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (now.isAfter(a.getDeadlineAt().plus(properties.submitGrace()))) {
             // Too late: only what was saved before the deadline counts; the attempt ends at its deadline.
             grade(a, views.answers(a), a.getDeadlineAt(), Attempt.EXPIRED, true);

@@ -45,8 +45,8 @@ class AttemptService {
 
     /**
      * Starts an attempt, or resumes the resident's open one (a retried start after a network drop must not burn
-     * an attempt). Attempt numbers are unique per resident and quiz in the database; of two concurrent starts
-     * one inserts and the other resumes what it inserted.
+     * an attempt). Attempt numbers are unique per resident and quiz in the database, and so is the open
+     * attempt ({@code uk_quiz_attempt_open}); of two concurrent starts one inserts and the other resumes it.
      */
     AttemptView start(long residentId, long quizId) {
         Quiz quiz = catalog.published(quizId);
@@ -54,7 +54,7 @@ class AttemptService {
         if (kind == QuizKind.PRACTICE) {
             throw new ApiException(QuizErrors.PRACTICE_ONE_BY_ONE, "练习模式请使用 /api/v1/practice 逐题作答");
         }
-        LocalDateTime now = Times.now(clock);
+        LocalDateTime now = Times.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         if (quiz.getOpensAt() != null && now.isBefore(quiz.getOpensAt())) {
             throw new ApiException(QuizErrors.QUIZ_NOT_OPEN);
         }
@@ -145,7 +145,9 @@ class AttemptService {
     }
 
     AttemptView submit(long residentId, long attemptId, AnswersRequest request) {
-        Attempt graded = finisher.submit(residentId, attemptId, request.asMap());
+        finisher.submit(residentId, attemptId, request.asMap());
+        // Rendered from the stored row, so every caller (winner or loser of a race) sees the same result.
+        Attempt graded = owned(residentId, attemptId);
         return views.view(graded, title(graded));
     }
 
