@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Seeds open 10-question contest attempts for scenario 20 (submit = grade + store + standings + leaderboard).
+# 8 residents start one attempt each through the API; their attempt is then cloned by SQL into 3,000 further
+# contests (a resident may have one open attempt per contest), so every request submits a fresh attempt.
+# Prints QUIZ_SUBMIT_FILE=<file> whose lines are "<attemptId>\t<token>\t<answers JSON>".
+set -euo pipefail
+cd "$(dirname "$0")"
+python3 - <<'PY'
+import json, tempfile
+from quiz_common import mysql, call, login, create_contest
+
+CONTESTS = 3000
+template_quiz = create_contest("bench-submit-template")[0]
+clones = create_contest("bench-submit", count=CONTESTS)
+lines = []
+for r in range(8):
+    token = login("bench-submit-%d" % r, r)
+    attempt = call("POST", "/api/v1/quizzes/%d/attempts" % template_quiz, token=token)
+    paper = json.loads(mysql("SELECT paper_json FROM quiz_attempt WHERE id = %d;" % attempt["id"]))
+    # 7 of 10 right: a realistic mix of right and wrong answers
+    answers = [{"questionId": p["questionId"], "selected": p["correct"] if i < 7 else [0 if p["correct"][0] else 1]}
+               for i, p in enumerate(paper)]
+    mysql("INSERT INTO quiz_attempt (quiz_id, kind, resident_id, attempt_no, status, started_at, deadline_at, countdown, "
+          "question_count, max_score, late, region_code, town_code, population_group, paper_json) "
+          "SELECT q.id, a.kind, a.resident_id, 1, 'OPEN', NOW(3), NOW(3) + INTERVAL 1 DAY, TRUE, a.question_count, "
+          "a.max_score, FALSE, a.region_code, a.town_code, a.population_group, a.paper_json "
+          "FROM quiz_attempt a JOIN quiz q ON q.title LIKE 'bench-submit %%' WHERE a.id = %d;" % attempt["id"])
+    ids = mysql("SELECT a.id FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id WHERE q.title LIKE 'bench-submit %%' "
+                "AND a.resident_id = (SELECT resident_id FROM quiz_attempt WHERE id = %d) ORDER BY a.id;"
+                % attempt["id"]).split()
+    body = json.dumps({"answers": answers})
+    lines += ["%s\t%s\t%s" % (i, token, body) for i in ids]
+lines.sort(key=lambda l: int(l.split("\t")[0]))
+f = tempfile.NamedTemporaryFile("w", prefix="kepu-quiz-submit-", suffix=".tsv", delete=False)
+f.write("\n".join(lines) + "\n")
+f.close()
+print("QUIZ_SUBMIT_FILE=" + f.name)
+PY

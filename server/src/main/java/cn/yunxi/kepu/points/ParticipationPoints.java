@@ -1,0 +1,50 @@
+package cn.yunxi.kepu.points;
+
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+
+/**
+ * Turns participation other features record into points: reading content (READING) and attending an event
+ * (ATTENDANCE), keyed by the record's key so a republished event never pays twice; a withdrawn record takes
+ * its points back.
+ */
+@Component
+class ParticipationPoints {
+
+    private final PointsService points;
+    private final PointsProperties properties;
+
+    ParticipationPoints(PointsService points, PointsProperties properties) {
+        this.points = points;
+        this.properties = properties;
+    }
+
+    @ApplicationModuleListener
+    void on(ParticipationRecorded event) {
+        if (event.residentId() == null) {
+            return;
+        }
+        PointsReason reason;
+        int amount;
+        switch (event.kind()) {
+            case CONTENT_READ -> {
+                reason = PointsReason.READING;
+                amount = properties.readingAmount();
+            }
+            case EVENT_ATTENDANCE -> {
+                reason = PointsReason.ATTENDANCE;
+                amount = properties.attendanceAmount();
+            }
+            default -> {
+                return;
+            }
+        }
+        if (event.withdrawn()) {
+            points.revoke(reason, event.recordKey());
+        } else if (amount > 0) {
+            points.award(event.residentId(), reason, event.recordKey(), amount);
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package cn.yunxi.kepu.points;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+import com.baomidou.mybatisplus.extension.plugins.pagination.Page;
+
+import cn.yunxi.kepu.common.time.Times;
+import cn.yunxi.kepu.common.web.PageQuery;
+import cn.yunxi.kepu.common.web.PageResult;
+
+/**
+ * The only way points enter the ledger. Other features call {@link #award} (or publish
+ * {@code ParticipationRecorded}, which this feature turns into points); nobody else writes the ledger table.
+ */
+@Service
+@EnableConfigurationProperties(PointsProperties.class)
+public class PointsService {
+
+    private final PointsLedgerMapper ledger;
+    private final PointsProperties properties;
+    private final Clock clock;
+
+    PointsService(PointsLedgerMapper ledger, PointsProperties properties, Clock clock) {
+        this.ledger = ledger;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Credits {@code amount} points for {@code reason}, at most up to the reason's daily cap (today in
+     * Asia/Shanghai). Idempotent on (reason, sourceKey): a second call with the same pair credits nothing and
+     * reports the first award. Joins the caller's transaction, so the points stand or fall with what earned them.
+     */
+    @Transactional
+    public PointsAward award(long residentId, PointsReason reason, String sourceKey, int amount) {
+        if (amount <= 0) {
+            throw new IllegalArgumentException("amount must be positive: " + amount);
+        }
+        if (sourceKey == null || sourceKey.isBlank() || sourceKey.length() > 64) {
+            throw new IllegalArgumentException("sourceKey must be 1..64 characters");
+        }
+        LocalDateTime now = Times.now(clock);
+        LocalDate day = now.toLocalDate();
+        // Lock the day's running total first: concurrent awards for this resident and reason wait here, so the
+        // cap holds and the duplicate check below sees every earlier award of the same day.
+        ledger.ensureDailyTotal(residentId, reason.name(), day);
+        int total = ledger.lockDailyTotal(residentId, reason.name(), day);
+        PointsLedgerEntry existing = ledger.findBySource(reason.name(), sourceKey);
+        if (existing != null) {
+            return new PointsAward(reason, sourceKey, existing.getRequested(), existing.getAmount(), true);
+        }
+        int granted = Math.max(0, Math.min(amount, properties.capOf(reason) - total));
+        PointsLedgerEntry entry = new PointsLedgerEntry();
+        entry.setResidentId(residentId);
+        entry.setReason(reason.name());
+        entry.setSourceKey(sourceKey);
+        entry.setRequested(amount);
+        entry.setAmount(granted);
+        entry.setAwardDay(day);
+        entry.setCreatedAt(now);
+        try {
+            ledger.insert(entry);
+        } catch (DuplicateKeyException raced) {
+            // The same source awarded on another day's lock at the same moment: the unique key kept it single.
+            PointsLedgerEntry first = ledger.findBySource(reason.name(), sourceKey);
+            return new PointsAward(reason, sourceKey, first.getRequested(), first.getAmount(), true);
+        }
+        if (granted > 0) {
+            ledger.addToDailyTotal(residentId, reason.name(), day, granted);
+        }
+        return new PointsAward(reason, sourceKey, amount, granted, false);
+    }
+
+    /**
+     * Takes back what an earlier award granted (the source no longer counts), as a new negative ledger line
+     * keyed {@code <sourceKey>#revoked}. Idempotent; does nothing when nothing was granted.
+     */
+    @Transactional
+    public void revoke(PointsReason reason, String sourceKey) {
+        PointsLedgerEntry original = ledger.findBySource(reason.name(), sourceKey);
+        if (original == null || original.getAmount() <= 0) {
+            return;
+        }
+        PointsLedgerEntry reversal = new PointsLedgerEntry();
+        reversal.setResidentId(original.getResidentId());
+        reversal.setReason(reason.name());
+        reversal.setSourceKey(revokedKey(sourceKey));
+        reversal.setRequested(-original.getAmount());
+        reversal.setAmount(-original.getAmount());
+        LocalDateTime now = Times.now(clock);
+        reversal.setAwardDay(now.toLocalDate());
+        reversal.setCreatedAt(now);
+        try {
+            ledger.insert(reversal);
+        } catch (DuplicateKeyException alreadyRevoked) {
+            // revoked before: nothing more to do
+        }
+    }
+
+    public PointsBalance balance(long residentId) {
+        Map<String, Integer> today = ledger.dailyTotals(residentId, Times.now(clock).toLocalDate()).stream()
+                .collect(Collectors.toMap(PointsLedgerMapper.DailyTotal::getReason,
+                        PointsLedgerMapper.DailyTotal::getTotal));
+        List<PointsBalance.Today> perReason = Arrays.stream(PointsReason.values())
+                .map(r -> new PointsBalance.Today(r, r.label(), today.getOrDefault(r.name(), 0), properties.capOf(r)))
+                .toList();
+        return new PointsBalance(ledger.balance(residentId), perReason);
+    }
+
+    public PageResult<PointsEntry> history(long residentId, PageQuery query) {
+        Page<PointsLedgerEntry> page = ledger.selectPage(new Page<>(query.pageOrDefault(), query.sizeOrDefault()),
+                new LambdaQueryWrapper<PointsLedgerEntry>()
+                        .eq(PointsLedgerEntry::getResidentId, residentId)
+                        .orderByDesc(PointsLedgerEntry::getId));
+        return PageResult.of(page.getRecords().stream().map(PointsService::view).toList(), page.getTotal(), query);
+    }
+
+    List<PointsEntry> all(long residentId) {
+        return ledger.selectList(new LambdaQueryWrapper<PointsLedgerEntry>()
+                        .eq(PointsLedgerEntry::getResidentId, residentId)
+                        .orderByAsc(PointsLedgerEntry::getId))
+                .stream().map(PointsService::view).toList();
+    }
+
+    static String revokedKey(String sourceKey) {
+        return sourceKey.length() > 56 ? sourceKey.substring(0, 56) + "#revoked" : sourceKey + "#revoked";
+    }
+
+    private static PointsEntry view(PointsLedgerEntry e) {
+        PointsReason reason = PointsReason.valueOf(e.getReason());
+        return new PointsEntry(e.getId(), reason, reason.label(), e.getSourceKey(), e.getRequested(), e.getAmount(),
+                e.getAwardDay(), Times.toOffset(e.getCreatedAt()));
+    }
+}

@@ -1,0 +1,164 @@
+package cn.yunxi.kepu.quiz;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import cn.yunxi.kepu.common.crypto.PersonalDataCipher;
+import cn.yunxi.kepu.common.participation.ParticipationKind;
+import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.common.time.Times;
+import cn.yunxi.kepu.common.web.ApiException;
+import cn.yunxi.kepu.points.PointsReason;
+import cn.yunxi.kepu.points.PointsService;
+import cn.yunxi.kepu.resident.ResidentDirectory;
+import cn.yunxi.kepu.resident.ResidentSummary;
+
+/**
+ * Grades attempts, exactly once. The attempt row is locked ({@code SELECT ... FOR UPDATE}) and moved out of
+ * OPEN by a conditional UPDATE, so of two concurrent submits one grades and the other reads the stored result.
+ * Everything that follows from a graded attempt (standing, certificate, streak, points, the participation
+ * event) happens in the same transaction; the Redis leaderboard is updated after commit.
+ */
+@Component
+class AttemptFinisher {
+
+    private final AttemptMapper attempts;
+    private final AttemptViews views;
+    private final QuizCatalog catalog;
+    private final QuizStateMapper state;
+    private final Certificates certificates;
+    private final Leaderboards leaderboards;
+    private final PointsService points;
+    private final ResidentDirectory residents;
+    private final ApplicationEventPublisher events;
+    private final QuizProperties properties;
+    private final Clock clock;
+
+    AttemptFinisher(AttemptMapper attempts, AttemptViews views, QuizCatalog catalog, QuizStateMapper state,
+                    Certificates certificates, Leaderboards leaderboards, PointsService points,
+                    ResidentDirectory residents, ApplicationEventPublisher events, QuizProperties properties,
+                    Clock clock) {
+        this.attempts = attempts;
+        this.views = views;
+        this.catalog = catalog;
+        this.state = state;
+        this.certificates = certificates;
+        this.leaderboards = leaderboards;
+        this.points = points;
+        this.residents = residents;
+        this.events = events;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Transactional
+    Attempt submit(long residentId, long attemptId, Map<Long, List<Integer>> submitted) {
+        Attempt a = attempts.lockOwned(attemptId, residentId);
+        if (a == null) {
+            throw new ApiException(QuizErrors.ATTEMPT_NOT_FOUND);
+        }
+        if (!Attempt.OPEN.equals(a.getStatus())) {
+            return a; // graded already (a retry, a double tap, or the deadline): the one stored result
+        }
+        Map<Long, List<Integer>> clean = Grading.validate(views.paper(a), submitted);
+        LocalDateTime now = Times.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        if (now.isAfter(a.getDeadlineAt().plus(properties.submitGrace()))) {
+            // Too late: only what was saved before the deadline counts; the attempt ends at its deadline.
+            grade(a, views.answers(a), a.getDeadlineAt(), Attempt.EXPIRED, true);
+        } else {
+            Map<Long, List<Integer>> merged = views.answers(a);
+            merged.putAll(clean);
+            grade(a, merged, now.isAfter(a.getDeadlineAt()) ? a.getDeadlineAt() : now, Attempt.SUBMITTED, false);
+        }
+        return a;
+    }
+
+    /** Closes an attempt left open past its deadline (plus grace), grading what was saved. */
+    @Transactional
+    boolean expireIfOverdue(long attemptId) {
+        Attempt a = attempts.lock(attemptId);
+        if (a == null || !Attempt.OPEN.equals(a.getStatus())
+                || !Times.now(clock).isAfter(a.getDeadlineAt().plus(properties.submitGrace()))) {
+            return false;
+        }
+        grade(a, views.answers(a), a.getDeadlineAt(), Attempt.EXPIRED, false);
+        return true;
+    }
+
+    private void grade(Attempt a, Map<Long, List<Integer>> answers, LocalDateTime finishedAt, String status, boolean late) {
+        Quiz quiz = catalog.quiz(a.getQuizId());
+        List<PaperItem> paper = views.paper(a);
+        Grading.Result result = Grading.grade(paper, answers);
+        int perQuestion = a.getMaxScore() / a.getQuestionCount();
+        int score = result.correctCount() * perQuestion;
+        long duration = Math.max(0, Duration.between(a.getStartedAt(), finishedAt).toMillis());
+        a.setStatus(status);
+        a.setFinishedAt(finishedAt);
+        a.setDurationMs(duration);
+        a.setCorrectCount(result.correctCount());
+        a.setScore(score);
+        a.setPassed(score * 100 >= quiz.getPassPercent() * a.getMaxScore());
+        a.setLate(late);
+        a.setAnswersJson(views.write(new HashMap<>(answers)));
+        a.setResultJson(views.write(result.items()));
+        if (attempts.finish(a) != 1) {
+            throw new IllegalStateException("attempt " + a.getId() + " was graded under our lock by someone else");
+        }
+        afterGrading(a, quiz, !answers.isEmpty());
+    }
+
+    private void afterGrading(Attempt a, Quiz quiz, boolean answeredAny) {
+        long residentId = a.getResidentId();
+        QuizKind kind = QuizKind.valueOf(a.getKind());
+        if (kind == QuizKind.DAILY) {
+            if (answeredAny) {
+                state.recordDailyRun(residentId, a.getAttemptDay());
+            }
+            if (a.getCorrectCount() > 0) {
+                points.award(residentId, PointsReason.DAILY_QUIZ, "attempt:" + a.getId(),
+                        a.getCorrectCount() * properties.dailyPointsPerCorrect());
+            }
+        }
+        ResidentSummary resident = residents.find(residentId).orElse(null);
+        if (kind == QuizKind.CONTEST) {
+            LocalDateTime start = quiz.getOpensAt() != null ? quiz.getOpensAt() : quiz.getCreatedAt();
+            long rankValue = LeaderboardKey.encode(a.getScore(), a.getDurationMs(), a.getFinishedAt(), start);
+            state.recordContestEntry(quiz.getId(), residentId, a.getId(), a.getScore(), a.getDurationMs(),
+                    a.getFinishedAt(), rankValue, a.getRegionCode(), a.getTownCode());
+            String contestKey = "contest:" + quiz.getId() + ":" + residentId;
+            if (properties.contestJoinPoints() > 0) {
+                points.award(residentId, PointsReason.CONTEST, contestKey + ":joined", properties.contestJoinPoints());
+            }
+            if (Boolean.TRUE.equals(a.getPassed())) {
+                certificates.issue(quiz, a, resident == null ? null : resident.nickname());
+                if (properties.contestPassPoints() > 0) {
+                    points.award(residentId, PointsReason.CONTEST, contestKey + ":passed", properties.contestPassPoints());
+                }
+            }
+            long quizId = quiz.getId();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    leaderboards.offer(quizId, residentId, rankValue);
+                }
+            });
+        }
+        String label = resident == null || resident.nickname() == null ? "居民"
+                : PersonalDataCipher.maskName(resident.nickname());
+        events.publishEvent(new ParticipationRecorded("attempt:" + a.getId(),
+                kind == QuizKind.SELF_TEST ? ParticipationKind.SELF_TEST : ParticipationKind.QUIZ,
+                ParticipationRecorded.residentKey(residentId), residentId, label, a.getRegionCode(),
+                a.getPopulationGroup(), "QUIZ", quiz.getId(), quiz.getTitle(), a.getFinishedAt().toLocalDate(),
+                List.of(), null, kind == QuizKind.SELF_TEST ? a.getPassed() : null, false));
+    }
+}

@@ -1,0 +1,29 @@
+package cn.yunxi.kepu.quiz;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An attempt as its owner sees it. While it is open the questions carry no answers; {@code result} is filled
+ * once it is graded.
+ *
+ * @param deadline   the server's deadline; answers after it (plus a small grace) do not count
+ * @param countdown  false when the app should show no timer (关怀模式 daily/practice, untimed quizzes)
+ * @param serverNow  the server's clock, so the app can correct for a phone's wrong time
+ */
+record AttemptView(long id, long quizId, QuizKind kind, String title, int attemptNo, String status,
+                   OffsetDateTime startedAt, OffsetDateTime deadline, boolean countdown, OffsetDateTime serverNow,
+                   List<ShownQuestion> questions, Map<Long, List<Integer>> savedAnswers, Result result) {
+
+    record ShownQuestion(long questionId, QuestionType type, String typeLabel, String stem, List<String> options) {
+    }
+
+    record Result(int score, int maxScore, int correctCount, int questionCount, boolean passed, boolean late,
+                  long durationMs, OffsetDateTime finishedAt, String certificateNo, List<ResultItem> items) {
+    }
+
+    record ResultItem(long questionId, String stem, List<String> options, List<Integer> selected,
+                      List<Integer> correctAnswer, boolean correct, String explanation) {
+    }
+}

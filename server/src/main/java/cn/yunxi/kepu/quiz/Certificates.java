@@ -1,0 +1,83 @@
+package cn.yunxi.kepu.quiz;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+
+import cn.yunxi.kepu.common.crypto.PersonalDataCipher;
+import cn.yunxi.kepu.common.time.Times;
+import cn.yunxi.kepu.common.web.ApiException;
+
+/**
+ * Certificates for passing a contest. The verification number is 100 random bits in Crockford base32 (20
+ * characters, no I/L/O/U), so numbers cannot be guessed or enumerated.
+ */
+@Service
+class Certificates {
+
+    private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CertificateMapper certificates;
+    private final Clock clock;
+
+    Certificates(CertificateMapper certificates, Clock clock) {
+        this.certificates = certificates;
+        this.clock = clock;
+    }
+
+    static String newVerifyNo() {
+        StringBuilder sb = new StringBuilder(20);
+        for (int i = 0; i < 20; i++) {
+            sb.append(ALPHABET[RANDOM.nextInt(32)]);
+        }
+        return sb.toString();
+    }
+
+    /** Issues the resident's certificate for this contest unless they already hold one. */
+    void issue(Quiz quiz, Attempt attempt, String holderName) {
+        Certificate c = new Certificate();
+        c.setVerifyNo(newVerifyNo());
+        c.setQuizId(quiz.getId());
+        c.setResidentId(attempt.getResidentId());
+        c.setAttemptId(attempt.getId());
+        c.setHolderName(holderName);
+        c.setTitle(quiz.getCertificateTitle() != null ? quiz.getCertificateTitle() : quiz.getTitle() + " 合格证书");
+        c.setQuizTitle(quiz.getTitle());
+        c.setScore(attempt.getScore());
+        c.setMaxScore(attempt.getMaxScore());
+        c.setIssuedAt(Times.now(clock));
+        certificates.issue(c);
+    }
+
+    /** Public check of a certificate number; the holder's name is masked. */
+    CertificateView verify(String verifyNo) {
+        String normalised = verifyNo == null ? "" : verifyNo.strip().toUpperCase();
+        Certificate c = normalised.length() == 20 ? certificates.byVerifyNo(normalised) : null;
+        if (c == null) {
+            throw new ApiException(QuizErrors.CERTIFICATE_NOT_FOUND);
+        }
+        return view(c);
+    }
+
+    List<CertificateView> mine(long residentId) {
+        return certificates.selectList(new LambdaQueryWrapper<Certificate>()
+                .eq(Certificate::getResidentId, residentId).orderByDesc(Certificate::getId)).stream().map(this::view).toList();
+    }
+
+    private CertificateView view(Certificate c) {
+        String holder = c.getHolderName() == null ? "居民" : PersonalDataCipher.maskName(c.getHolderName());
+        return new CertificateView(c.getVerifyNo(), holder, c.getTitle(), c.getQuizTitle(), c.getScore(),
+                c.getMaxScore(), Times.toOffset(c.getIssuedAt()));
+    }
+
+    /** What the mini-program renders a certificate from, and what the public check returns. */
+    record CertificateView(String verifyNo, String holderName, String title, String quizTitle, int score, int maxScore,
+                           OffsetDateTime issuedAt) {
+    }
+}

@@ -1,0 +1,10 @@
+package cn.yunxi.kepu.quiz;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/** A question with its answer, for staff. */
+record QuestionView(long id, QuestionType type, String stem, List<String> options, List<Integer> answer,
+                    String explanation, int difficulty, List<String> topics, List<String> audienceGroups,
+                    Integer benchmarkNo, String status, boolean sampleData, OffsetDateTime updatedAt) {
+}

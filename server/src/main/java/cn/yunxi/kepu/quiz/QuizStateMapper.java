@@ -1,0 +1,194 @@
+package cn.yunxi.kepu.quiz;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Delete;
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+/** The small per-resident state around attempts: contest standings, streaks, wrong answers, preferences. */
+@Mapper
+interface QuizStateMapper {
+
+    /**
+     * Keeps the best attempt per resident and contest. Assignments run left to right in MySQL/MariaDB, so
+     * rank_value is compared before it is replaced (it comes last).
+     */
+    @Insert("INSERT INTO quiz_contest_entry (quiz_id, resident_id, attempt_id, score, duration_ms, finished_at, rank_value, "
+            + "region_code, town_code) VALUES (#{quizId}, #{residentId}, #{attemptId}, #{score}, #{durationMs}, #{finishedAt}, "
+            + "#{rankValue}, #{regionCode}, #{townCode}) ON DUPLICATE KEY UPDATE "
+            + "attempt_id = IF(VALUES(rank_value) > rank_value, VALUES(attempt_id), attempt_id), "
+            + "score = IF(VALUES(rank_value) > rank_value, VALUES(score), score), "
+            + "duration_ms = IF(VALUES(rank_value) > rank_value, VALUES(duration_ms), duration_ms), "
+            + "finished_at = IF(VALUES(rank_value) > rank_value, VALUES(finished_at), finished_at), "
+            + "rank_value = GREATEST(rank_value, VALUES(rank_value))")
+    void recordContestEntry(@Param("quizId") long quizId, @Param("residentId") long residentId,
+                            @Param("attemptId") long attemptId, @Param("score") int score,
+                            @Param("durationMs") long durationMs, @Param("finishedAt") LocalDateTime finishedAt,
+                            @Param("rankValue") long rankValue, @Param("regionCode") String regionCode,
+                            @Param("townCode") String townCode);
+
+    @Select("SELECT resident_id AS residentId, rank_value AS rankValue FROM quiz_contest_entry "
+            + "WHERE quiz_id = #{quizId} AND resident_id > #{after} ORDER BY resident_id LIMIT #{limit}")
+    List<RankRow> rankChunk(@Param("quizId") long quizId, @Param("after") long after, @Param("limit") int limit);
+
+    @Select("SELECT resident_id AS residentId, rank_value AS rankValue FROM quiz_contest_entry "
+            + "WHERE quiz_id = #{quizId} ORDER BY rank_value DESC, resident_id LIMIT #{limit}")
+    List<RankRow> top(@Param("quizId") long quizId, @Param("limit") int limit);
+
+    @Select("SELECT rank_value FROM quiz_contest_entry WHERE quiz_id = #{quizId} AND resident_id = #{residentId}")
+    Long rankValueOf(@Param("quizId") long quizId, @Param("residentId") long residentId);
+
+    @Select("SELECT COUNT(*) FROM quiz_contest_entry WHERE quiz_id = #{quizId} AND rank_value > #{value}")
+    long countAbove(@Param("quizId") long quizId, @Param("value") long value);
+
+    @Select("SELECT COUNT(*) FROM quiz_contest_entry WHERE quiz_id = #{quizId}")
+    long countEntries(@Param("quizId") long quizId);
+
+    @Select("<script>SELECT resident_id AS residentId, region_code AS regionCode, score, duration_ms AS durationMs "
+            + "FROM quiz_contest_entry WHERE quiz_id = #{quizId} AND resident_id IN "
+            + "<foreach collection='ids' item='i' open='(' separator=',' close=')'>#{i}</foreach></script>")
+    List<EntryRow> entries(@Param("quizId") long quizId, @Param("ids") Collection<Long> ids);
+
+    @Select("SELECT region_code AS regionCode, COUNT(*) AS participants, SUM(score) AS scoreSum "
+            + "FROM quiz_contest_entry WHERE quiz_id = #{quizId} GROUP BY region_code")
+    List<RegionRow> byRegion(@Param("quizId") long quizId);
+
+    @Insert("INSERT INTO quiz_daily_streak (resident_id, last_day, current_streak, best_streak) "
+            + "VALUES (#{residentId}, #{day}, 1, 1) ON DUPLICATE KEY UPDATE "
+            + "current_streak = CASE WHEN last_day = #{day} THEN current_streak "
+            + "  WHEN last_day = DATE_SUB(#{day}, INTERVAL 1 DAY) THEN current_streak + 1 ELSE 1 END, "
+            + "best_streak = GREATEST(best_streak, current_streak), "
+            + "last_day = GREATEST(last_day, #{day})")
+    void recordDailyRun(@Param("residentId") long residentId, @Param("day") LocalDate day);
+
+    @Select("SELECT last_day AS lastDay, current_streak AS currentStreak, best_streak AS bestStreak "
+            + "FROM quiz_daily_streak WHERE resident_id = #{residentId}")
+    StreakRow streak(@Param("residentId") long residentId);
+
+    @Insert("INSERT INTO quiz_wrong_answer (resident_id, question_id, wrong_count, right_streak, last_wrong_at) "
+            + "VALUES (#{residentId}, #{questionId}, 1, 0, #{now}) ON DUPLICATE KEY UPDATE "
+            + "wrong_count = wrong_count + 1, right_streak = 0, last_wrong_at = VALUES(last_wrong_at), cleared_at = NULL")
+    void answeredWrong(@Param("residentId") long residentId, @Param("questionId") long questionId,
+                       @Param("now") LocalDateTime now);
+
+    /** A right answer counts toward leaving the book; the second in a row clears it (cleared_at set first). */
+    @Update("UPDATE quiz_wrong_answer SET cleared_at = CASE WHEN right_streak >= 1 THEN #{now} ELSE NULL END, "
+            + "right_streak = right_streak + 1 WHERE resident_id = #{residentId} AND question_id = #{questionId} "
+            + "AND cleared_at IS NULL")
+    int answeredRight(@Param("residentId") long residentId, @Param("questionId") long questionId,
+                      @Param("now") LocalDateTime now);
+
+    @Select("SELECT question_id AS questionId, wrong_count AS wrongCount, right_streak AS rightStreak, "
+            + "last_wrong_at AS lastWrongAt, cleared_at AS clearedAt "
+            + "FROM quiz_wrong_answer WHERE resident_id = #{residentId} AND question_id = #{questionId}")
+    WrongRow wrongAnswer(@Param("residentId") long residentId, @Param("questionId") long questionId);
+
+    @Select("SELECT question_id AS questionId, wrong_count AS wrongCount, right_streak AS rightStreak, "
+            + "last_wrong_at AS lastWrongAt, cleared_at AS clearedAt FROM quiz_wrong_answer "
+            + "WHERE resident_id = #{residentId} AND cleared_at IS NULL ORDER BY last_wrong_at DESC LIMIT #{limit} OFFSET #{offset}")
+    List<WrongRow> wrongBook(@Param("residentId") long residentId, @Param("limit") int limit, @Param("offset") long offset);
+
+    @Select("SELECT COUNT(*) FROM quiz_wrong_answer WHERE resident_id = #{residentId} AND cleared_at IS NULL")
+    long wrongBookSize(@Param("residentId") long residentId);
+
+    @Select("SELECT question_id FROM quiz_wrong_answer WHERE resident_id = #{residentId} AND cleared_at IS NULL")
+    List<Long> wrongBookIds(@Param("residentId") long residentId);
+
+    @Select("SELECT leaderboard_opt_in FROM quiz_resident_pref WHERE resident_id = #{residentId}")
+    Boolean optIn(@Param("residentId") long residentId);
+
+    @Select("<script>SELECT resident_id FROM quiz_resident_pref WHERE leaderboard_opt_in = TRUE AND resident_id IN "
+            + "<foreach collection='ids' item='i' open='(' separator=',' close=')'>#{i}</foreach></script>")
+    List<Long> optedIn(@Param("ids") Collection<Long> ids);
+
+    @Insert("INSERT INTO quiz_resident_pref (resident_id, leaderboard_opt_in, updated_at) VALUES (#{residentId}, #{optIn}, #{now}) "
+            + "ON DUPLICATE KEY UPDATE leaderboard_opt_in = VALUES(leaderboard_opt_in), updated_at = VALUES(updated_at)")
+    void setOptIn(@Param("residentId") long residentId, @Param("optIn") boolean optIn, @Param("now") LocalDateTime now);
+
+    @Delete("DELETE FROM quiz_resident_pref WHERE resident_id = #{residentId}")
+    void deletePref(@Param("residentId") long residentId);
+
+    @Delete("DELETE FROM quiz_wrong_answer WHERE resident_id = #{residentId}")
+    void deleteWrongBook(@Param("residentId") long residentId);
+
+    @Delete("DELETE FROM quiz_daily_streak WHERE resident_id = #{residentId}")
+    void deleteStreak(@Param("residentId") long residentId);
+
+    class RankRow {
+        private Long residentId;
+        private Long rankValue;
+
+        public Long getResidentId() { return residentId; }
+        public void setResidentId(Long residentId) { this.residentId = residentId; }
+        public Long getRankValue() { return rankValue; }
+        public void setRankValue(Long rankValue) { this.rankValue = rankValue; }
+    }
+
+    class EntryRow {
+        private Long residentId;
+        private String regionCode;
+        private Integer score;
+        private Long durationMs;
+
+        public Long getResidentId() { return residentId; }
+        public void setResidentId(Long residentId) { this.residentId = residentId; }
+        public String getRegionCode() { return regionCode; }
+        public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
+        public Integer getScore() { return score; }
+        public void setScore(Integer score) { this.score = score; }
+        public Long getDurationMs() { return durationMs; }
+        public void setDurationMs(Long durationMs) { this.durationMs = durationMs; }
+    }
+
+    class RegionRow {
+        private String regionCode;
+        private Integer participants;
+        private Long scoreSum;
+
+        public String getRegionCode() { return regionCode; }
+        public void setRegionCode(String regionCode) { this.regionCode = regionCode; }
+        public Integer getParticipants() { return participants; }
+        public void setParticipants(Integer participants) { this.participants = participants; }
+        public Long getScoreSum() { return scoreSum; }
+        public void setScoreSum(Long scoreSum) { this.scoreSum = scoreSum; }
+    }
+
+    class StreakRow {
+        private LocalDate lastDay;
+        private Integer currentStreak;
+        private Integer bestStreak;
+
+        public LocalDate getLastDay() { return lastDay; }
+        public void setLastDay(LocalDate lastDay) { this.lastDay = lastDay; }
+        public Integer getCurrentStreak() { return currentStreak; }
+        public void setCurrentStreak(Integer currentStreak) { this.currentStreak = currentStreak; }
+        public Integer getBestStreak() { return bestStreak; }
+        public void setBestStreak(Integer bestStreak) { this.bestStreak = bestStreak; }
+    }
+
+    class WrongRow {
+        private Long questionId;
+        private Integer wrongCount;
+        private Integer rightStreak;
+        private LocalDateTime lastWrongAt;
+        private LocalDateTime clearedAt;
+
+        public Long getQuestionId() { return questionId; }
+        public void setQuestionId(Long questionId) { this.questionId = questionId; }
+        public Integer getWrongCount() { return wrongCount; }
+        public void setWrongCount(Integer wrongCount) { this.wrongCount = wrongCount; }
+        public Integer getRightStreak() { return rightStreak; }
+        public void setRightStreak(Integer rightStreak) { this.rightStreak = rightStreak; }
+        public LocalDateTime getLastWrongAt() { return lastWrongAt; }
+        public void setLastWrongAt(LocalDateTime lastWrongAt) { this.lastWrongAt = lastWrongAt; }
+        public LocalDateTime getClearedAt() { return clearedAt; }
+        public void setClearedAt(LocalDateTime clearedAt) { this.clearedAt = clearedAt; }
+    }
+}

@@ -1,0 +1,122 @@
+package cn.yunxi.kepu.points;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.yunxi.kepu.common.participation.ParticipationKind;
+import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.support.ApiClient;
+import cn.yunxi.kepu.support.KepuIntegrationTest;
+import cn.yunxi.kepu.support.Logins;
+import tools.jackson.databind.JsonNode;
+
+@KepuIntegrationTest
+class PointsIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    PointsService points;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+    }
+
+    long residentId(String token) {
+        return api.get("/api/v1/me", token).json().path("id").asLong();
+    }
+
+    @Test
+    void awardsAreIdempotentAndCappedPerReasonAndDay() throws Exception {
+        String token = Logins.residentToken(api);
+        long id = residentId(token);
+
+        PointsAward first = points.award(id, PointsReason.SHARE, "share:1", 3);
+        assertThat(first.granted()).isEqualTo(3);
+        assertThat(points.award(id, PointsReason.SHARE, "share:1", 3).duplicate()).isTrue();
+        // cap for SHARE is 5 a day: the next award is cut to what is left, then to nothing
+        assertThat(points.award(id, PointsReason.SHARE, "share:2", 3).granted()).isEqualTo(2);
+        assertThat(points.award(id, PointsReason.SHARE, "share:3", 3).granted()).isZero();
+        // other reasons have their own caps
+        assertThat(points.award(id, PointsReason.CONTEST, "contest:x", 20).granted()).isEqualTo(20);
+
+        // Concurrent awards for the same reason never exceed the cap.
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<PointsAward>> calls = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            int n = i;
+            calls.add(() -> points.award(id, PointsReason.READING, "read:" + n, 3));
+        }
+        int granted = 0;
+        for (Future<PointsAward> f : pool.invokeAll(calls)) {
+            granted += f.get().granted();
+        }
+        pool.shutdown();
+        assertThat(granted).isEqualTo(10);
+
+        JsonNode balance = api.get("/api/v1/me/points", token).json();
+        assertThat(balance.path("balance").asLong()).isEqualTo(5 + 20 + 10);
+        JsonNode history = api.get("/api/v1/me/points/history?size=5", token).json();
+        assertThat(history.path("total").asLong()).isEqualTo(4 + 16);
+        assertThat(history.path("items").size()).isEqualTo(5);
+        assertThat(history.path("items").get(0).path("reasonLabel").asString()).isNotBlank();
+        // another resident sees none of it
+        assertThat(api.get("/api/v1/me/points", Logins.residentToken(api)).json().path("balance").asLong()).isZero();
+    }
+
+    @Test
+    void participationFromOtherFeaturesEarnsReadingAndAttendancePoints() {
+        String token = Logins.residentToken(api);
+        long id = residentId(token);
+
+        publish(event("read:" + id, ParticipationKind.CONTENT_READ, id, false));
+        publish(event("attendance:" + id, ParticipationKind.EVENT_ATTENDANCE, id, false));
+        publish(event("read:" + id, ParticipationKind.CONTENT_READ, id, false)); // republished: counted once
+        publish(event("quiz:" + id, ParticipationKind.QUIZ, id, false)); // not this listener's business
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.get("/api/v1/me/points", token).json().path("balance").asLong()).isEqualTo(1 + 5));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM points_ledger WHERE resident_id = ?", Integer.class, id))
+                .isEqualTo(2);
+
+        publish(event("attendance:" + id, ParticipationKind.EVENT_ATTENDANCE, id, true));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.get("/api/v1/me/points", token).json().path("balance").asLong()).isEqualTo(1));
+    }
+
+    private void publish(ParticipationRecorded event) {
+        transactions.executeWithoutResult(status -> events.publishEvent(event));
+    }
+
+    private static ParticipationRecorded event(String key, ParticipationKind kind, long residentId, boolean withdrawn) {
+        return new ParticipationRecorded(key, kind, ParticipationRecorded.residentKey(residentId), residentId, "居民",
+                null, null, "TEST", 1, "测试", LocalDate.now(), List.of(), BigDecimal.ONE, null, withdrawn);
+    }
+}

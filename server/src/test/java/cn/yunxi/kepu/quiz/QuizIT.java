@@ -1,0 +1,607 @@
+package cn.yunxi.kepu.quiz;
+
+import static cn.yunxi.kepu.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.yunxi.kepu.common.time.Zones;
+import cn.yunxi.kepu.support.ApiClient;
+import cn.yunxi.kepu.support.ApiClient.Response;
+import cn.yunxi.kepu.support.KepuIntegrationTest;
+import cn.yunxi.kepu.support.Logins;
+import cn.yunxi.kepu.support.MutableClock;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+@KepuIntegrationTest
+class QuizIT {
+
+    static final String VILLAGE = "430603100201";
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    StringRedisTemplate redis;
+    @Autowired
+    AttemptSweeper sweeper;
+
+    ApiClient api;
+    String admin;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        admin = Logins.districtAdminToken(api);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    // ---------- helpers ----------
+
+    String resident(String nickname) {
+        String token = Logins.residentToken(api);
+        Response r = api.patch("/api/v1/me", token, ApiClient.json(Map.of("nickname", nickname, "regionCode", VILLAGE,
+                "populationGroup", "FARMER")));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return token;
+    }
+
+    long quizId(String kind) {
+        return jdbc.queryForObject("SELECT id FROM quiz WHERE kind = ? ORDER BY id LIMIT 1", Long.class, kind);
+    }
+
+    /** The right answers of an attempt, read from its stored snapshot (the API never reveals them while open). */
+    Map<Long, List<Integer>> rightAnswers(long attemptId) {
+        String paper = jdbc.queryForObject("SELECT paper_json FROM quiz_attempt WHERE id = ?", String.class, attemptId);
+        Map<Long, List<Integer>> answers = new LinkedHashMap<>();
+        for (JsonNode item : JSON.readTree(paper)) {
+            List<Integer> correct = new ArrayList<>();
+            item.path("correct").forEach(i -> correct.add(i.asInt()));
+            answers.put(item.path("questionId").asLong(), correct);
+        }
+        return answers;
+    }
+
+    static String body(Map<Long, List<Integer>> answers) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        answers.forEach((q, s) -> list.add(Map.of("questionId", q, "selected", s)));
+        return ApiClient.json(Map.of("answers", list));
+    }
+
+    /** Right answers for the first {@code right} questions, a wrong one for the rest. */
+    Map<Long, List<Integer>> answers(long attemptId, int right) {
+        Map<Long, List<Integer>> correct = rightAnswers(attemptId);
+        Map<Long, List<Integer>> answers = new LinkedHashMap<>();
+        int i = 0;
+        for (Map.Entry<Long, List<Integer>> e : correct.entrySet()) {
+            if (i++ < right) {
+                answers.put(e.getKey(), e.getValue());
+            } else {
+                int wrong = e.getValue().get(0) == 0 ? 1 : 0;
+                answers.put(e.getKey(), List.of(wrong));
+            }
+        }
+        return answers;
+    }
+
+    long createContest(Map<String, Object> overrides) {
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("kind", "CONTEST");
+        request.put("title", "湖南省科学素质网络大赛 云溪赛区");
+        request.put("opensAt", OffsetDateTime.now(clock.withZone(Zones.SHANGHAI)).minusMinutes(1).toString());
+        request.put("closesAt", OffsetDateTime.now(clock.withZone(Zones.SHANGHAI)).plusDays(7).toString());
+        request.put("timeLimitSeconds", 600);
+        request.put("attemptsAllowed", 3);
+        request.put("questionScore", 10);
+        request.put("passPercent", 60);
+        request.put("drawRules", List.of(Map.of("difficulty", 1, "count", 3), Map.of("difficulty", 2, "count", 2)));
+        request.putAll(overrides);
+        Response created = api.post("/api/admin/v1/quizzes", admin, ApiClient.json(request));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+        Response published = api.post("/api/admin/v1/quizzes/" + id + "/publish", admin, "{}");
+        assertThat(published.status()).as(published.toString()).isEqualTo(200);
+        return id;
+    }
+
+    JsonNode start(String token, long quizId) {
+        Response r = api.post("/api/v1/quizzes/" + quizId + "/attempts", token, "{}");
+        assertThat(r.status()).as(r.toString()).isEqualTo(201);
+        return r.json();
+    }
+
+    /** PUT with a JSON body (the shared ApiClient has no PUT). */
+    Response put(String path, String token, String json) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json)).build();
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            return new Response(response.statusCode(), response.body(), response);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---------- tests ----------
+
+    @Test
+    void dailyQuizGradesAwardsCappedPointsAndCountsStreaksAcrossMidnight() {
+        // 23:50 in Shanghai: the first run is on day 1, the second (after midnight) on day 2.
+        clock.pin(LocalDateTime.of(2030, 3, 10, 23, 50).atZone(Zones.SHANGHAI).toInstant());
+        String token = resident("老周");
+        long daily = quizId("DAILY");
+
+        JsonNode listed = api.get("/api/v1/quizzes", token).json();
+        assertThat(listed.findValues("kind").stream().map(JsonNode::asString).toList())
+                .contains("DAILY", "PRACTICE", "SELF_TEST");
+
+        JsonNode attempt = start(token, daily);
+        assertThat(attempt.path("questions").size()).isEqualTo(5);
+        assertThat(attempt.toString()).doesNotContain("\"correct\"").doesNotContain("explanation");
+        assertThat(attempt.path("countdown").asBoolean()).isTrue();
+        assertThat(OffsetDateTime.parse(attempt.path("deadline").asString()))
+                .isEqualTo(OffsetDateTime.parse("2030-03-10T23:55:00+08:00"));
+        long id = attempt.path("id").asLong();
+
+        // Starting again resumes the same attempt rather than burning another.
+        assertThat(start(token, daily).path("id").asLong()).isEqualTo(id);
+
+        Response submitted = api.post("/api/v1/attempts/" + id + "/submit", token, body(answers(id, 4)));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        JsonNode result = submitted.json().path("result");
+        assertThat(result.path("correctCount").asInt()).isEqualTo(4);
+        assertThat(result.path("score").asInt()).isEqualTo(40);
+        assertThat(result.path("items").get(0).path("explanation").isMissingNode()).isFalse();
+
+        assertProblem(api.post("/api/v1/quizzes/" + daily + "/attempts", token, "{}"), 409, "DAILY_ALREADY_DONE");
+        // 4 right × 2 points = 8, under the daily cap of 10
+        assertThat(api.get("/api/v1/me/points", token).json().path("balance").asLong()).isEqualTo(8);
+        assertThat(api.get("/api/v1/me/daily-streak", token).json().path("current").asInt()).isEqualTo(1);
+
+        // Past midnight (Asia/Shanghai) it is a new day: a new run, and the streak grows.
+        clock.advance(Duration.ofMinutes(15));
+        long second = start(token, daily).path("id").asLong();
+        Response again = api.post("/api/v1/attempts/" + second + "/submit", token, body(answers(second, 5)));
+        assertThat(again.json().path("result").path("correctCount").asInt()).isEqualTo(5);
+        JsonNode streak = api.get("/api/v1/me/daily-streak", token).json();
+        assertThat(streak.path("current").asInt()).isEqualTo(2);
+        assertThat(streak.path("lastDay").asString()).isEqualTo("2030-03-11");
+        // 5 right × 2 = 10 on the new day: the cap is per day, so the balance reaches 18
+        JsonNode points = api.get("/api/v1/me/points", token).json();
+        assertThat(points.path("balance").asLong()).isEqualTo(18);
+
+        // The cap itself: a third day's award is cut to what is left of the cap (simulated by a second award source).
+        Long residentId = jdbc.queryForObject("SELECT resident_id FROM quiz_attempt WHERE id = ?", Long.class, second);
+        assertThat(jdbc.queryForObject("SELECT total FROM points_daily_total WHERE resident_id = ? AND reason = 'DAILY_QUIZ' "
+                + "AND award_day = '2030-03-11'", Integer.class, residentId)).isEqualTo(10);
+
+        // A day skipped breaks the streak.
+        clock.advance(Duration.ofDays(2));
+        assertThat(api.get("/api/v1/me/daily-streak", Logins.residentToken(api)).json().path("current").asInt()).isZero();
+    }
+
+    @Test
+    void elderModeDailyHasNoCountdown() {
+        String token = resident("王奶奶");
+        api.patch("/api/v1/me", token, "{\"elderMode\":true}");
+        JsonNode attempt = start(token, quizId("DAILY"));
+        assertThat(attempt.path("countdown").asBoolean()).isFalse();
+        JsonNode card = null;
+        for (JsonNode c : api.get("/api/v1/quizzes", token).json()) {
+            if (c.path("kind").asString().equals("DAILY")) {
+                card = c;
+            }
+        }
+        assertThat(card).isNotNull();
+        assertThat(card.path("countdown").asBoolean()).isFalse();
+        assertThat(card.path("timeLimitSeconds").isNull()).isTrue();
+    }
+
+    @Test
+    void answerPayloadsAreValidated() {
+        String token = resident("小李");
+        long contest = createContest(Map.of());
+        JsonNode attempt = start(token, contest);
+        long id = attempt.path("id").asLong();
+        long q = attempt.path("questions").get(0).path("questionId").asLong();
+
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token,
+                body(Map.of(999_999L, List.of(0)))), 400, "ANSWER_INVALID");
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token,
+                body(Map.of(q, List.of(9)))), 400, "ANSWER_INVALID");
+        String type = attempt.path("questions").get(0).path("type").asString();
+        if (!type.equals("MULTIPLE")) {
+            assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, body(Map.of(q, List.of(0, 1)))), 400,
+                    "ANSWER_INVALID");
+        }
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "{\"answers\":[{\"questionId\":\"x\"}]}"),
+                400, "MALFORMED_REQUEST");
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "{}"), 400, "VALIDATION_FAILED");
+        // Still open after the rejected payloads.
+        assertThat(api.get("/api/v1/attempts/" + id, token).json().path("status").asString()).isEqualTo("OPEN");
+    }
+
+    @Test
+    void theServerOwnsTheClock() {
+        String token = resident("赶时间");
+        long contest = createContest(Map.of("timeLimitSeconds", 60));
+
+        // Late submit: after deadline + grace the submitted answers do not count.
+        JsonNode first = start(token, contest);
+        long lateId = first.path("id").asLong();
+        clock.advance(Duration.ofSeconds(60 + 30));
+        Response late = api.post("/api/v1/attempts/" + lateId + "/submit", token, body(answers(lateId, 5)));
+        assertThat(late.status()).as(late.toString()).isEqualTo(200);
+        assertThat(late.json().path("status").asString()).isEqualTo("EXPIRED");
+        assertThat(late.json().path("result").path("late").asBoolean()).isTrue();
+        assertThat(late.json().path("result").path("score").asInt()).isZero();
+        assertThat(late.json().path("result").path("durationMs").asLong()).isEqualTo(60_000);
+
+        // Within the grace the answers count.
+        long graceId = start(token, contest).path("id").asLong();
+        clock.advance(Duration.ofSeconds(65));
+        Response inGrace = api.post("/api/v1/attempts/" + graceId + "/submit", token, body(answers(graceId, 5)));
+        assertThat(inGrace.json().path("result").path("score").asInt()).isEqualTo(50);
+
+        // Left open: closed and graded at its deadline with what was saved.
+        long leftId = start(token, contest).path("id").asLong();
+        Map<Long, List<Integer>> two = new LinkedHashMap<>();
+        answers(leftId, 5).entrySet().stream().limit(2).forEach(e -> two.put(e.getKey(), e.getValue()));
+        assertThat(put("/api/v1/attempts/" + leftId + "/answers", token, body(two)).status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(5));
+        assertProblem(put("/api/v1/attempts/" + leftId + "/answers", token, body(two)), 409, "ATTEMPT_CLOSED");
+        assertThat(sweeper.closeOverdue()).isGreaterThanOrEqualTo(1);
+        JsonNode closed = api.get("/api/v1/attempts/" + leftId, token).json();
+        assertThat(closed.path("status").asString()).isEqualTo("EXPIRED");
+        assertThat(closed.path("result").path("score").asInt()).isEqualTo(20);
+        assertThat(closed.path("result").path("late").asBoolean()).isFalse();
+
+        // Attempts allowed: 3 used.
+        assertProblem(api.post("/api/v1/quizzes/" + contest + "/attempts", token, "{}"), 409, "ATTEMPTS_USED_UP");
+    }
+
+    @Test
+    void concurrentSubmitsGiveOneResult() throws Exception {
+        String token = resident("手快");
+        long contest = createContest(Map.of());
+        long id = start(token, contest).path("id").asLong();
+        String answers = body(answers(id, 4));
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> api.post("/api/v1/attempts/" + id + "/submit", token, answers));
+        }
+        List<Future<Response>> futures = pool.invokeAll(calls);
+        pool.shutdown();
+        Set<String> results = new HashSet<>();
+        for (Future<Response> f : futures) {
+            Response r = f.get();
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            JsonNode result = r.json().path("result");
+            results.add(result.path("score").asInt() + "@" + result.path("finishedAt").asString());
+        }
+        assertThat(results).hasSize(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quiz_attempt WHERE id = ? AND status = 'SUBMITTED'",
+                Integer.class, id)).isEqualTo(1);
+        Long residentId = jdbc.queryForObject("SELECT resident_id FROM quiz_attempt WHERE id = ?", Long.class, id);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM points_ledger WHERE resident_id = ? AND reason = 'CONTEST'",
+                Integer.class, residentId)).isEqualTo(2); // joined + passed, once each
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quiz_certificate WHERE resident_id = ?", Integer.class,
+                residentId)).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentStartsMakeOneAttempt() throws Exception {
+        String token = resident("双击");
+        long contest = createContest(Map.of());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        List<Callable<Response>> calls = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            calls.add(() -> api.post("/api/v1/quizzes/" + contest + "/attempts", token, "{}"));
+        }
+        Set<Long> ids = new HashSet<>();
+        for (Future<Response> f : pool.invokeAll(calls)) {
+            assertThat(f.get().status()).as(f.get().toString()).isEqualTo(201);
+            ids.add(f.get().json().path("id").asLong());
+        }
+        pool.shutdown();
+        assertThat(ids).hasSize(1);
+    }
+
+    @Test
+    void residentsCannotReadOthersAttempts() {
+        String alice = resident("甲");
+        String bob = resident("乙");
+        long id = start(alice, quizId("SELF_TEST")).path("id").asLong();
+        assertProblem(api.get("/api/v1/attempts/" + id, bob), 404, "ATTEMPT_NOT_FOUND");
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", bob, body(Map.of())), 404, "ATTEMPT_NOT_FOUND");
+        assertProblem(put("/api/v1/attempts/" + id + "/answers", bob, body(Map.of())), 404, "ATTEMPT_NOT_FOUND");
+        Response own = api.post("/api/v1/attempts/" + id + "/submit", alice, body(answers(id, 20)));
+        assertThat(own.status()).isEqualTo(200);
+        assertProblem(api.get("/api/v1/attempts/" + id, bob), 404, "ATTEMPT_NOT_FOUND");
+        assertThat(api.get("/api/v1/me/attempts", bob).json().path("total").asLong()).isZero();
+    }
+
+    @Test
+    void leaderboardBreaksTiesAndSurvivesARedisFlush() {
+        long contest = createContest(Map.of());
+        String slow = resident("慢");
+        String fast = resident("快");
+        String low = resident("低");
+        put("/api/v1/me/quiz-preferences", fast, "{\"leaderboardOptIn\":true}");
+
+        long s = start(slow, contest).path("id").asLong();
+        long f = start(fast, contest).path("id").asLong();
+        long l = start(low, contest).path("id").asLong();
+        clock.advance(Duration.ofSeconds(30));
+        api.post("/api/v1/attempts/" + f + "/submit", fast, body(answers(f, 4)));
+        clock.advance(Duration.ofSeconds(30));
+        api.post("/api/v1/attempts/" + s + "/submit", slow, body(answers(s, 4)));
+        api.post("/api/v1/attempts/" + l + "/submit", low, body(answers(l, 2)));
+
+        JsonNode board = api.get("/api/v1/quizzes/" + contest + "/leaderboard?top=10", slow).json();
+        assertThat(board.path("participants").asLong()).isEqualTo(3);
+        JsonNode items = board.path("items");
+        assertThat(items.get(0).path("name").asString()).isEqualTo("快");
+        assertThat(items.get(1).path("name").asString()).isEqualTo("陆城样例村1 居民"); // slow did not opt in
+        assertThat(items.get(0).path("score").asInt()).isEqualTo(40);
+        assertThat(items.get(2).path("score").asInt()).isEqualTo(20);
+        assertThat(board.path("me").path("rank").asInt()).isEqualTo(2);
+
+        // The app's Redis database is emptied (FLUSHDB on the test's own database: same effect for the app as
+        // FLUSHALL, which would hit other test runs sharing this Redis server).
+        redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) c -> {
+            c.serverCommands().flushDb();
+            return null;
+        });
+        JsonNode rebuilt = api.get("/api/v1/quizzes/" + contest + "/leaderboard?top=10", low).json();
+        assertThat(rebuilt.path("items").toString()).isEqualTo(items.toString());
+        assertThat(rebuilt.path("me").path("rank").asInt()).isEqualTo(3);
+        assertThat(redis.hasKey(Leaderboards.readyKey(contest))).isTrue();
+        assertThat(redis.opsForZSet().zCard(Leaderboards.key(contest))).isEqualTo(3);
+
+        // And it agrees with MySQL.
+        Long lowId = jdbc.queryForObject("SELECT resident_id FROM quiz_attempt WHERE id = ?", Long.class, l);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quiz_contest_entry WHERE quiz_id = ? AND rank_value > "
+                + "(SELECT rank_value FROM quiz_contest_entry WHERE quiz_id = ? AND resident_id = ?)", Long.class,
+                contest, contest, lowId)).isEqualTo(2);
+
+        JsonNode regions = api.get("/api/v1/quizzes/" + contest + "/leaderboard/regions", low).json();
+        JsonNode village = null;
+        for (JsonNode v : regions.path("villages")) {
+            if (v.path("code").asString().equals(VILLAGE)) {
+                village = v;
+            }
+        }
+        assertThat(village).isNotNull();
+        assertThat(village.path("participants").asInt()).isEqualTo(3);
+        assertThat(village.path("averageScore").asDouble()).isEqualTo(33.3);
+    }
+
+    @Test
+    void passingAContestIssuesAVerifiableCertificate() {
+        String token = resident("张三丰");
+        long contest = createContest(Map.of("certificateTitle", "科学素质网络大赛合格证书"));
+        long id = start(token, contest).path("id").asLong();
+        JsonNode result = api.post("/api/v1/attempts/" + id + "/submit", token, body(answers(id, 5))).json().path("result");
+        assertThat(result.path("passed").asBoolean()).isTrue();
+        String no = result.path("certificateNo").asString();
+        assertThat(no).hasSize(20);
+
+        Response verified = api.get("/api/v1/certificates/" + no, null);
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        assertThat(verified.json().path("holderName").asString()).isEqualTo("张**");
+        assertThat(verified.json().path("title").asString()).isEqualTo("科学素质网络大赛合格证书");
+        assertProblem(api.get("/api/v1/certificates/ABCDEFGHJKMNPQRSTVWX", null), 404, "CERTIFICATE_NOT_FOUND");
+        assertThat(api.get("/api/v1/me/certificates", token).json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void contestEligibilityAndWindow() {
+        long onlyYouth = createContest(Map.of("eligibleGroups", List.of("YOUTH")));
+        String farmer = resident("农民甲");
+        assertProblem(api.post("/api/v1/quizzes/" + onlyYouth + "/attempts", farmer, "{}"), 403, "QUIZ_NOT_ELIGIBLE");
+        assertThat(api.get("/api/v1/quizzes", farmer).json().findValues("id").stream().map(JsonNode::asLong).toList())
+                .doesNotContain(onlyYouth);
+        long otherTown = createContest(Map.of("eligibleRegions", List.of("430603001")));
+        assertProblem(api.post("/api/v1/quizzes/" + otherTown + "/attempts", farmer, "{}"), 403, "QUIZ_NOT_ELIGIBLE");
+        long myTown = createContest(Map.of("eligibleRegions", List.of("430603100")));
+        start(farmer, myTown);
+        clock.advance(Duration.ofDays(8));
+        assertProblem(api.post("/api/v1/quizzes/" + myTown + "/attempts", Logins.residentToken(api), "{}"), 409,
+                "QUIZ_CLOSED");
+    }
+
+    @Test
+    void editingAQuestionKeepsTakenAttemptsAsTheyWere() {
+        String token = resident("快照");
+        Response created = api.post("/api/admin/v1/quiz-questions", admin, ApiClient.json(Map.of(
+                "type", "SINGLE", "stem", "长江十年禁渔从哪一年开始全面实施？", "options", List.of("2019", "2020", "2021"),
+                "answer", List.of(2), "explanation", "2021 年 1 月 1 日起。", "difficulty", 2, "benchmarkNo", 6)));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long questionId = created.json().path("id").asLong();
+        long contest = createContest(Map.of("paperMode", "FIXED", "questionIds", List.of(questionId), "drawRules", List.of()));
+        long id = start(token, contest).path("id").asLong();
+        api.post("/api/v1/attempts/" + id + "/submit", token, body(answers(id, 1)));
+
+        Response edited = put("/api/admin/v1/quiz-questions/" + questionId, admin, ApiClient.json(Map.of(
+                "type", "SINGLE", "stem", "改过的题干", "options", List.of("甲", "乙"), "answer", List.of(0))));
+        assertThat(edited.status()).as(edited.toString()).isEqualTo(200);
+
+        JsonNode after = api.get("/api/v1/attempts/" + id, token).json();
+        assertThat(after.path("questions").get(0).path("stem").asString()).isEqualTo("长江十年禁渔从哪一年开始全面实施？");
+        assertThat(after.path("result").path("score").asInt()).isEqualTo(10);
+        assertThat(after.path("result").path("items").get(0).path("explanation").asString()).isEqualTo("2021 年 1 月 1 日起。");
+
+        assertProblem(api.post("/api/admin/v1/quiz-questions", admin, ApiClient.json(Map.of(
+                "type", "MULTIPLE", "stem", "x", "options", List.of("a", "b"), "answer", List.of(0)))), 400, "QUESTION_INVALID");
+        assertProblem(api.post("/api/admin/v1/quiz-questions", Logins.residentToken(api), "{}"), 403, "FORBIDDEN");
+    }
+
+    @Test
+    void practiceExplainsRightAwayAndKeepsTheWrongBook() {
+        String token = resident("练习生");
+        JsonNode q = api.get("/api/v1/practice/next", token).json();
+        long questionId = q.path("questionId").asLong();
+        assertThat(q.has("correct")).isFalse();
+        List<Integer> right = new ArrayList<>();
+        jdbc.queryForObject("SELECT answer FROM quiz_question WHERE id = ?", String.class, questionId)
+                .chars().filter(Character::isDigit).forEach(c -> right.add(c - '0'));
+        int wrong = right.contains(0) ? (right.contains(1) ? 2 : 1) : 0;
+        if (wrong >= q.path("options").size()) {
+            wrong = right.get(0) == 0 ? 1 : 0;
+        }
+
+        JsonNode miss = api.post("/api/v1/practice/answers", token,
+                ApiClient.json(Map.of("questionId", questionId, "selected", List.of(wrong)))).json();
+        assertThat(miss.path("correct").asBoolean()).isFalse();
+        assertThat(miss.path("explanation").asString()).isNotBlank();
+        assertThat(miss.path("inWrongBook").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/practice/wrong-book", token).json().path("total").asLong()).isEqualTo(1);
+        assertThat(api.get("/api/v1/practice/next?source=WRONG_BOOK", token).json().path("questionId").asLong())
+                .isEqualTo(questionId);
+
+        String rightBody = ApiClient.json(Map.of("questionId", questionId, "selected", right));
+        assertThat(api.post("/api/v1/practice/answers", token, rightBody).json().path("inWrongBook").asBoolean()).isTrue();
+        JsonNode cleared = api.post("/api/v1/practice/answers", token, rightBody).json();
+        assertThat(cleared.path("correct").asBoolean()).isTrue();
+        assertThat(cleared.path("inWrongBook").asBoolean()).isFalse();
+        assertProblem(api.get("/api/v1/practice/next?source=WRONG_BOOK", token), 404, "WRONG_BOOK_EMPTY");
+        assertProblem(api.post("/api/v1/quizzes/" + quizId("PRACTICE") + "/attempts", token, "{}"), 400,
+                "PRACTICE_ONE_BY_ONE");
+    }
+
+    @Test
+    void selfTestPassRateIsReportedByGroupAndTown() {
+        long selfTest = quizId("SELF_TEST");
+        String passes = resident("自测一");
+        String fails = resident("自测二");
+        long a = start(passes, selfTest).path("id").asLong();
+        api.post("/api/v1/attempts/" + a + "/submit", passes, body(answers(a, 20)));
+        long b = start(fails, selfTest).path("id").asLong();
+        api.post("/api/v1/attempts/" + b + "/submit", fails, body(answers(b, 3)));
+
+        JsonNode report = api.get("/api/admin/v1/quizzes/" + selfTest + "/self-test-report", admin).json();
+        assertThat(report.path("note").asString()).contains("不是官方");
+        JsonNode farmers = null;
+        for (JsonNode line : report.path("byGroup")) {
+            if (line.path("code").asString().equals("FARMER")) {
+                farmers = line;
+            }
+        }
+        assertThat(farmers).isNotNull();
+        assertThat(farmers.path("takers").asInt()).isGreaterThanOrEqualTo(2);
+        assertThat(farmers.path("passed").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(report.path("byTown").findValues("code").stream().map(JsonNode::asString).toList()).contains("430603100");
+    }
+
+    @Test
+    void importReportsBadRowsAndHonoursTheChosenMode() throws Exception {
+        Response template = api.get("/api/admin/v1/quiz-questions/import-template", admin);
+        assertThat(template.status()).isEqualTo(200);
+
+        byte[] file = workbook(new String[][] {
+                {"单选", "导入题一：水的沸点？", "50℃", "100℃", "", "", "", "", "B", "标准大气压下。", "易", "物理", "青少年", "11"},
+                {"多选", "导入题二", "甲", "乙", "丙", "", "", "", "A", "", "中", "", "", ""},
+                {"判断", "导入题三：地球绕太阳转。", "", "", "", "", "", "", "对", "", "", "天文", "", "13"},
+                {"填空", "导入题四", "", "", "", "", "", "", "", "", "", "", "", ""},
+                {"单选", "导入题五", "甲", "乙", "", "", "", "", "C", "", "", "", "外星人", "40"}});
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM quiz_question WHERE stem LIKE '导入题%'", Integer.class);
+
+        JsonNode all = upload(file, "ALL_OR_NOTHING");
+        assertThat(all.path("imported").asInt()).isZero();
+        assertThat(all.path("totalRows").asInt()).isEqualTo(5);
+        List<Integer> badRows = all.path("errors").findValues("row").stream().map(JsonNode::asInt).toList();
+        assertThat(badRows).containsExactly(3, 5, 6);
+        assertThat(all.path("errors").get(0).path("reason").asString()).contains("至少要有两个正确答案");
+        assertThat(all.path("errors").get(2).path("reason").asString()).contains("适用人群", "基准编号", "超出选项范围");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quiz_question WHERE stem LIKE '导入题%'", Integer.class))
+                .isEqualTo(before);
+
+        JsonNode valid = upload(file, "VALID_ROWS");
+        assertThat(valid.path("imported").asInt()).isEqualTo(2);
+        assertThat(valid.path("errors").size()).isEqualTo(3);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quiz_question WHERE stem LIKE '导入题%'", Integer.class))
+                .isEqualTo(before + 2);
+        assertThat(jdbc.queryForObject("SELECT audience_groups FROM quiz_question WHERE stem = '导入题一：水的沸点？'",
+                String.class)).isEqualTo("YOUTH");
+    }
+
+    static byte[] workbook(String[][] rows) throws Exception {
+        try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = wb.createSheet("题目");
+            Row header = sheet.createRow(0);
+            for (int i = 0; i < QuestionImport.HEADERS.length; i++) {
+                header.createCell(i).setCellValue(QuestionImport.HEADERS[i]);
+            }
+            for (int r = 0; r < rows.length; r++) {
+                Row row = sheet.createRow(r + 1);
+                for (int c = 0; c < rows[r].length; c++) {
+                    if (!rows[r][c].isEmpty()) {
+                        row.createCell(c).setCellValue(rows[r][c]);
+                    }
+                }
+            }
+            wb.write(out);
+            return out.toByteArray();
+        }
+    }
+
+    JsonNode upload(byte[] file, String mode) throws Exception {
+        String boundary = "----kepu" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"q.xlsx\"\r\n"
+                + "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.write(file);
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/admin/v1/quiz-questions/import?mode=" + mode))
+                .header("Authorization", "Bearer " + admin)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return JSON.readTree(response.body());
+    }
+}
