@@ -82,9 +82,12 @@ for f in deploy/bench/scenarios/*.lua; do
   names+=("$name"); files+=("$f")
 done
 
+# For setup scripts: DB_URL holds mysql-client arguments naming the bench database (`mysql $DB_URL --user=$DB_USER`,
+# password in MYSQL_PWD, which the client reads itself); JDBC_URL the same database for Java tools.
 export BASE_URL="$base" DB_HOST=127.0.0.1 DB_PORT=3306 DB_NAME=kepu_bench DB_USER="$KEPU_SERVICE_DB_USER" \
-  DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" DB_URL="$db_url" REDIS_URL="redis://127.0.0.1:6379/0" \
-  ADMIN_USER ADMIN_PASSWORD
+  DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" MYSQL_PWD="$KEPU_SERVICE_DB_PASSWORD" \
+  DB_URL="--host=127.0.0.1 --port=3306 --database=kepu_bench" JDBC_URL="$db_url" \
+  REDIS_URL="redis://127.0.0.1:6379/0" ADMIN_USER ADMIN_PASSWORD
 for f in "${files[@]}"; do
   setup=$(header "$f" setup)
   if [ -n "$setup" ]; then
@@ -96,7 +99,8 @@ for f in "${files[@]}"; do
 done
 
 run_wrk() { # name file duration outfile
-  local path; path=$(header "$2" path)
+  # A path with {placeholders} is only documentation: that scenario's Lua builds its own requests.
+  local path; path=$(header "$2" path); path=${path%%\{*}
   taskset -c 0 wrk -t1 -c"$CONNECTIONS" -d"$3" --latency -s "$2" "$base$path" >"$4" 2>&1 || true
 }
 

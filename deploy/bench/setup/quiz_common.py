@@ -33,7 +33,7 @@ def call(method, path, token=None, body=None, address=None):
 
 def login(name, n):
     """A resident through the bench's WeChat stand-in (code dev-<name>), one simulated phone address each."""
-    address = "10.%d.%d.%d" % (20 + n // 65536 % 200, n // 256 % 256, n % 256)
+    address = "2001:db8:a::%x" % n
     response = call("POST", "/api/v1/auth/wechat-login", body={"code": "dev-" + name}, address=address)
     return response["accessToken"]
 
