@@ -258,7 +258,7 @@ class ContentAdminService {
             throw new ApiException(ContentErrors.CONTENT_MEDIA_REQUIRED);
         }
         item.setLengthSeconds(r.lengthSeconds() != null ? r.lengthSeconds() : estimateReadingSeconds(body));
-        item.setEmergency(r.emergency());
+        item.setEmergency(Boolean.TRUE.equals(r.emergency()));
         item.setEmergencyUntil(r.emergencyUntil() == null ? null
                 : r.emergencyUntil().atZoneSameInstant(Zones.SHANGHAI).toLocalDateTime());
         item.setUpdatedAt(now);

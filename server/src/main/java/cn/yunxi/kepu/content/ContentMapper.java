@@ -106,7 +106,7 @@ interface ContentMapper extends BaseMapper<ContentItem> {
 
     @Update("""
             UPDATE content_item SET status = 'APPROVED', reviewer_id = #{reviewer}, updated_at = #{at}, version = version + 1
-            WHERE id = #{id} AND status = 'IN_REVIEW' AND (author_id IS NULL OR author_id &lt;&gt; #{reviewer})
+            WHERE id = #{id} AND status = 'IN_REVIEW' AND (author_id IS NULL OR author_id <> #{reviewer})
             """)
     int approve(@Param("id") long id, @Param("reviewer") long reviewer, @Param("at") LocalDateTime at);
 

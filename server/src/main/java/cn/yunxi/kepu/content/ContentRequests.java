@@ -30,7 +30,7 @@ final class ContentRequests {
                 @Size(max = 5) List<String> topics,
                 @Size(max = 6) List<String> groups,
                 @Size(max = 10) List<String> planSections,
-                boolean emergency,
+                Boolean emergency,
                 OffsetDateTime emergencyUntil,
                 @Positive Long unitId) {
     }
