@@ -52,6 +52,11 @@ public class ApiClient {
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(jsonBody)));
     }
 
+    public Response put(String path, String token, String jsonBody) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(jsonBody)));
+    }
+
     public Response delete(String path, String token) {
         return send(request(path, token).DELETE());
     }

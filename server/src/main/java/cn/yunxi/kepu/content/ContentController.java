@@ -1,0 +1,142 @@
+package cn.yunxi.kepu.content;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.yunxi.kepu.common.security.CurrentUser;
+import cn.yunxi.kepu.common.web.PageQuery;
+import cn.yunxi.kepu.common.web.PageResult;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "科普内容")
+class ContentController {
+
+    private final ContentFeedService feed;
+    private final InteractionService interactions;
+    private final CommentService comments;
+
+    ContentController(ContentFeedService feed, InteractionService interactions, CommentService comments) {
+        this.feed = feed;
+        this.interactions = interactions;
+        this.comments = comments;
+    }
+
+    @GetMapping(value = "/contents", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "内容流与搜索：应急科普置顶，本人所属人群优先；支持 ETag/304")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContentViews.Page.class)))
+    ResponseEntity<String> list(@AuthenticationPrincipal CurrentUser user,
+                                @RequestParam(required = false) String topic,
+                                @RequestParam(required = false) String group,
+                                @RequestParam(required = false) String type,
+                                @RequestParam(required = false) String keyword,
+                                @Valid PageQuery page,
+                                @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+        return conditional(feed.feed(user.id(), type, topic, group, keyword, page), ifNoneMatch);
+    }
+
+    @GetMapping(value = "/contents/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "内容详情（含关怀模式的音频朗读和大字版图片）；支持 ETag/304")
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContentViews.Detail.class)))
+    ResponseEntity<String> item(@PathVariable long id,
+                                @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+        return conditional(feed.item(id), ifNoneMatch);
+    }
+
+    @GetMapping("/contents/{id}/interaction")
+    @Operation(summary = "我对该内容的点赞、收藏状态")
+    ContentViews.Interaction interaction(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return interactions.state(user.id(), id);
+    }
+
+    @PutMapping("/contents/{id}/like")
+    ContentViews.Interaction like(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return interactions.like(user.id(), id, true);
+    }
+
+    @DeleteMapping("/contents/{id}/like")
+    ContentViews.Interaction unlike(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return interactions.like(user.id(), id, false);
+    }
+
+    @PutMapping("/contents/{id}/favourite")
+    ContentViews.Interaction favourite(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return interactions.favourite(user.id(), id, true);
+    }
+
+    @DeleteMapping("/contents/{id}/favourite")
+    ContentViews.Interaction unfavourite(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return interactions.favourite(user.id(), id, false);
+    }
+
+    @GetMapping("/me/favourites")
+    @Operation(summary = "我的收藏")
+    PageResult<ContentViews.Card> favourites(@AuthenticationPrincipal CurrentUser user, @Valid PageQuery page) {
+        return interactions.favourites(user.id(), page);
+    }
+
+    @PostMapping("/contents/{id}/shares")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "生成分享链接（携带分享人，经此打开的阅读归属分享人）")
+    InteractionService.ShareView share(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return interactions.share(user.id(), id);
+    }
+
+    @PostMapping("/contents/{id}/read-sessions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "打开内容，开始一次阅读/观看计时（可带分享 token）")
+    InteractionService.SessionView startRead(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                             @Valid @RequestBody(required = false) ContentRequests.StartRead request) {
+        return interactions.startRead(user.id(), id, request == null ? null : request.shareToken());
+    }
+
+    @PostMapping("/read-sessions/{sessionId}/progress")
+    @Operation(summary = "上报阅读/播放进度（秒），服务端只计有效时长")
+    InteractionService.SessionView progress(@AuthenticationPrincipal CurrentUser user, @PathVariable long sessionId,
+                                            @Valid @RequestBody ContentRequests.Progress request) {
+        return interactions.progress(user.id(), sessionId, request.position());
+    }
+
+    @GetMapping("/contents/{id}/comments")
+    PageResult<CommentService.CommentView> comments(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                                    @Valid PageQuery page) {
+        return comments.list(user.id(), id, page);
+    }
+
+    @PostMapping("/contents/{id}/comments")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "发表评论（经微信内容安全检测后才对他人可见）")
+    CommentService.CommentView comment(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                       @Valid @RequestBody ContentRequests.NewComment request) {
+        return comments.post(user.id(), id, request.body());
+    }
+
+    static ResponseEntity<String> conditional(ContentFeedService.Rendered rendered, String ifNoneMatch) {
+        CacheControl cache = CacheControl.noCache().cachePrivate();
+        if (ifNoneMatch != null && ifNoneMatch.contains(rendered.etag())) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(rendered.etag()).cacheControl(cache).build();
+        }
+        return ResponseEntity.ok().eTag(rendered.etag()).cacheControl(cache)
+                .contentType(MediaType.APPLICATION_JSON).body(rendered.json());
+    }
+}

@@ -1,0 +1,247 @@
+package cn.yunxi.kepu.media;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+
+import cn.yunxi.kepu.common.security.CurrentUser;
+import cn.yunxi.kepu.common.time.Times;
+import cn.yunxi.kepu.common.web.ApiException;
+import cn.yunxi.kepu.resident.ResidentOpenids;
+import cn.yunxi.kepu.wechat.MediaCheckCompleted;
+import cn.yunxi.kepu.wechat.WechatContentSecurity;
+
+/**
+ * Uploads and reads for every feature: issues direct-upload policies, records uploads (OSS callback, client
+ * confirmation or the local adapter's own upload endpoint), starts WeChat's image check for images residents show
+ * to others, and hands out read URLs. Features keep media keys and ask here for URLs.
+ */
+@Service
+public class MediaService {
+
+    private static final Logger log = LoggerFactory.getLogger(MediaService.class);
+
+    private final MediaStorage storage;
+    private final MediaObjectMapper objects;
+    private final MediaProperties properties;
+    private final MediaProperties.Oss oss;
+    private final Clock clock;
+    private final WechatContentSecurity wechat;
+    private final ResidentOpenids openids;
+    private final MediaUrls urls;
+
+    MediaService(MediaStorage storage, MediaObjectMapper objects, MediaProperties properties, MediaProperties.Oss oss,
+                 Clock clock, WechatContentSecurity wechat, ResidentOpenids openids, MediaUrls urls) {
+        this.storage = storage;
+        this.objects = objects;
+        this.properties = properties;
+        this.oss = oss;
+        this.clock = clock;
+        this.wechat = wechat;
+        this.openids = openids;
+        this.urls = urls;
+    }
+
+    /** A signed PostObject form for one upload by {@code user}; the key is under the user's own prefix. */
+    public UploadPolicy issuePolicy(CurrentUser user, MediaPurpose purpose, String contentType, Long size) {
+        boolean allowed = user.isResident() ? purpose.residentsMayUpload() : purpose.staffMayUpload();
+        if (!allowed) {
+            throw new ApiException(MediaErrors.MEDIA_PURPOSE_NOT_ALLOWED);
+        }
+        if (!purpose.accepts(contentType)) {
+            throw new ApiException(MediaErrors.MEDIA_TYPE_NOT_ALLOWED,
+                    "不支持该文件类型，允许：" + String.join("、", purpose.types()));
+        }
+        if (size != null && size > purpose.maxBytes()) {
+            throw new ApiException(MediaErrors.MEDIA_TOO_LARGE,
+                    "文件过大，最大允许 " + (purpose.maxBytes() >> 20) + " MB");
+        }
+        MediaOwner owner = MediaOwner.of(user);
+        String type = contentType.toLowerCase(Locale.ROOT).trim();
+        String key = MediaKeys.newKey(owner, purpose, type, Times.now(clock).toLocalDate());
+        String callback = oss.configured() && oss.callbackUrl() != null && !oss.callbackUrl().isBlank()
+                ? oss.callbackUrl() : null;
+        return storage.uploadPolicy(new UploadPolicyRequest(key, MediaKeys.ownerPrefix(owner), type, purpose.types(),
+                purpose.maxBytes(), clock.instant().plus(properties.policyTtl()), callback));
+    }
+
+    /** The client says it uploaded {@code key}: checked to be the caller's and to exist, then recorded. */
+    public MediaView confirm(CurrentUser user, String key) {
+        MediaKeys.Parsed parsed = MediaKeys.parse(key);
+        if (parsed == null) {
+            throw new ApiException(MediaErrors.MEDIA_KEY_INVALID);
+        }
+        if (!parsed.owner().equals(MediaOwner.of(user))) {
+            throw new ApiException(MediaErrors.MEDIA_KEY_FOREIGN);
+        }
+        MediaStorage.StoredObject stored = storage.stat(key)
+                .orElseThrow(() -> new ApiException(MediaErrors.MEDIA_OBJECT_NOT_FOUND));
+        return record(parsed, stored.key(), stored.contentType(), stored.size());
+    }
+
+    /** OSS's upload callback, signature already verified: form body {@code key, size, mimeType}. */
+    MediaView recordFromCallback(String formBody) {
+        Map<String, String> form = parseForm(formBody);
+        String key = form.get("key");
+        MediaKeys.Parsed parsed = MediaKeys.parse(key);
+        if (parsed == null) {
+            throw new ApiException(MediaErrors.MEDIA_KEY_INVALID);
+        }
+        long size;
+        try {
+            size = Long.parseLong(form.getOrDefault("size", "-1"));
+        } catch (NumberFormatException e) {
+            throw new ApiException(MediaErrors.MEDIA_KEY_INVALID);
+        }
+        return record(parsed, key, form.get("mimeType"), size);
+    }
+
+    /** The local adapter's upload endpoint stored a file that passed the policy check. */
+    MediaView recordLocalUpload(String key) {
+        MediaKeys.Parsed parsed = MediaKeys.parse(key);
+        if (parsed == null) {
+            throw new ApiException(MediaErrors.MEDIA_KEY_INVALID);
+        }
+        MediaStorage.StoredObject stored = storage.stat(key)
+                .orElseThrow(() -> new ApiException(MediaErrors.MEDIA_OBJECT_NOT_FOUND));
+        return record(parsed, key, stored.contentType(), stored.size());
+    }
+
+    private MediaView record(MediaKeys.Parsed parsed, String key, String contentType, long size) {
+        MediaPurpose purpose = parsed.purpose();
+        if (!purpose.accepts(contentType) || size < 1 || size > purpose.maxBytes()) {
+            // The policy forbids this, so it came some other way: do not keep it.
+            storage.delete(key);
+            throw new ApiException(purpose.accepts(contentType) ? MediaErrors.MEDIA_TOO_LARGE
+                    : MediaErrors.MEDIA_TYPE_NOT_ALLOWED);
+        }
+        boolean check = purpose.needsWechatCheck() && parsed.owner().type() == MediaOwner.Type.RESIDENT;
+        MediaObject object = new MediaObject();
+        object.setObjectKey(key);
+        object.setOwnerType(parsed.owner().type().name());
+        object.setOwnerId(parsed.owner().id());
+        object.setPurpose(purpose.name());
+        object.setContentType(contentType.toLowerCase(Locale.ROOT));
+        object.setSizeBytes(size);
+        object.setCheckStatus(check ? MediaObject.PENDING : MediaObject.NOT_REQUIRED);
+        object.setCreatedAt(Times.now(clock));
+        boolean fresh = objects.insertOnce(object) == 1;
+        MediaObject stored = objects.findByKey(key);
+        if (fresh && check) {
+            startCheck(stored);
+            stored = objects.findByKey(key);
+        }
+        return view(stored);
+    }
+
+    private void startCheck(MediaObject object) {
+        Optional<String> openid = openids.openid(object.getOwnerId());
+        try {
+            String url = storage.readUrl(object.getObjectKey(), Duration.ofHours(1), null);
+            String traceId = wechat.checkImageAsync(url, openid.orElse(null), WechatContentSecurity.SCENE_PROFILE);
+            objects.setTrace(object.getId(), traceId);
+        } catch (ApiException e) {
+            // Not shown to others until checked; a failed check keeps it private (the uploader still sees it).
+            log.warn("mediaCheckAsync failed for media {}: {}", object.getId(), e.errorCode().name());
+            objects.markCheckFailed(object.getId(), Times.now(clock));
+        }
+    }
+
+    /** WeChat's verdict on an image, matched by trace id. */
+    @EventListener
+    void onMediaCheck(MediaCheckCompleted verdict) {
+        String status = switch (verdict.suggest()) {
+            case "pass" -> MediaObject.PASS;
+            case "risky" -> "RISKY";
+            default -> "REVIEW";
+        };
+        int updated = objects.applyVerdict(verdict.traceId(), status, verdict.label(), Times.now(clock));
+        if (updated == 0) {
+            log.info("wxa_media_check for an unknown or already decided trace id");
+        }
+    }
+
+    /** A recorded object, if any. */
+    public Optional<MediaInfo> find(String key) {
+        if (!MediaKeys.isWellFormed(key)) {
+            return Optional.empty();
+        }
+        MediaObject object = objects.findByKey(key);
+        if (object == null) {
+            return Optional.empty();
+        }
+        MediaKeys.Parsed parsed = MediaKeys.parse(key);
+        MediaOwner owner = object.getOwnerType().equals(MediaOwner.Type.SYSTEM.name()) ? MediaOwner.system()
+                : new MediaOwner(MediaOwner.Type.valueOf(object.getOwnerType()), object.getOwnerId());
+        return Optional.of(new MediaInfo(key, object.getContentType(), object.getSizeBytes(), owner,
+                parsed == null ? MediaPurpose.valueOf(object.getPurpose()) : parsed.purpose(), object.publiclyVisible()));
+    }
+
+    /** A read URL for {@code key}, valid for the configured read TTL (no visibility check: callers decide). */
+    public String readUrl(String key) {
+        return storage.readUrl(key, properties.readUrlTtl(), null);
+    }
+
+    public String readUrl(String key, Duration ttl) {
+        return storage.readUrl(key, ttl, null);
+    }
+
+    /** An image URL scaled to {@code width} pixels (OSS image processing; the original on local disk). */
+    public String thumbnailUrl(String key, int width) {
+        return storage.readUrl(key, properties.readUrlTtl(), width);
+    }
+
+    /** Stores a file the server made (poster QR code...) and records it; returns its key. */
+    public String storeGenerated(String name, byte[] bytes, String contentType) {
+        if (!MediaPurpose.GENERATED.accepts(contentType) || bytes.length > MediaPurpose.GENERATED.maxBytes()) {
+            throw new IllegalArgumentException("unsupported generated file");
+        }
+        String safe = name.replaceAll("[^A-Za-z0-9_.-]", "_");
+        String key = "sys/" + MediaPurpose.GENERATED.dir() + "/" + safe;
+        storage.put(key, bytes, contentType);
+        MediaObject object = new MediaObject();
+        object.setObjectKey(key);
+        object.setOwnerType(MediaOwner.Type.SYSTEM.name());
+        object.setPurpose(MediaPurpose.GENERATED.name());
+        object.setContentType(contentType);
+        object.setSizeBytes((long) bytes.length);
+        object.setCheckStatus(MediaObject.NOT_REQUIRED);
+        object.setCreatedAt(Times.now(clock));
+        objects.insertOnce(object);
+        return key;
+    }
+
+    MediaView view(MediaObject object) {
+        return new MediaView(object.getObjectKey(), object.getContentType(), object.getSizeBytes(),
+                object.getPurpose(), object.getCheckStatus(), readUrl(object.getObjectKey()));
+    }
+
+    MediaUrls urls() {
+        return urls;
+    }
+
+    private static Map<String, String> parseForm(String body) {
+        Map<String, String> form = new HashMap<>();
+        if (body == null) {
+            return form;
+        }
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                form.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return form;
+    }
+}

@@ -1,0 +1,126 @@
+package cn.yunxi.kepu.media;
+
+import static cn.yunxi.kepu.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.yunxi.kepu.support.ApiClient;
+import cn.yunxi.kepu.support.KepuIntegrationTest;
+import cn.yunxi.kepu.support.Logins;
+import tools.jackson.databind.JsonNode;
+
+/** Direct upload through the local adapter (the default profile), confirmation rules and callback rejection. */
+@KepuIntegrationTest
+class MediaIT {
+
+    @LocalServerPort
+    int port;
+    ApiClient api;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+    }
+
+    @Test
+    void residentUploadsThroughThePolicyAndReadsThroughASignedUrl() throws Exception {
+        String resident = Logins.residentToken(api);
+        JsonNode policy = api.post("/api/v1/media/upload-policy", resident,
+                "{\"purpose\":\"RESIDENT_IMAGE\",\"contentType\":\"image/png\",\"size\":1000}").json();
+        assertThat(policy.path("fields").path("x-oss-signature-version").asString()).isEqualTo("OSS4-HMAC-SHA256");
+        assertThat(policy.path("key").asString()).startsWith("r/");
+        byte[] png = "\u0089PNG fake image bytes".getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> uploaded = upload(policy, png);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
+
+        JsonNode confirmed = api.post("/api/v1/media/confirm", resident,
+                ApiClient.json(Map.of("key", policy.path("key").asString()))).json();
+        assertThat(confirmed.path("size").asLong()).isEqualTo(png.length);
+        String url = confirmed.path("url").asString();
+        HttpResponse<byte[]> read = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(read.statusCode()).isEqualTo(200);
+        assertThat(read.body()).isEqualTo(png);
+        HttpResponse<String> tampered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url.replaceAll("s=[^&]+", "s=forged"))).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tampered.statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void badInputGetsClearErrors() throws Exception {
+        String resident = Logins.residentToken(api);
+        assertProblem(api.post("/api/v1/media/upload-policy", resident,
+                "{\"purpose\":\"RESIDENT_IMAGE\",\"contentType\":\"text/html\"}"), 415, "MEDIA_TYPE_NOT_ALLOWED");
+        assertProblem(api.post("/api/v1/media/upload-policy", resident,
+                "{\"purpose\":\"RESIDENT_IMAGE\",\"contentType\":\"image/jpeg\",\"size\":104857600}"), 413, "MEDIA_TOO_LARGE");
+        assertProblem(api.post("/api/v1/media/upload-policy", resident,
+                "{\"purpose\":\"CONTENT_VIDEO\",\"contentType\":\"video/mp4\"}"), 403, "MEDIA_PURPOSE_NOT_ALLOWED");
+
+        JsonNode policy = api.post("/api/v1/media/upload-policy", resident,
+                "{\"purpose\":\"AVATAR\",\"contentType\":\"image/jpeg\"}").json();
+        // the file is bigger than the policy allows
+        HttpResponse<String> tooBig = upload(policy, new byte[(5 << 20) + 1]);
+        assertThat(tooBig.statusCode()).isEqualTo(413);
+        // unknown and foreign keys
+        assertProblem(api.post("/api/v1/media/confirm", resident, ApiClient.json(Map.of("key", policy.path("key").asString()))),
+                404, "MEDIA_OBJECT_NOT_FOUND");
+        String other = Logins.residentToken(api);
+        assertProblem(api.post("/api/v1/media/confirm", other, ApiClient.json(Map.of("key", policy.path("key").asString()))),
+                403, "MEDIA_KEY_FOREIGN");
+        assertProblem(api.post("/api/v1/media/confirm", resident, "{\"key\":\"../../etc/passwd\"}"), 400, "MEDIA_KEY_INVALID");
+    }
+
+    @Test
+    void ossCallbackWithABadSignatureIsRejected() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(1024);
+        KeyPair attacker = generator.generateKeyPair();
+        String body = "key=r%2F1%2Fimage%2F20261129%2F" + UUID.randomUUID().toString().replace("-", "") + ".png&size=10&mimeType=image%2Fpng";
+        Signature signer = Signature.getInstance("MD5withRSA");
+        signer.initSign(attacker.getPrivate());
+        signer.update(("/api/v1/media/oss-callback\n" + body).getBytes(StandardCharsets.UTF_8));
+        String authorization = Base64.getEncoder().encodeToString(signer.sign());
+        // the attacker's key is not on Aliyun's key host
+        String pubKeyUrl = Base64.getEncoder().encodeToString("https://attacker.example.com/key.pem".getBytes(StandardCharsets.UTF_8));
+        ApiClient.Response forged = api.post("/api/v1/media/oss-callback", null, body,
+                Map.of("Content-Type", "application/x-www-form-urlencoded", "authorization", authorization,
+                        "x-oss-pub-key-url", pubKeyUrl));
+        assertProblem(forged, 403, "MEDIA_CALLBACK_REJECTED");
+        ApiClient.Response unsigned = api.postRaw("/api/v1/media/oss-callback", null,
+                "application/x-www-form-urlencoded", body);
+        assertProblem(unsigned, 403, "MEDIA_CALLBACK_REJECTED");
+    }
+
+    private HttpResponse<String> upload(JsonNode policy, byte[] file) throws Exception {
+        String boundary = "----kepu" + UUID.randomUUID();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Map.Entry<String, JsonNode> field : policy.path("fields").properties()) {
+            out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
+                    + field.getValue().asString() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        out.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        out.write(file);
+        out.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(policy.path("host").asString()))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(out.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,87 @@
+package cn.yunxi.kepu.media;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.delete;
+import static com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.head;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** The OSS adapter against a WireMock stand-in answering OSS's documented REST shapes (path-style on an IP endpoint). */
+class OssMediaStorageTest {
+
+    private WireMockServer oss;
+    private OssMediaStorage storage;
+
+    @BeforeEach
+    void setUp() {
+        oss = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+        oss.start();
+        MediaProperties.Oss config = new MediaProperties.Oss("http://127.0.0.1:" + oss.port(), "kepu-test",
+                "test-key-id", "test-key-secret", "cn-hangzhou", null, null, List.of());
+        storage = new OssMediaStorage(config, Clock.systemUTC(), JsonMapper.builder().build());
+    }
+
+    @AfterEach
+    void tearDown() {
+        storage.shutdown();
+        oss.stop();
+    }
+
+    @Test
+    void putsStatsAndDeletesWithV4SignedRequests() {
+        oss.stubFor(put(urlPathEqualTo("/kepu-test/s/1/content-image/20261129/a.png"))
+                .willReturn(aResponse().withStatus(200).withHeader("ETag", "\"5B3C1A2E053D763E1B002CC607C5A0FE\"")
+                        .withHeader("x-oss-request-id", "534B371674E88A4D8906****")));
+        storage.put("s/1/content-image/20261129/a.png", new byte[] {1, 2, 3}, "image/png");
+        oss.verify(putRequestedFor(urlPathEqualTo("/kepu-test/s/1/content-image/20261129/a.png"))
+                .withHeader("Authorization", matching("OSS4-HMAC-SHA256 Credential=test-key-id/\\d{8}/cn-hangzhou/oss/aliyun_v4_request.*"))
+                .withHeader("Content-Type", equalTo("image/png")));
+
+        oss.stubFor(head(urlPathEqualTo("/kepu-test/s/1/content-image/20261129/a.png"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Length", "3")
+                        .withHeader("Content-Type", "image/png").withHeader("ETag", "\"5B3C\"")));
+        assertThat(storage.stat("s/1/content-image/20261129/a.png"))
+                .contains(new MediaStorage.StoredObject("s/1/content-image/20261129/a.png", 3, "image/png"));
+
+        oss.stubFor(head(urlPathEqualTo("/kepu-test/missing.png"))
+                .willReturn(aResponse().withStatus(404).withHeader("x-oss-request-id", "5C3D9175B6FC201293AD****")));
+        assertThat(storage.stat("missing.png")).isEmpty();
+
+        oss.stubFor(delete(urlPathEqualTo("/kepu-test/s/1/content-image/20261129/a.png")).willReturn(aResponse().withStatus(204)));
+        storage.delete("s/1/content-image/20261129/a.png");
+        oss.verify(deleteRequestedFor(urlPathEqualTo("/kepu-test/s/1/content-image/20261129/a.png")));
+    }
+
+    @Test
+    void signedReadUrlsAndThumbnailsAndUploadForms() {
+        String url = storage.readUrl("s/1/content-image/20261129/a.png", Duration.ofMinutes(5), 400);
+        assertThat(url).startsWith("http://127.0.0.1:" + oss.port() + "/kepu-test/s/1/content-image/20261129/a.png?")
+                .contains("x-oss-signature-version=OSS4-HMAC-SHA256").contains("x-oss-signature=")
+                .contains("x-oss-process=image%2Fresize%2Cw_400");
+
+        UploadPolicy policy = storage.uploadPolicy(new UploadPolicyRequest("r/2/image/20261129/b.jpg", "r/2/",
+                "image/jpeg", List.of("image/jpeg"), 1000, Instant.now().plusSeconds(600), "https://kepu.example.cn/cb"));
+        assertThat(policy.host()).isEqualTo("http://127.0.0.1:" + oss.port() + "/kepu-test");
+        assertThat(policy.fields()).containsKeys("policy", "x-oss-signature", "x-oss-credential", "x-oss-date", "callback");
+        assertThat(OssMediaStorage.uploadHost("oss-cn-hangzhou.aliyuncs.com", "b")).isEqualTo("https://b.oss-cn-hangzhou.aliyuncs.com");
+    }
+}
