@@ -72,7 +72,7 @@ class PointsIT {
         List<Callable<PointsAward>> calls = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             int n = i;
-            calls.add(() -> points.award(id, PointsReason.READING, "read:" + n, 3));
+            calls.add(() -> points.award(id, PointsReason.READING, "cap-test-read:" + n, 3));
         }
         int granted = 0;
         for (Future<PointsAward> f : pool.invokeAll(calls)) {
