@@ -38,6 +38,11 @@ public final class Participations {
         awaitListeners();
     }
 
+    /** Publishes one record in its own transaction without waiting for the listeners. */
+    public void publishOnly(ParticipationRecorded record) {
+        tx.executeWithoutResult(s -> events.publishEvent(record));
+    }
+
     /** Waits until no ParticipationRecorded publication is outstanding; fails if one failed or it takes too long. */
     public void awaitListeners() {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
