@@ -197,13 +197,15 @@ CREATE TABLE participation_tag (
   population_group  VARCHAR(24)  NOT NULL,
   hours             DECIMAL(8,2) NULL,
   passed            BOOLEAN      NULL,
-  PRIMARY KEY (record_id, tag),
-  KEY idx_tag_day (tag, occurred_on, person_key),
-  KEY idx_tag_person (tag, person_key, occurred_on),
-  KEY idx_tag_occurred (occurred_on)
+  -- clustered by day so a recompute of a date range reads one contiguous stretch of the table
+  PRIMARY KEY (occurred_on, tag, record_id),
+  UNIQUE KEY uk_tag_record (record_id, tag),
+  -- covers the first-record-per-person query of the distinct-person counters
+  KEY idx_tag_person (tag, person_key, occurred_on, region_code, town_code, population_group, passed)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
--- Daily aggregates per tag, kind, day, village and population group.
+-- Daily aggregates per tag, kind, day, village and population group (person-times, hours, passes). Distinct
+-- persons are never summed from these: they live in indicator_person.
 CREATE TABLE indicator_daily (
   tag               VARCHAR(64)   NOT NULL,
   kind              VARCHAR(24)   NOT NULL,
@@ -212,7 +214,6 @@ CREATE TABLE indicator_daily (
   population_group  VARCHAR(24)   NOT NULL,
   town_code         VARCHAR(12)   NOT NULL,
   person_times      INT           NOT NULL,
-  persons           INT           NOT NULL COMMENT 'distinct persons of this cell (one day): never summed across days',
   hours             DECIMAL(12,2) NOT NULL,
   passed            INT           NOT NULL,
   PRIMARY KEY (tag, kind, day, region_code, population_group),

@@ -86,7 +86,7 @@
         var tr = document.createElement('tr');
         tr.dataset.code = f.code;
         var cells = [
-          f.name + ('YEARLY' === f.targetBasis ? '（每年）' : ''),
+          f.name + ('YEARLY' === f.targetBasis && f.name.indexOf('每年') < 0 ? '（每年）' : ''),
           f.leadUnit,
           fmt(f.target) + ' ' + f.unit,
           fmt(f.value) + (f.value === null ? '' : ' ' + f.unit) + (f.differsFromReported ? ' *' : ''),

@@ -22,11 +22,11 @@ class AggregateStore {
     /** Daily cells: one row per tag, kind, day, village and population group. */
     private static final String DAILY_SELECT = """
             SELECT tag, kind, occurred_on, region_code, population_group, MAX(town_code), COUNT(*),
-                   COUNT(DISTINCT person_key), COALESCE(SUM(hours), 0), COALESCE(SUM(CASE WHEN passed THEN 1 ELSE 0 END), 0)
+                   COALESCE(SUM(hours), 0), COALESCE(SUM(CASE WHEN passed THEN 1 ELSE 0 END), 0)
             FROM participation_tag
             """;
     private static final String DAILY_INSERT = "INSERT INTO indicator_daily (tag, kind, day, region_code, "
-            + "population_group, town_code, person_times, persons, hours, passed) ";
+            + "population_group, town_code, person_times, hours, passed) ";
     private static final String DAILY_GROUP = " GROUP BY tag, kind, occurred_on, region_code, population_group";
 
     /**
