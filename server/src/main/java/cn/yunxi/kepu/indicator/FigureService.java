@@ -210,7 +210,12 @@ class FigureService {
     private static List<Point> cumulativeTrend(Map<YearMonth, BigDecimal> byMonth, Window w, LocalDate today) {
         List<Point> out = new ArrayList<>();
         YearMonth first = YearMonth.from(w.start());
+        // up to this month, or to the last month with records when some are dated later (still within the window)
         YearMonth last = YearMonth.from(today.isAfter(w.end()) ? w.end() : today);
+        if (byMonth instanceof TreeMap<YearMonth, BigDecimal> sorted && !sorted.isEmpty()
+                && sorted.lastKey().isAfter(last)) {
+            last = sorted.lastKey().isAfter(YearMonth.from(w.end())) ? YearMonth.from(w.end()) : sorted.lastKey();
+        }
         BigDecimal running = BigDecimal.ZERO;
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
             running = running.add(byMonth.getOrDefault(m, BigDecimal.ZERO));
