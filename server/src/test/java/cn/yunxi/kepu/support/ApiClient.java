@@ -61,6 +61,23 @@ public class ApiClient {
         return send(request(path, token).DELETE());
     }
 
+    /** GET of a binary body (an Excel export, an image); fails unless the status is 200. */
+    public byte[] getBytes(String path, String token) {
+        try {
+            HttpResponse<byte[]> response = http.send(request(path, token).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path, String token) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {

@@ -1,0 +1,173 @@
+package cn.yunxi.kepu.indicator;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+import cn.yunxi.kepu.base.AccreditedBase;
+import cn.yunxi.kepu.base.BaseRegistry;
+import cn.yunxi.kepu.common.web.PageQuery;
+import cn.yunxi.kepu.indicator.FigureViews.Figure;
+import cn.yunxi.kepu.indicator.IndicatorCatalog.Window;
+import cn.yunxi.kepu.indicator.PlanRows.IndicatorRow;
+import cn.yunxi.kepu.officer.CoverageReport;
+import cn.yunxi.kepu.officer.OfficerCoverage;
+import cn.yunxi.kepu.officer.OfficerRole;
+import cn.yunxi.kepu.region.RegionInfo;
+import cn.yunxi.kepu.region.RegionService;
+
+/**
+ * The records behind a figure. For counts, the rows add up to the figure: one row per record for person-times,
+ * one row per person (with the record that first counted them) for distinct persons, one per base for bases.
+ * Persons appear only by the masked label their publisher gave.
+ */
+@Service
+class DrillDownService {
+
+    private final PlanService plans;
+    private final FigureService figures;
+    private final DashboardService dashboard;
+    private final JdbcClient jdbc;
+    private final OfficerCoverage officers;
+    private final BaseRegistry bases;
+    private final ManualEntryRepository manual;
+    private final RegionService regions;
+
+    DrillDownService(PlanService plans, FigureService figures, DashboardService dashboard, JdbcClient jdbc,
+                     OfficerCoverage officers, BaseRegistry bases, ManualEntryRepository manual, RegionService regions) {
+        this.plans = plans;
+        this.figures = figures;
+        this.dashboard = dashboard;
+        this.jdbc = jdbc;
+        this.officers = officers;
+        this.bases = bases;
+        this.manual = manual;
+        this.regions = regions;
+    }
+
+    DrillDown records(long indicatorId, PageQuery page) {
+        return records(indicatorId, page.offset(), page.sizeOrDefault(), page.pageOrDefault());
+    }
+
+    DrillDown records(long indicatorId, long offset, int limit, int pageNo) {
+        IndicatorRow ind = plans.indicator(indicatorId);
+        LocalDate today = dashboard.today();
+        Figure figure = figures.figure(ind, today);
+        Window w = FigureService.currentWindow(ind, today);
+        List<RecordRow> items;
+        long total;
+        String counting;
+        switch (ind.measureEnum()) {
+            case PERSON_TIMES -> {
+                counting = "每条记录计 1 人次";
+                String where = " FROM participation_tag t JOIN participation_record r ON r.id = t.record_id "
+                        + "WHERE t.tag = ? AND t.occurred_on BETWEEN ? AND ? AND (? IS NULL OR t.population_group = ?)";
+                Object[] args = {ind.code(), w.start(), w.end(), ind.populationGroup(), ind.populationGroup()};
+                total = jdbc.sql("SELECT COUNT(*)" + where).params(args).query(Long.class).single();
+                items = jdbc.sql("SELECT r.id AS record_id, r.person_label, r.kind, r.source_type, r.source_id, "
+                                + "r.source_title, t.occurred_on, t.town_code, t.population_group, r.passed" + where
+                                + " ORDER BY t.occurred_on, r.id LIMIT ? OFFSET ?")
+                        .params(concat(args, limit, offset)).query(Raw.class).list().stream().map(this::row).toList();
+            }
+            case DISTINCT_PERSONS -> {
+                counting = "每人计 1 人（显示其在统计期内第一次参加的记录）";
+                total = jdbc.sql("SELECT COUNT(*) FROM indicator_person WHERE indicator_id = ? AND window_start = ?")
+                        .params(ind.id(), w.start()).query(Long.class).single();
+                items = personRows(ind.id(), w.start(), limit, offset);
+            }
+            case OFFICER_COVERAGE, PROMOTER_COVERAGE -> {
+                CoverageReport report = officers.coverage(ind.measureEnum() == Measure.OFFICER_COVERAGE
+                        ? OfficerRole.INFO_OFFICER : OfficerRole.PROMOTER);
+                counting = "已覆盖 " + report.covered() + " 个 ÷ 全部 " + report.total() + " 个村（社区）";
+                List<RecordRow> all = report.villages().stream().map(v -> new RecordRow(null,
+                        String.join("、", v.officers()), "VILLAGE", "REGION", null, v.regionName(), null,
+                        v.townName(), null, null, v.covered() ? 1 : 0)).toList();
+                total = all.size();
+                items = all.stream().skip(offset).limit(limit).toList();
+            }
+            case BASES_ACCREDITED -> {
+                counting = "每个基地计 1 个";
+                Set<String> types = ind.baseTypes() == null ? Set.of() : Set.copyOf(Arrays.asList(ind.baseTypes().split(",")));
+                List<AccreditedBase> list = bases.accredited(ind.baseLevel(), types, w.start(), w.end());
+                total = list.size();
+                items = list.stream().skip(offset).limit(limit).map(b -> new RecordRow(b.id(), null, "BASE", "BASE",
+                        b.id(), b.name(), b.accreditedOn(), townName(b.townCode()), null, null, 1)).toList();
+            }
+            default -> {
+                counting = "取最近一次审核通过的填报值";
+                List<RecordRow> all = new ArrayList<>();
+                manual.approved(ind.id()).forEach(e -> all.add(new RecordRow(e.id(), null, "MANUAL_ENTRY",
+                        "MANUAL_ENTRY", e.id(), e.note(), e.asOf(), null, null, null, 0)));
+                total = all.size();
+                items = all.stream().skip(offset).limit(limit).toList();
+            }
+        }
+        return new DrillDown(ind.id(), ind.code(), ind.name(), ind.unit(), figure.value(), w.start(), w.end(), counting,
+                items, total, pageNo, limit);
+    }
+
+    /** The self-test sample behind the literacy-rate proxy: one row per participant, by their first self-test. */
+    DrillDown selfTests(long indicatorId, PageQuery page) {
+        IndicatorRow ind = plans.indicator(indicatorId);
+        if (!ind.hasProxy()) {
+            throw new cn.yunxi.kepu.common.web.ApiException(IndicatorErrors.INDICATOR_NOT_FOUND, "该指标没有自测参考值");
+        }
+        long total = jdbc.sql("SELECT COUNT(*) FROM indicator_person WHERE indicator_id = ? AND window_start = ?")
+                .params(ind.id(), ind.periodStart()).query(Long.class).single();
+        return new DrillDown(ind.id(), ind.code(), ind.name(), "人", BigDecimal.valueOf(total), ind.periodStart(),
+                ind.periodEnd(), "每人计 1 人，取其统计期内第一次自测",
+                personRows(ind.id(), ind.periodStart(), page.sizeOrDefault(), page.offset()), total,
+                page.pageOrDefault(), page.sizeOrDefault());
+    }
+
+    private List<RecordRow> personRows(long indicatorId, LocalDate windowStart, int limit, long offset) {
+        return jdbc.sql("""
+                SELECT r.id AS record_id, r.person_label, r.kind, r.source_type, r.source_id, r.source_title,
+                       p.first_on AS occurred_on, p.town_code, p.population_group, p.passed
+                FROM indicator_person p JOIN participation_record r ON r.id = p.first_record_id
+                WHERE p.indicator_id = ? AND p.window_start = ?
+                ORDER BY p.first_on, p.person_key LIMIT ? OFFSET ?
+                """).params(indicatorId, windowStart, limit, offset).query(Raw.class).list()
+                .stream().map(this::row).toList();
+    }
+
+    private RecordRow row(Raw r) {
+        return new RecordRow(r.recordId(), r.personLabel() == null ? "（未提供）" : r.personLabel(), r.kind(),
+                r.sourceType(), r.sourceId(), r.sourceTitle(), r.occurredOn(), townName(r.townCode()),
+                r.populationGroup().isEmpty() ? null : r.populationGroup(), r.passed(), 1);
+    }
+
+    private String townName(String code) {
+        return code == null || code.isEmpty() ? "未填写" : regions.find(code).map(RegionInfo::name).orElse(code);
+    }
+
+    private static Object[] concat(Object[] args, Object... more) {
+        Object[] out = Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, out, args.length, more.length);
+        return out;
+    }
+
+    record Raw(long recordId, String personLabel, String kind, String sourceType, long sourceId, String sourceTitle,
+               LocalDate occurredOn, String townCode, String populationGroup, Boolean passed) {
+    }
+
+    /**
+     * One record behind a figure.
+     *
+     * @param counts how much this row adds to the figure (1 for a record, person or base; for coverage 1 when the
+     *               village is covered)
+     */
+    record RecordRow(Long recordId, String person, String kind, String sourceType, Long sourceId, String source,
+                     LocalDate date, String town, String populationGroup, Boolean passed, int counts) {
+    }
+
+    record DrillDown(long indicatorId, String code, String name, String unit, BigDecimal value, LocalDate windowStart,
+                     LocalDate windowEnd, String counting, List<RecordRow> items, long total, int page, int size) {
+    }
+}

@@ -1,0 +1,191 @@
+package cn.yunxi.kepu.indicator;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.common.time.Times;
+import cn.yunxi.kepu.common.web.ApiException;
+import cn.yunxi.kepu.indicator.AggregateStore.Cell;
+import cn.yunxi.kepu.indicator.AggregateStore.LedgerRecord;
+import cn.yunxi.kepu.indicator.AggregateStore.TagRow;
+import cn.yunxi.kepu.indicator.IndicatorCatalog.PersonCounter;
+import cn.yunxi.kepu.indicator.IndicatorCatalog.Window;
+import cn.yunxi.kepu.region.RegionInfo;
+import cn.yunxi.kepu.region.RegionService;
+
+/**
+ * Turns published participation into the ledger and keeps the aggregates current.
+ *
+ * <p>Every event is stored once per recordKey (a later event with the same key replaces it: a correction, or a
+ * withdrawal, which removes what it counted toward). Then each daily cell and each person the old or new version
+ * of the record touches is rebuilt from the ledger with the same SQL the full recompute uses, under a row lock
+ * and READ COMMITTED, so concurrent listeners see each other's committed records; a key collision or deadlock
+ * between two of them is retried.
+ */
+@Service
+class ParticipationLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(ParticipationLedger.class);
+    private static final int ATTEMPTS = 6;
+
+    private final JdbcClient jdbc;
+    private final AggregateStore store;
+    private final IndicatorCatalog catalog;
+    private final RegionService regions;
+    private final Clock clock;
+    private final TransactionTemplate readCommitted;
+    private final TransactionTemplate tx;
+
+    ParticipationLedger(JdbcClient jdbc, AggregateStore store, IndicatorCatalog catalog, RegionService regions,
+                        Clock clock, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.store = store;
+        this.catalog = catalog;
+        this.regions = regions;
+        this.clock = clock;
+        this.readCommitted = new TransactionTemplate(transactions);
+        this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        this.readCommitted.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    @ApplicationModuleListener
+    void on(ParticipationRecorded event) {
+        record(event);
+    }
+
+    /** Stores one participation record and updates every aggregate it touches (idempotent on recordKey). */
+    void record(ParticipationRecorded event) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                readCommitted.executeWithoutResult(status -> apply(event));
+                return;
+            } catch (DuplicateKeyException | PessimisticLockingFailureException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("participation {} collided with a concurrent update (attempt {}), retrying",
+                        event.recordKey(), attempt);
+                try {
+                    Thread.sleep(5L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void apply(ParticipationRecorded e) {
+        Optional<LedgerRecord> existing = store.lockRecord(e.recordKey());
+        List<TagRow> oldTags = existing.map(r -> store.tagsOf(r.id())).orElse(List.of());
+        String region = e.regionCode() == null ? "" : e.regionCode();
+        String town = regions.find(e.regionCode()).map(RegionInfo::townCode).orElse("");
+        String group = e.populationGroup() == null ? "" : e.populationGroup();
+        String codes = String.join(",", new TreeSet<>(e.indicatorCodes()));
+        var now = Times.now(clock);
+        long recordId;
+        if (existing.isEmpty()) {
+            var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+            jdbc.sql("""
+                    INSERT INTO participation_record (record_key, kind, person_key, resident_id, person_label,
+                        region_code, town_code, population_group, source_type, source_id, source_title, occurred_on,
+                        indicator_codes, hours, passed, withdrawn, received_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """).params(e.recordKey(), e.kind().name(), e.personKey(), e.residentId(), e.personLabel(), region,
+                    town, group, e.sourceType(), e.sourceId(), e.sourceTitle(), e.occurredOn(), codes, e.hours(),
+                    e.passed(), e.withdrawn(), now, now).update(keys);
+            recordId = keys.getKey().longValue();
+        } else {
+            recordId = existing.get().id();
+            jdbc.sql("""
+                    UPDATE participation_record SET kind = ?, person_key = ?, resident_id = ?, person_label = ?,
+                        region_code = ?, town_code = ?, population_group = ?, source_type = ?, source_id = ?,
+                        source_title = ?, occurred_on = ?, indicator_codes = ?, hours = ?, passed = ?, withdrawn = ?,
+                        updated_at = ?
+                    WHERE id = ?
+                    """).params(e.kind().name(), e.personKey(), e.residentId(), e.personLabel(), region, town, group,
+                    e.sourceType(), e.sourceId(), e.sourceTitle(), e.occurredOn(), codes, e.hours(), e.passed(),
+                    e.withdrawn(), now, recordId).update();
+        }
+        List<TagRow> newTags = e.withdrawn() ? List.of() : tagsFor(e, region, town, group);
+        store.deleteTags(recordId);
+        newTags.forEach(t -> store.insertTag(recordId, t, e.hours(), e.passed()));
+
+        // Rebuild every cell either version touches, in a fixed order so concurrent listeners lock alike.
+        Set<Cell> cells = new TreeSet<>();
+        oldTags.forEach(t -> cells.add(t.cell()));
+        newTags.forEach(t -> cells.add(t.cell()));
+        cells.forEach(store::recomputeCell);
+
+        Set<TagRow> touched = new LinkedHashSet<>(oldTags);
+        touched.addAll(newTags);
+        Set<String> done = new TreeSet<>();
+        for (TagRow t : touched) {
+            for (PersonCounter counter : catalog.personCounters(t.tag())) {
+                Window window = counter.windowOf(t.occurredOn());
+                if (window != null && done.add(counter.indicatorId() + "|" + window.start() + "|" + t.personKey())) {
+                    store.recomputePerson(counter, window, t.personKey());
+                }
+            }
+        }
+    }
+
+    /** The record's indicator codes, its kind ({@code #KIND}) and the plan sections of its codes ({@code S:CODE}). */
+    private List<TagRow> tagsFor(ParticipationRecorded e, String region, String town, String group) {
+        Set<String> tags = new TreeSet<>();
+        tags.add("#" + e.kind().name());
+        for (String code : e.indicatorCodes()) {
+            if (code == null || code.isBlank() || code.length() > 60) {
+                continue;
+            }
+            tags.add(code);
+            catalog.sectionsOf(code).forEach(s -> tags.add("S:" + s));
+        }
+        return tags.stream().map(tag -> new TagRow(tag, e.kind().name(), e.occurredOn(), e.personKey(), region, town,
+                group)).toList();
+    }
+
+    /**
+     * Rebuilds every aggregate of [from, to] from the ledger: daily cells of those days, monthly roll-ups of the
+     * months they touch, and the distinct-person windows that overlap them (a window is always rebuilt whole).
+     */
+    RecomputeResult recompute(LocalDate from, LocalDate to) {
+        if (from == null || to == null || to.isBefore(from) || ChronoUnit.DAYS.between(from, to) > 3660) {
+            throw new ApiException(IndicatorErrors.RANGE_INVALID);
+        }
+        long started = System.nanoTime();
+        return tx.execute(status -> {
+            int cells = store.rebuildDaily(from, to);
+            store.rebuildMonthly(from, to);
+            int persons = 0;
+            for (PersonCounter counter : catalog.personCounters()) {
+                for (Window window : counter.windowsOverlapping(from, to)) {
+                    persons += store.rebuildPersons(counter, window);
+                }
+            }
+            return new RecomputeResult(from, to, cells, persons, (System.nanoTime() - started) / 1_000_000);
+        });
+    }
+
+    record RecomputeResult(LocalDate from, LocalDate to, int dailyCells, int personRows, long millis) {
+    }
+}

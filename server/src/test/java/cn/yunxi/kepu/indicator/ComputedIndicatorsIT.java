@@ -1,0 +1,236 @@
+package cn.yunxi.kepu.indicator;
+
+import static cn.yunxi.kepu.support.Participations.attendance;
+import static cn.yunxi.kepu.support.Participations.selfTest;
+import static cn.yunxi.kepu.support.Participations.withdrawn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.support.ApiClient;
+import cn.yunxi.kepu.support.KepuIntegrationTest;
+import cn.yunxi.kepu.support.Logins;
+import cn.yunxi.kepu.support.MutableClock;
+import cn.yunxi.kepu.support.Participations;
+import tools.jackson.databind.JsonNode;
+
+/** One scenario per seeded COMPUTED indicator: create the records, check the figure and its drill-down. */
+@KepuIntegrationTest
+class ComputedIndicatorsIT {
+
+    static final String VILLAGE = "430603100201"; // 陆城样例村1, in 陆城镇
+    static final String TOWN = "430603100";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient api;
+    PlanFixture plan;
+    Participations participations;
+
+    @BeforeEach
+    void setUp() {
+        clock.pin(PlanFixture.MID_2025);
+        api = new ApiClient(port);
+        plan = new PlanFixture(api, Logins.districtAdminToken(api));
+        participations = new Participations(events, transactions, jdbc);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    static String key() {
+        return "test:" + UUID.randomUUID();
+    }
+
+    static String person() {
+        return "R:" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
+    }
+
+    @Test
+    void farmerTechStaffCountsPersonTimesIdempotentlyAndWithdrawalsUncount() {
+        String code = "FARMER_TECH_STAFF_TRAINED";
+        double before = plan.value(code);
+        String a = person();
+        ParticipationRecorded first = attendance(key(), a, VILLAGE, "FARMER", LocalDate.of(2024, 3, 1), code);
+        ParticipationRecorded second = attendance(key(), a, VILLAGE, "FARMER", LocalDate.of(2024, 3, 2), code);
+        ParticipationRecorded third = attendance(key(), person(), null, null, LocalDate.of(2025, 5, 2), code);
+
+        participations.publish(first, second, third);
+        assertThat(plan.value(code)).isEqualTo(before + 3);
+
+        participations.publish(first, second); // redelivered: counted once
+        assertThat(plan.value(code)).isEqualTo(before + 3);
+
+        participations.publish(withdrawn(second));
+        assertThat(plan.value(code)).isEqualTo(before + 2);
+        assertThat(plan.drillDownSum(code)).isEqualTo((long) plan.value(code));
+        assertThat(plan.drillDown(code).path("total").asLong()).isEqualTo((long) plan.value(code));
+    }
+
+    @Test
+    void highQualityFarmersCountDistinctPersonsAcrossDaysWithinThePeriodOnly() {
+        String code = "HIGH_QUALITY_FARMERS";
+        double before = plan.value(code);
+        String a = person();
+        String b = person();
+        ParticipationRecorded aFirst = attendance(key(), a, VILLAGE, "FARMER", LocalDate.of(2023, 4, 1), code);
+        participations.publish(aFirst,
+                attendance(key(), a, VILLAGE, "FARMER", LocalDate.of(2024, 4, 1), code),
+                attendance(key(), a, VILLAGE, "FARMER", LocalDate.of(2024, 4, 1), code),
+                attendance(key(), b, VILLAGE, "FARMER", LocalDate.of(2025, 1, 9), code),
+                attendance(key(), person(), VILLAGE, "FARMER", LocalDate.of(2021, 12, 31), code)); // before the plan
+
+        assertThat(plan.value(code)).isEqualTo(before + 2);
+
+        // a's first record withdrawn: a still counts once, now by the 2024 record
+        participations.publish(withdrawn(aFirst));
+        assertThat(plan.value(code)).isEqualTo(before + 2);
+        JsonNode rows = plan.drillDown(code).path("items");
+        boolean aSeenIn2024 = false;
+        for (JsonNode row : rows) {
+            aSeenIn2024 |= "2024-04-01".equals(row.path("date").asString());
+        }
+        assertThat(aSeenIn2024).isTrue();
+        assertThat(plan.drillDownSum(code)).isEqualTo((long) plan.value(code));
+    }
+
+    @Test
+    void skillsTrainingPersonsBreakDownByTownAndPopulationGroup() {
+        String code = "SKILLS_TRAINING_PERSONS";
+        JsonNode before = plan.figure(code);
+        participations.publish(
+                attendance(key(), person(), VILLAGE, "INDUSTRIAL_WORKER", LocalDate.of(2025, 2, 1), code),
+                attendance(key(), person(), VILLAGE, "INDUSTRIAL_WORKER", LocalDate.of(2025, 2, 3), code),
+                attendance(key(), person(), null, null, LocalDate.of(2025, 2, 3), code));
+
+        JsonNode after = plan.figure(code);
+        assertThat(after.path("value").asDouble()).isEqualTo(before.path("value").asDouble() + 3);
+        assertThat(PlanFixture.breakdown(after, "byTown", TOWN))
+                .isEqualTo(PlanFixture.breakdown(before, "byTown", TOWN) + 2);
+        assertThat(PlanFixture.breakdown(after, "byGroup", "INDUSTRIAL_WORKER"))
+                .isEqualTo(PlanFixture.breakdown(before, "byGroup", "INDUSTRIAL_WORKER") + 2);
+        double townSum = 0;
+        for (JsonNode t : after.path("byTown")) {
+            townSum += t.path("value").asDouble();
+        }
+        assertThat(townSum).isEqualTo(after.path("value").asDouble());
+        JsonNode trend = after.path("trend");
+        assertThat(trend.get(trend.size() - 1).path("value").asDouble()).isEqualTo(after.path("value").asDouble());
+        assertThat(plan.drillDownSum(code)).isEqualTo((long) after.path("value").asDouble());
+    }
+
+    @Test
+    void migrantWorkerTrainingCountsEachYearOnItsOwn() {
+        String code = "MIGRANT_WORKER_TRAINING_YEARLY";
+        JsonNode before = plan.figure(code);
+        assertThat(before.path("windowStart").asString()).isEqualTo("2025-01-01");
+        String both = person();
+        participations.publish(
+                attendance(key(), both, VILLAGE, "INDUSTRIAL_WORKER", LocalDate.of(2024, 6, 1), code),
+                attendance(key(), both, VILLAGE, "INDUSTRIAL_WORKER", LocalDate.of(2025, 3, 1), code),
+                attendance(key(), both, VILLAGE, "INDUSTRIAL_WORKER", LocalDate.of(2025, 4, 1), code),
+                attendance(key(), person(), VILLAGE, "INDUSTRIAL_WORKER", LocalDate.of(2024, 6, 1), code));
+
+        // 2025 counts the person trained in both years once; 2024-only trainees are last year's figure
+        assertThat(plan.value(code)).isEqualTo(before.path("value").asDouble() + 1);
+        assertThat(plan.figure(code).path("targetBasis").asString()).isEqualTo("YEARLY");
+        assertThat(plan.drillDownSum(code)).isEqualTo((long) plan.value(code));
+
+        clock.pin(java.time.Instant.parse("2024-09-01T02:00:00Z"));
+        JsonNode lastYear = plan.figure(code);
+        assertThat(lastYear.path("windowStart").asString()).isEqualTo("2024-01-01");
+        assertThat(plan.drillDownSum(code)).isEqualTo((long) lastYear.path("value").asDouble());
+    }
+
+    @Test
+    void subsidisedTrainingCountsPersonTimes() {
+        String code = "SUBSIDISED_TRAINING_PERSON_TIMES";
+        double before = plan.value(code);
+        String p = person();
+        participations.publish(
+                attendance(key(), p, VILLAGE, "OTHER", LocalDate.of(2022, 1, 1), code),
+                attendance(key(), p, VILLAGE, "OTHER", LocalDate.of(2025, 12, 31), code),
+                attendance(key(), p, VILLAGE, "OTHER", LocalDate.of(2026, 1, 1), code)); // after the plan
+
+        assertThat(plan.value(code)).isEqualTo(before + 2);
+        assertThat(plan.drillDownSum(code)).isEqualTo((long) plan.value(code));
+    }
+
+    @Test
+    void eventsTaggedForASectionShowInItsParticipationOverview() {
+        long before = sectionAttendance("WORKER");
+        participations.publish(attendance(key(), person(), VILLAGE, "OTHER", LocalDate.of(2025, 5, 5),
+                "SKILLS_TRAINING_PERSONS", "SUBSIDISED_TRAINING_PERSON_TIMES"));
+        // one record tagged with two of the section's indicators is one attendance of the section
+        assertThat(sectionAttendance("WORKER")).isEqualTo(before + 1);
+    }
+
+    private long sectionAttendance(String section) {
+        for (JsonNode s : plan.dashboard().path("participation")) {
+            if (section.equals(s.path("sectionCode").asString())) {
+                return s.path("eventAttendance").asLong();
+            }
+        }
+        throw new AssertionError("no section " + section);
+    }
+
+    @Test
+    void literacyRateIsManualAndShowsTheSelfTestProxyWithItsSampleAndWilsonInterval() {
+        JsonNode before = plan.figure("SCIENCE_LITERACY_RATE");
+        assertThat(before.path("measure").asString()).isEqualTo("MANUAL");
+        long n0 = before.path("proxy").path("sampleSize").asLong();
+        long k0 = before.path("proxy").path("passed").asLong();
+        String retaker = person();
+        participations.publish(
+                selfTest(key(), retaker, LocalDate.of(2025, 1, 1), false),
+                selfTest(key(), retaker, LocalDate.of(2025, 2, 1), true), // a retake does not lift the rate
+                selfTest(key(), person(), LocalDate.of(2025, 3, 1), true),
+                selfTest(key(), person(), LocalDate.of(2025, 3, 1), true),
+                selfTest(key(), person(), LocalDate.of(2025, 3, 1), false));
+
+        JsonNode proxy = plan.figure("SCIENCE_LITERACY_RATE").path("proxy");
+        assertThat(proxy.path("sampleSize").asLong()).isEqualTo(n0 + 4);
+        assertThat(proxy.path("passed").asLong()).isEqualTo(k0 + 2);
+        assertThat(proxy.path("label").asString()).contains("自测").contains("非公民科学素质抽样调查结果");
+        double rate = proxy.path("ratePercent").asDouble();
+        assertThat(proxy.path("lowPercent").asDouble()).isLessThanOrEqualTo(rate);
+        assertThat(proxy.path("highPercent").asDouble()).isGreaterThanOrEqualTo(rate);
+        assertThat(proxy.path("interval").asString()).contains("Wilson");
+        JsonNode sample = api.get("/api/admin/v1/indicators/" + plan.id("SCIENCE_LITERACY_RATE") + "/self-tests",
+                Logins.districtAdminToken(api)).json();
+        assertThat(sample.path("total").asLong()).isEqualTo(proxy.path("sampleSize").asLong());
+    }
+
+    @Test
+    void wilsonIntervalMatchesTheTextbookValue() {
+        // 8 of 10: Wilson 95% interval is 49.0%–94.3%
+        var p = FigureService.proxy(10, 8);
+        assertThat(p.ratePercent()).isEqualByComparingTo("80.0");
+        assertThat(p.lowPercent()).isEqualByComparingTo("49.0");
+        assertThat(p.highPercent()).isEqualByComparingTo("94.3");
+        assertThat(p.sampleSize()).isEqualTo(10);
+        assertThat(p.passed()).isEqualTo(8);
+    }
+}

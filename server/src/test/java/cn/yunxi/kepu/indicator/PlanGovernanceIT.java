@@ -1,0 +1,221 @@
+package cn.yunxi.kepu.indicator;
+
+import static cn.yunxi.kepu.support.ProblemAssert.assertProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+import cn.yunxi.kepu.support.ApiClient;
+import cn.yunxi.kepu.support.ApiClient.Response;
+import cn.yunxi.kepu.support.KepuIntegrationTest;
+import cn.yunxi.kepu.support.Logins;
+import cn.yunxi.kepu.support.MutableClock;
+import cn.yunxi.kepu.support.Participations;
+import tools.jackson.databind.JsonNode;
+
+/** Manual figures and their approval, snapshots, unit reporting, permissions and the Excel exports. */
+@KepuIntegrationTest
+class PlanGovernanceIT {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    MutableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ApplicationEventPublisher events;
+    @Autowired
+    PlatformTransactionManager transactions;
+
+    ApiClient api;
+    String admin;
+    PlanFixture plan;
+
+    @BeforeEach
+    void setUp() {
+        clock.pin(PlanFixture.MID_2025);
+        api = new ApiClient(port);
+        admin = Logins.districtAdminToken(api);
+        plan = new PlanFixture(api, admin);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    private Response submit(String token, long indicatorId, double value, List<String> evidence) {
+        return api.post("/api/admin/v1/indicators/" + indicatorId + "/manual-entries", token, ApiClient.json(Map.of(
+                "asOf", "2025-05-31", "value", value, "note", "市农业农村局认定文件", "evidenceKeys", evidence)));
+    }
+
+    @Test
+    void manualFiguresCountOnlyOnceApprovedByTheDistrictAndOnlyTheLeadUnitEntersThem() {
+        long coops = plan.id("DEMO_COOPERATIVES");
+        String agriculture = StaffAccounts.token(api, jdbc, admin, "UNIT_ADMIN", "NYNCJ");
+        String labour = StaffAccounts.token(api, jdbc, admin, "UNIT_ADMIN", "RSJ");
+        String otherDistrictAdmin = StaffAccounts.token(api, jdbc, admin, "DISTRICT_ADMIN", null);
+
+        assertProblem(submit(labour, coops, 1, List.of("media/a.pdf")), 403, "NOT_LEAD_UNIT");
+        assertProblem(submit(agriculture, coops, 1, List.of()), 422, "EVIDENCE_REQUIRED");
+        assertProblem(submit(agriculture, plan.id("HIGH_QUALITY_FARMERS"), 1, List.of("media/a.pdf")), 409,
+                "INDICATOR_NOT_MANUAL");
+
+        Response entry = submit(agriculture, coops, 1, List.of("media/coop-2025.pdf"));
+        assertThat(entry.status()).as(entry.toString()).isEqualTo(201);
+        long entryId = entry.json().path("id").asLong();
+        assertThat(plan.figure("DEMO_COOPERATIVES").path("status").asString()).isEqualTo("NO_DATA");
+
+        assertProblem(api.post("/api/admin/v1/manual-entries/" + entryId + "/approve", agriculture, "{}"), 403, "FORBIDDEN");
+        Response approved = api.post("/api/admin/v1/manual-entries/" + entryId + "/approve", admin, "{}");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
+        assertProblem(api.post("/api/admin/v1/manual-entries/" + entryId + "/approve", admin, "{}"), 409,
+                "ENTRY_ALREADY_REVIEWED");
+        assertThat(plan.value("DEMO_COOPERATIVES")).isEqualTo(1.0);
+
+        // a later entry sent back does not count; the approved one stays the figure
+        long second = submit(agriculture, coops, 2, List.of("media/coop-2.pdf")).json().path("id").asLong();
+        assertProblem(api.post("/api/admin/v1/manual-entries/" + second + "/reject", admin, "{}"), 422,
+                "REJECT_REASON_REQUIRED");
+        assertThat(api.post("/api/admin/v1/manual-entries/" + second + "/reject", admin,
+                ApiClient.json(Map.of("note", "缺少市级认定文件"))).status()).isEqualTo(200);
+        assertThat(plan.value("DEMO_COOPERATIVES")).isEqualTo(1.0);
+
+        // the district admin may enter a figure, but another district admin must approve it
+        long mine = submit(admin, coops, 2, List.of("media/coop-3.pdf")).json().path("id").asLong();
+        assertProblem(api.post("/api/admin/v1/manual-entries/" + mine + "/approve", admin, "{}"), 403, "OWN_ENTRY_REVIEW");
+        assertThat(api.post("/api/admin/v1/manual-entries/" + mine + "/approve", otherDistrictAdmin, "{}").status())
+                .isEqualTo(200);
+        JsonNode figure = plan.figure("DEMO_COOPERATIVES");
+        assertThat(figure.path("value").asDouble()).isEqualTo(2.0);
+        assertThat(figure.path("status").asString()).isEqualTo("DONE");
+        assertThat(plan.drillDown("DEMO_COOPERATIVES").path("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void aSnapshotFreezesTheReportedFiguresAndTheDashboardSaysWhenLiveFiguresDiffer() {
+        long planId = plan.seededPlanId();
+        Response taken = api.post("/api/admin/v1/plans/" + planId + "/snapshots", admin,
+                ApiClient.json(Map.of("month", "2025-05")));
+        assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
+        long snapshotId = taken.json().path("id").asLong();
+        String frozen = api.get("/api/admin/v1/plans/" + planId + "/snapshots/" + snapshotId, admin).body();
+        double reported = plan.value("FARMER_TECH_STAFF_TRAINED");
+
+        assertProblem(api.post("/api/admin/v1/plans/" + planId + "/snapshots", admin,
+                ApiClient.json(Map.of("month", "2025-05"))), 409, "SNAPSHOT_EXISTS");
+        assertProblem(api.post("/api/admin/v1/plans/" + planId + "/snapshots", admin,
+                ApiClient.json(Map.of("month", "2025-09"))), 422, "SNAPSHOT_MONTH_INVALID");
+
+        new Participations(events, transactions, jdbc).publish(Participations.attendance("snap:" + UUID.randomUUID(),
+                "R:snap-" + UUID.randomUUID(), null, null, LocalDate.of(2025, 6, 1), "FARMER_TECH_STAFF_TRAINED"));
+
+        assertThat(api.get("/api/admin/v1/plans/" + planId + "/snapshots/" + snapshotId, admin).body()).isEqualTo(frozen);
+        JsonNode dashboard = plan.dashboard();
+        assertThat(dashboard.path("lastSnapshot").path("month").asString()).isEqualTo("2025-05");
+        assertThat(dashboard.path("liveDiffersFromReported").asBoolean()).isTrue();
+        JsonNode f = plan.figure("FARMER_TECH_STAFF_TRAINED");
+        assertThat(f.path("reportedValue").asDouble()).isEqualTo(reported);
+        assertThat(f.path("value").asDouble()).isEqualTo(reported + 1);
+        assertThat(f.path("differsFromReported").asBoolean()).isTrue();
+        assertThat(api.get("/api/admin/v1/plans/" + planId + "/snapshots", admin).json().size()).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
+    void unitsReportOnlyOnTheirOwnTasksAndTheDistrictSeesWhoHasNot() {
+        long planId = plan.seededPlanId();
+        JsonNode detail = api.get("/api/admin/v1/plans/" + planId, admin).json();
+        JsonNode farmer = section(detail, "FARMER");
+        long task = farmer.path("tasks").get(0).path("id").asLong();
+        assertThat(farmer.path("tasks").get(0).path("leadUnit").path("name").asString()).isEqualTo("区农业农村局");
+        String agriculture = StaffAccounts.token(api, jdbc, admin, "UNIT_ADMIN", "NYNCJ");
+        String labour = StaffAccounts.token(api, jdbc, admin, "UNIT_ADMIN", "RSJ");
+        Map<String, Object> body = Map.of("quarter", "2025-Q2", "progress", "开展农村科普活动 12 场",
+                "figures", "参与 860 人次", "evidenceKeys", List.of("media/q2-photos.zip"));
+
+        assertProblem(api.post("/api/admin/v1/tasks/" + task + "/reports", labour, ApiClient.json(body)), 403, "NOT_LEAD_UNIT");
+        assertProblem(api.post("/api/admin/v1/tasks/" + task + "/reports", admin, ApiClient.json(body)), 403, "FORBIDDEN");
+        Response ok = api.post("/api/admin/v1/tasks/" + task + "/reports", agriculture, ApiClient.json(body));
+        assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
+        assertProblem(api.post("/api/admin/v1/tasks/" + task + "/reports", agriculture, ApiClient.json(body)), 409,
+                "REPORT_EXISTS");
+        assertProblem(api.post("/api/admin/v1/tasks/" + task + "/reports", agriculture,
+                ApiClient.json(Map.of("quarter", "2025-Q5", "progress", "x"))), 400, "VALIDATION_FAILED");
+
+        JsonNode missing = api.get("/api/admin/v1/plans/" + planId + "/reports/missing?quarter=2025-Q2", admin).json();
+        boolean taskStillMissing = false;
+        boolean labourMissing = false;
+        for (JsonNode unit : missing) {
+            labourMissing |= "区人社局".equals(unit.path("unit").path("name").asString());
+            for (JsonNode t : unit.path("tasksNotReported")) {
+                taskStillMissing |= t.path("id").asLong() == task;
+            }
+        }
+        assertThat(taskStillMissing).isFalse();
+        assertThat(labourMissing).isTrue();
+        assertProblem(api.get("/api/admin/v1/plans/" + planId + "/reports/missing?quarter=2025-Q2", labour), 403, "FORBIDDEN");
+
+        assertThat(api.get("/api/admin/v1/plans/" + planId + "/reports?quarter=2025-Q2", labour).json().size()).isZero();
+        assertThat(api.get("/api/admin/v1/plans/" + planId + "/reports?quarter=2025-Q2", agriculture).json().size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void theIndicatorReportAndADrillDownExportToExcel() throws Exception {
+        long planId = plan.seededPlanId();
+        Response report = api.get("/api/admin/v1/plans/" + planId + "/indicator-report.xlsx", admin);
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.contentType()).contains("spreadsheetml");
+        byte[] bytes = api.getBytes("/api/admin/v1/plans/" + planId + "/indicator-report.xlsx", admin);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(bytes))) {
+            Sheet sheet = wb.getSheetAt(0);
+            assertThat(sheet.getRow(1).getCell(1).getStringCellValue()).isEqualTo("指标");
+            int indicators = plan.dashboard().path("indicators").size();
+            assertThat(sheet.getLastRowNum()).isEqualTo(1 + indicators);
+            assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("全区公民具备科学素质的比例");
+            assertThat(sheet.getRow(2).getCell(10).getStringCellValue()).isEqualTo("区科协");
+        }
+
+        new Participations(events, transactions, jdbc).publish(Participations.attendance("xls:" + UUID.randomUUID(),
+                "R:xls-" + UUID.randomUUID(), "430603001001", "FARMER", LocalDate.of(2025, 6, 2), "HIGH_QUALITY_FARMERS"));
+        long id = plan.id("HIGH_QUALITY_FARMERS");
+        byte[] records = api.getBytes("/api/admin/v1/indicators/" + id + "/records.xlsx", admin);
+        try (XSSFWorkbook wb = new XSSFWorkbook(new ByteArrayInputStream(records))) {
+            Sheet sheet = wb.getSheetAt(0);
+            long value = (long) plan.value("HIGH_QUALITY_FARMERS");
+            assertThat(sheet.getLastRowNum()).isEqualTo(1 + (int) value);
+            double sum = 0;
+            for (int r = 2; r <= sheet.getLastRowNum(); r++) {
+                sum += sheet.getRow(r).getCell(6).getNumericCellValue();
+                assertThat(sheet.getRow(r).getCell(1).getStringCellValue()).doesNotContainPattern("\\d{11}");
+            }
+            assertThat(sum).isEqualTo(value);
+        }
+    }
+
+    static JsonNode section(JsonNode detail, String code) {
+        for (JsonNode s : detail.path("sections")) {
+            if (code.equals(s.path("code").asString())) {
+                return s;
+            }
+        }
+        throw new AssertionError("no section " + code);
+    }
+}
