@@ -74,6 +74,8 @@ function createWx(options = {}) {
         origin: url.origin,
         method: opts.method || 'GET',
         path: url.pathname,
+        // GET data becomes the query string on a real phone; keep both so tests can assert either.
+        query: Object.fromEntries(url.searchParams),
         data: opts.data,
         header: opts.header || {},
       };
@@ -99,6 +101,7 @@ function createWx(options = {}) {
     navigateTo: jest.fn(),
     navigateBack: jest.fn(),
     switchTab: jest.fn(),
+    setNavigationBarTitle: jest.fn(),
     reLaunch: jest.fn(),
     setClipboardData: jest.fn(),
     onNeedPrivacyAuthorization: jest.fn(),
