@@ -256,7 +256,7 @@ describe('答题 page: submitting', () => {
     expect(page.querySelectorAll('.opt-wrong').map((n) => text(n).replace(/\s/g, ''))).toEqual(['C.烟花']);
     expect(text(page.querySelector('#item-11'))).toContain('✓ 答对了');
 
-    tap(page, 'open-certificate');
+    await tapAndSettle(page, 'open-certificate');
     expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/certificate/certificate?verifyNo=7K3M9QXW2HB4TZ8PRC5N' });
   });
 

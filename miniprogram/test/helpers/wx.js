@@ -74,7 +74,8 @@ function createWx(options = {}) {
         origin: url.origin,
         method: opts.method || 'GET',
         path: url.pathname,
-        // GET data becomes the query string on a real phone; keep both so tests can assert either.
+        // Parameters written into the URL itself; GET `data` (turned into the query string by the
+        // real wx.request) stays in `data`.
         query: Object.fromEntries(url.searchParams),
         data: opts.data,
         header: opts.header || {},
