@@ -5,8 +5,9 @@ const q = require('../../utils/quiz');
 
 const TOP = 50;
 
-function standingView(s) {
-  return Object.assign({}, s, { durationText: q.formatDuration(s.durationMs), medal: s.rank <= 3 });
+function standingView(s, i) {
+  // Exact ties share a rank, so the rank alone is not a unique list key.
+  return Object.assign({}, s, { key: `${s.rank}-${i}`, durationText: q.formatDuration(s.durationMs), medal: s.rank <= 3 });
 }
 
 function regionView(r) {
