@@ -74,6 +74,9 @@ function createWx(options = {}) {
         origin: url.origin,
         method: opts.method || 'GET',
         path: url.pathname,
+        // Parameters written into the URL itself; GET `data` (turned into the query string by the
+        // real wx.request) stays in `data`.
+        query: Object.fromEntries(url.searchParams),
         data: opts.data,
         header: opts.header || {},
       };
@@ -99,6 +102,7 @@ function createWx(options = {}) {
     navigateTo: jest.fn(),
     navigateBack: jest.fn(),
     switchTab: jest.fn(),
+    setNavigationBarTitle: jest.fn(),
     reLaunch: jest.fn(),
     setClipboardData: jest.fn(),
     onNeedPrivacyAuthorization: jest.fn(),

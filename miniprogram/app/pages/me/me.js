@@ -202,6 +202,18 @@ Page(
       wx.navigateTo({ url: '/pages/data/data' });
     },
 
+    onOpenPoints() {
+      wx.navigateTo({ url: '/pages/points/points' });
+    },
+
+    onOpenCertificates() {
+      wx.navigateTo({ url: '/pages/certificates/certificates' });
+    },
+
+    onOpenWrongBook() {
+      wx.navigateTo({ url: '/pages/wrong-book/wrong-book' });
+    },
+
     onRetry() {
       this.setData({ state: 'loading' });
       this.load();
