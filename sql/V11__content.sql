@@ -2,26 +2,28 @@
 -- shares and comments. Runs on MySQL 8 and MariaDB 10.11+ (no FULLTEXT/ngram: search is LIKE on a bounded set).
 
 -- The plan's sections content can serve: 5 提升行动 and 5 重点工程 (seeds/000: 二、提升行动 / 三、重点工程).
-CREATE TABLE plan_section (
+-- Codes are the plan model's stable section codes (indicator feature, plan_section.code), so content reads can be
+-- reported per section of any plan; this table is content's own copy of that vocabulary (no cross-feature FK).
+CREATE TABLE content_plan_section (
   code        VARCHAR(24)  NOT NULL,
   kind        VARCHAR(8)   NOT NULL COMMENT 'ACTION (提升行动) or PROJECT (重点工程)',
   name        VARCHAR(64)  NOT NULL,
   sort_order  INT          NOT NULL,
   PRIMARY KEY (code),
-  CONSTRAINT ck_plan_section_kind CHECK (kind IN ('ACTION', 'PROJECT'))
+  CONSTRAINT ck_content_plan_section_kind CHECK (kind IN ('ACTION', 'PROJECT'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
-INSERT INTO plan_section (code, kind, name, sort_order) VALUES
-  ('ACTION_YOUTH',       'ACTION',  '青少年科学素质提升行动', 1),
-  ('ACTION_FARMER',      'ACTION',  '农民科学素质提升行动', 2),
-  ('ACTION_WORKER',      'ACTION',  '产业工人科学素质提升行动', 3),
-  ('ACTION_ELDERLY',     'ACTION',  '老年人科学素质提升行动', 4),
-  ('ACTION_OFFICIAL',    'ACTION',  '领导干部和公务员科学素质提升行动', 5),
-  ('PROJECT_RESOURCES',  'PROJECT', '科技资源科普化工程', 6),
-  ('PROJECT_INFO',       'PROJECT', '科普信息化提升工程', 7),
-  ('PROJECT_FACILITIES', 'PROJECT', '科普基础设施建设工程', 8),
-  ('PROJECT_GRASSROOTS', 'PROJECT', '基层科普能力提升工程', 9),
-  ('PROJECT_TALENT',     'PROJECT', '科普人才队伍建设工程', 10);
+INSERT INTO content_plan_section (code, kind, name, sort_order) VALUES
+  ('YOUTH',       'ACTION',  '青少年科学素质提升行动', 1),
+  ('FARMER',      'ACTION',  '农民科学素质提升行动', 2),
+  ('WORKER',      'ACTION',  '产业工人科学素质提升行动', 3),
+  ('ELDERLY',     'ACTION',  '老年人科学素质提升行动', 4),
+  ('OFFICIAL',    'ACTION',  '领导干部和公务员科学素质提升行动', 5),
+  ('RESOURCES',  'PROJECT', '科技资源科普化工程', 6),
+  ('INFORMATIZATION',       'PROJECT', '科普信息化提升工程', 7),
+  ('INFRASTRUCTURE', 'PROJECT', '科普基础设施建设工程', 8),
+  ('GRASSROOTS', 'PROJECT', '基层科普能力提升工程', 9),
+  ('TALENT',     'PROJECT', '科普人才队伍建设工程', 10);
 
 CREATE TABLE content_topic (
   code        VARCHAR(24)  NOT NULL,
@@ -108,7 +110,7 @@ CREATE TABLE content_item_section (
   PRIMARY KEY (content_id, section_code),
   KEY idx_item_section (section_code, content_id),
   CONSTRAINT fk_item_section_item FOREIGN KEY (content_id) REFERENCES content_item (id) ON DELETE CASCADE,
-  CONSTRAINT fk_item_section_section FOREIGN KEY (section_code) REFERENCES plan_section (code)
+  CONSTRAINT fk_item_section_section FOREIGN KEY (section_code) REFERENCES content_plan_section (code)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 
 -- Every workflow step: who, when, why.

@@ -42,8 +42,8 @@ UNION ALL SELECT id, 'YOUTH' FROM content_item WHERE sample_data AND title = '�
 UNION ALL SELECT id, 'INDUSTRIAL_WORKER' FROM content_item WHERE sample_data AND title IN ('产业工人安全生产：有限空间作业“先通风、再检测、后作业”', '化工园区应急避险：听到警报怎么办');
 
 INSERT INTO content_item_section (content_id, section_code)
-SELECT id, 'PROJECT_INFO' FROM content_item WHERE sample_data
-UNION ALL SELECT id, 'ACTION_FARMER' FROM content_item WHERE sample_data AND title = '水稻病虫害绿色防控要点'
-UNION ALL SELECT id, 'ACTION_YOUTH' FROM content_item WHERE sample_data AND title = '青少年趣味科学实验：会“跳舞”的盐粒'
-UNION ALL SELECT id, 'ACTION_WORKER' FROM content_item WHERE sample_data AND title = '产业工人安全生产：有限空间作业“先通风、再检测、后作业”'
-UNION ALL SELECT id, 'ACTION_ELDERLY' FROM content_item WHERE sample_data AND title = '手机防诈骗：这几类电话要当心';
+SELECT id, 'INFORMATIZATION' FROM content_item WHERE sample_data
+UNION ALL SELECT id, 'FARMER' FROM content_item WHERE sample_data AND title = '水稻病虫害绿色防控要点'
+UNION ALL SELECT id, 'YOUTH' FROM content_item WHERE sample_data AND title = '青少年趣味科学实验：会“跳舞”的盐粒'
+UNION ALL SELECT id, 'WORKER' FROM content_item WHERE sample_data AND title = '产业工人安全生产：有限空间作业“先通风、再检测、后作业”'
+UNION ALL SELECT id, 'ELDERLY' FROM content_item WHERE sample_data AND title = '手机防诈骗：这几类电话要当心';

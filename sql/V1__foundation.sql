@@ -90,11 +90,13 @@ CREATE TABLE login_session (
   id             BIGINT       NOT NULL AUTO_INCREMENT,
   subject_type   VARCHAR(16)  NOT NULL,
   subject_id     BIGINT       NOT NULL,
+  session_key    CHAR(32)     NOT NULL COMMENT 'random; names the login in access tokens and revocation markers',
   created_at     DATETIME(3)  NOT NULL,
   last_used_at   DATETIME(3)  NOT NULL,
   revoked_at     DATETIME(3)  NULL,
   revoke_reason  VARCHAR(32)  NULL,
   PRIMARY KEY (id),
+  UNIQUE KEY uk_login_session_key (session_key),
   KEY idx_login_session_subject (subject_type, subject_id),
   CONSTRAINT ck_login_session_subject CHECK (subject_type IN ('RESIDENT', 'STAFF'))
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;

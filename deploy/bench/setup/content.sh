@@ -17,7 +17,7 @@ REVIEWER=$(login "$REVIEWER_USER" "$REVIEWER_PASSWORD" 2)
 
 ITEM_ID=""
 for i in $(seq 1 40); do
-  BODY=$(python3 -c "import json; print(json.dumps({'type':'ARTICLE','title':'压测科普文章 %d' % $i,'summary':'云溪区科普压测数据 %d' % $i,'bodyHtml':'<p>'+'科学素质'*150+'</p>','topics':['HEALTH'],'groups':['FARMER' if $i % 2 else 'ELDERLY'],'planSections':['PROJECT_INFO']}))")
+  BODY=$(python3 -c "import json; print(json.dumps({'type':'ARTICLE','title':'压测科普文章 %d' % $i,'summary':'云溪区科普压测数据 %d' % $i,'bodyHtml':'<p>'+'科学素质'*150+'</p>','topics':['HEALTH'],'groups':['FARMER' if $i % 2 else 'ELDERLY'],'planSections':['INFORMATIZATION']}))")
   ID=$(curl -sf -H "Authorization: Bearer $ADMIN" -H 'Content-Type: application/json' -d "$BODY" "$BASE_URL/api/admin/v1/contents" | json "['id']")
   curl -sf -X POST -H "Authorization: Bearer $ADMIN" "$BASE_URL/api/admin/v1/contents/$ID/submit" >/dev/null
   curl -sf -X POST -H "Authorization: Bearer $REVIEWER" "$BASE_URL/api/admin/v1/contents/$ID/approve" >/dev/null

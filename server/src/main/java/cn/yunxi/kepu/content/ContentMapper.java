@@ -75,7 +75,7 @@ interface ContentMapper extends BaseMapper<ContentItem> {
     @Select("SELECT code, name FROM content_topic ORDER BY sort_order")
     List<Named> topicNames();
 
-    @Select("SELECT code, name FROM plan_section ORDER BY sort_order")
+    @Select("SELECT code, name FROM content_plan_section ORDER BY sort_order")
     List<Named> sectionNames();
 
     @Delete("DELETE FROM content_item_topic WHERE content_id = #{id}")
@@ -144,7 +144,7 @@ interface ContentMapper extends BaseMapper<ContentItem> {
 
     @Select("""
             SELECT s.code, s.name, COUNT(c.id) AS published
-            FROM plan_section s
+            FROM content_plan_section s
             LEFT JOIN content_item_section cs ON cs.section_code = s.code
             LEFT JOIN content_item c ON c.id = cs.content_id AND c.status = 'PUBLISHED'
             GROUP BY s.code, s.name, s.sort_order ORDER BY s.sort_order

@@ -213,7 +213,8 @@ class InteractionService {
                 resident == null || resident.populationGroup() == null ? null : resident.populationGroup().name(),
                 "CONTENT", s.getContentId(), item.getTitle(), now.toLocalDate(),
                 List.of(),
-                null, null, false));
+                null, null, false,
+                contents.sections(List.of(s.getContentId())).stream().map(ContentMapper.Tag::code).toList()));
     }
 
     private static String label(ResidentSummary r) {

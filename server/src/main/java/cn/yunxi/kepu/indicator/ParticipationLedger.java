@@ -160,6 +160,8 @@ class ParticipationLedger {
             tags.add(code);
             catalog.sectionsOf(code).forEach(s -> tags.add("S:" + s));
         }
+        e.planSections().stream().filter(s -> s != null && !s.isBlank() && s.length() <= 30)
+                .forEach(s -> tags.add("S:" + s));
         return tags.stream().map(tag -> new TagRow(tag, e.kind().name(), e.occurredOn(), e.personKey(), region, town,
                 group)).toList();
     }

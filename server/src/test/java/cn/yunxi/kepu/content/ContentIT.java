@@ -90,7 +90,7 @@ class ContentIT {
     private long draft(String token, String title, Map<String, Object> extra) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("type", "ARTICLE", "title", title,
                 "summary", "摘要" + title, "bodyHtml", "<p>" + "科学".repeat(200) + "</p>", "topics", List.of("HEALTH"),
-                "groups", List.of("FARMER"), "planSections", List.of("ACTION_FARMER")));
+                "groups", List.of("FARMER"), "planSections", List.of("FARMER")));
         body.putAll(extra);
         ApiClient.Response r = api.post("/api/admin/v1/contents", token, ApiClient.json(body));
         assertThat(r.status()).as(r.toString()).isEqualTo(201);
@@ -280,7 +280,7 @@ class ContentIT {
         ContentSecurityFake.textVerdict("RISKYMARK", "risky", 20001);
         ContentSecurityFake.textVerdict("REVIEWMARK", "review", 21000);
         ContentSecurityFake.textError("ERRORMARK", 40003, "invalid openid");
-        ContentSecurityFake.textTimesOut("SLOWMARK", 6000);
+        ContentSecurityFake.textTimesOut("SLOWMARK", 10000);
 
         assertThat(comment(id, resident, "很有用 PASSMARK")).isEqualTo("VISIBLE");
         assertThat(comment(id, resident, "RISKYMARK")).isEqualTo("HIDDEN");

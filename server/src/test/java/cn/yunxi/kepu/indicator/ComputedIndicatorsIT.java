@@ -187,10 +187,27 @@ class ComputedIndicatorsIT {
         assertThat(sectionAttendance("WORKER")).isEqualTo(before + 1);
     }
 
+    @Test
+    void contentReadsCountForTheSectionsTheItemServes() {
+        long farmerBefore = sectionCount("FARMER", "contentReads");
+        long infoBefore = sectionCount("INFORMATIZATION", "contentReads");
+        long youthBefore = sectionCount("YOUTH", "contentReads");
+        participations.publish(Participations.contentRead(key(), person(), LocalDate.of(2025, 6, 1),
+                "FARMER", "INFORMATIZATION"));
+
+        assertThat(sectionCount("FARMER", "contentReads")).isEqualTo(farmerBefore + 1);
+        assertThat(sectionCount("INFORMATIZATION", "contentReads")).isEqualTo(infoBefore + 1);
+        assertThat(sectionCount("YOUTH", "contentReads")).isEqualTo(youthBefore);
+    }
+
     private long sectionAttendance(String section) {
+        return sectionCount(section, "eventAttendance");
+    }
+
+    private long sectionCount(String section, String field) {
         for (JsonNode s : plan.dashboard().path("participation")) {
             if (section.equals(s.path("sectionCode").asString())) {
-                return s.path("eventAttendance").asLong();
+                return s.path(field).asLong();
             }
         }
         throw new AssertionError("no section " + section);

@@ -99,7 +99,7 @@ class ResidentAuthIT {
         WeChatFake.loginFails("limited-code", 45011, "api minute-quota reach limit");
         WeChatFake.loginFails("risky-code", 40226, "high risk user");
         WeChatFake.loginFails("busy-code", -1, "system error");
-        WeChatFake.loginTimesOut("slow-code", 6000);
+        WeChatFake.loginTimesOut("slow-code", 10000);
 
         assertProblem(login("bad-code"), 400, "WECHAT_CODE_INVALID");
         assertProblem(login("limited-code"), 429, "WECHAT_RATE_LIMITED");

@@ -80,7 +80,15 @@ public final class Participations {
     public static ParticipationRecorded withdrawn(ParticipationRecorded r) {
         return new ParticipationRecorded(r.recordKey(), r.kind(), r.personKey(), r.residentId(), r.personLabel(),
                 r.regionCode(), r.populationGroup(), r.sourceType(), r.sourceId(), r.sourceTitle(), r.occurredOn(),
-                r.indicatorCodes(), r.hours(), r.passed(), true);
+                r.indicatorCodes(), r.hours(), r.passed(), true, r.planSections());
+    }
+
+    /** A completed read of a content item that serves {@code sections} of the plan. */
+    public static ParticipationRecorded contentRead(String recordKey, String person, LocalDate day,
+                                                    String... sections) {
+        return new ParticipationRecorded(recordKey, ParticipationKind.CONTENT_READ, person, null, "王*", null, null,
+                "CONTENT", Math.abs(recordKey.hashCode()), "科普文章 " + recordKey, day, List.of(), null, null, false,
+                List.of(sections));
     }
 
     public static ParticipationRecorded selfTest(String recordKey, String person, LocalDate day, boolean passed) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -22,6 +23,7 @@ public final class TestEngines {
                           String serverUrl) {
     }
 
+    private static final String CLAIM_KEY = "kepu:test-run:claim";
     private static Engines engines;
 
     private TestEngines() {
@@ -61,12 +63,58 @@ public final class TestEngines {
             EmbeddedEngines.startRedis(port);
             redisUrl = "redis://127.0.0.1:" + port;
         } else if (redisUrl.matches("redis://[^/]+/?")) {
-            // A shared Redis: take one of its numbered databases at random so two test runs on one machine
-            // (and their FLUSHDBs) stay out of each other's way.
-            redisUrl = redisUrl.replaceAll("/$", "") + "/" + ThreadLocalRandom.current().nextInt(1, 16);
+            redisUrl = claimRedisDatabase(redisUrl.replaceAll("/$", ""));
         }
         return new Engines(EmbeddedEngines.jdbcUrl(hostAndPort, database), user, password, redisUrl, database,
                 EmbeddedEngines.jdbcUrl(hostAndPort, ""));
+    }
+
+    /**
+     * A shared Redis: this run claims one of its numbered databases (1-15) that no other running test JVM holds,
+     * and empties it. The database is new for every run, so Redis must be too: cached pages, leaderboards or
+     * counters of an earlier run would otherwise meet reused ids.
+     */
+    private static String claimRedisDatabase(String serverUrl) {
+        String owner = ProcessHandle.current().pid() + "@" + System.nanoTime();
+        List<Integer> candidates = new java.util.ArrayList<>(java.util.stream.IntStream.rangeClosed(1, 15).boxed().toList());
+        java.util.Collections.shuffle(candidates);
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(serverUrl);
+        try (var connection = client.connect()) {
+            var redis = connection.sync();
+            for (int index : candidates) {
+                redis.select(index);
+                // Held for the life of this JVM (renewed below); a crashed run's claim lapses after its TTL.
+                if ("OK".equals(redis.set(CLAIM_KEY, owner, io.lettuce.core.SetArgs.Builder.nx().ex(120)))) {
+                    redis.flushdb();
+                    redis.set(CLAIM_KEY, owner, io.lettuce.core.SetArgs.Builder.ex(120));
+                    keepClaim(serverUrl + "/" + index, owner);
+                    return serverUrl + "/" + index;
+                }
+            }
+        } finally {
+            client.shutdown();
+        }
+        throw new IllegalStateException("every Redis database 1-15 is claimed by another test run");
+    }
+
+    private static void keepClaim(String url, String owner) {
+        Thread renewer = new Thread(() -> {
+            io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(url);
+            try (var connection = client.connect()) {
+                while (true) {
+                    Thread.sleep(10_000);
+                    connection.sync().set(CLAIM_KEY, owner, io.lettuce.core.SetArgs.Builder.ex(120));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException ignored) {
+                // Redis gone (a test stopping it on purpose, or the end of the run): the claim simply lapses.
+            } finally {
+                client.shutdown();
+            }
+        }, "redis-test-db-claim");
+        renewer.setDaemon(true);
+        renewer.start();
     }
 
     private static void createDatabase(String serverUrl, String user, String password, String database) {

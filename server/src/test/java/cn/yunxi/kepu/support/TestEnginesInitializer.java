@@ -23,7 +23,7 @@ public class TestEnginesInitializer implements ApplicationContextInitializer<Con
                 "spring.datasource.password=" + engines.password(),
                 "spring.data.redis.url=" + engines.redisUrl(),
                 "kepu.wechat.api-base-url=" + WeChatFake.baseUrl(),
-                "kepu.wechat.timeout=4s",
+                "kepu.wechat.timeout=8s",
                 "kepu.wechat.max-retries=0",
                 "kepu.token.secret=" + random(),
                 "kepu.data-key=" + random(),

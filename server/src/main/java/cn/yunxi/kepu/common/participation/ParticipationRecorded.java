@@ -27,6 +27,9 @@ import java.util.List;
  * @param hours           hours credited, when the kind has them
  * @param passed          for self-tests: whether the pass mark was reached
  * @param withdrawn       true when a record published earlier no longer counts (attendance corrected...)
+ * @param planSections    stable plan-section codes the source serves directly (e.g. a content item tagged
+ *                        {@code FARMER}, {@code INFORMATIZATION}), for per-section participation overviews; sections
+ *                        implied by {@code indicatorCodes} need not be repeated
  */
 public record ParticipationRecorded(
         String recordKey,
@@ -43,10 +46,21 @@ public record ParticipationRecorded(
         List<String> indicatorCodes,
         BigDecimal hours,
         Boolean passed,
-        boolean withdrawn) {
+        boolean withdrawn,
+        List<String> planSections) {
 
     public ParticipationRecorded {
         indicatorCodes = indicatorCodes == null ? List.of() : List.copyOf(indicatorCodes);
+        planSections = planSections == null ? List.of() : List.copyOf(planSections);
+    }
+
+    /** A record that serves plan sections only through its indicator codes. */
+    public ParticipationRecorded(String recordKey, ParticipationKind kind, String personKey, Long residentId,
+                                 String personLabel, String regionCode, String populationGroup, String sourceType,
+                                 long sourceId, String sourceTitle, LocalDate occurredOn, List<String> indicatorCodes,
+                                 BigDecimal hours, Boolean passed, boolean withdrawn) {
+        this(recordKey, kind, personKey, residentId, personLabel, regionCode, populationGroup, sourceType, sourceId,
+                sourceTitle, occurredOn, indicatorCodes, hours, passed, withdrawn, List.of());
     }
 
     public static String residentKey(long residentId) {

@@ -13,6 +13,7 @@ class LoginSession {
     Long id;
     String subjectType;
     Long subjectId;
+    String sessionKey;
     LocalDateTime createdAt;
     LocalDateTime lastUsedAt;
     LocalDateTime revokedAt;
@@ -24,6 +25,8 @@ class LoginSession {
     public void setSubjectType(String subjectType) { this.subjectType = subjectType; }
     public Long getSubjectId() { return subjectId; }
     public void setSubjectId(Long subjectId) { this.subjectId = subjectId; }
+    public String getSessionKey() { return sessionKey; }
+    public void setSessionKey(String sessionKey) { this.sessionKey = sessionKey; }
     public LocalDateTime getCreatedAt() { return createdAt; }
     public void setCreatedAt(LocalDateTime createdAt) { this.createdAt = createdAt; }
     public LocalDateTime getLastUsedAt() { return lastUsedAt; }

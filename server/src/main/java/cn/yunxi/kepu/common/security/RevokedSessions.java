@@ -7,10 +7,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
+
 /**
  * Access tokens are self-contained, so a logout or a detected token theft must also stop the access tokens
- * already issued to that login. Revoked session ids sit in Redis for one access-token lifetime; when Redis is
- * unreachable the database (the source of truth) answers instead.
+ * already issued to that login. Revoked sessions sit in Redis for one access-token lifetime; when Redis is
+ * unreachable the database (the source of truth) answers instead. Markers are keyed by the session's random key,
+ * not its row id, so a database restored from backup (ids handed out again) never meets a stale marker.
  */
 @Component
 class RevokedSessions {
@@ -28,21 +31,22 @@ class RevokedSessions {
         this.remember = properties.accessTokenTtl().plusMinutes(1);
     }
 
-    void markRevoked(long sessionId) {
+    void markRevoked(String sessionKey) {
         try {
-            redis.opsForValue().set(PREFIX + sessionId, "1", remember);
+            redis.opsForValue().set(PREFIX + sessionKey, "1", remember);
         } catch (RuntimeException e) {
             log.warn("Redis unavailable while recording a revoked session; the database still has it: {}",
                     e.getMessage());
         }
     }
 
-    boolean isRevoked(long sessionId) {
+    boolean isRevoked(String sessionKey) {
         try {
-            return Boolean.TRUE.equals(redis.hasKey(PREFIX + sessionId));
+            return Boolean.TRUE.equals(redis.hasKey(PREFIX + sessionKey));
         } catch (RuntimeException e) {
             log.warn("Redis unavailable, checking session revocation in the database: {}", e.getMessage());
-            LoginSession session = sessions.selectById(sessionId);
+            LoginSession session = sessions.selectOne(new LambdaQueryWrapper<LoginSession>()
+                    .eq(LoginSession::getSessionKey, sessionKey));
             return session == null || session.getRevokedAt() != null;
         }
     }

@@ -114,8 +114,9 @@ class SecurityConfig {
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
         timestamps.setClock(clock);
         OAuth2TokenValidator<Jwt> notRevoked = jwt -> {
-            Object sid = jwt.getClaims().get(TokenService.CLAIM_SESSION);
-            if (!(sid instanceof Number number) || revokedSessions.isRevoked(number.longValue())) {
+            String sessionKey = jwt.getClaimAsString(TokenService.CLAIM_SESSION_KEY);
+            if (sessionKey == null || !(jwt.getClaims().get(TokenService.CLAIM_SESSION) instanceof Number)
+                    || revokedSessions.isRevoked(sessionKey)) {
                 return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "session ended", null));
             }
             return OAuth2TokenValidatorResult.success();

@@ -35,6 +35,7 @@ public class TokenService {
 
     static final String CLAIM_TYPE = "typ";
     static final String CLAIM_SESSION = "sid";
+    static final String CLAIM_SESSION_KEY = "skey";
     static final String CLAIM_ROLES = "roles";
     static final String CLAIM_UNIT = "unit";
 
@@ -63,10 +64,11 @@ public class TokenService {
         LoginSession session = new LoginSession();
         session.setSubjectType(type.name());
         session.setSubjectId(subjectId);
+        session.setSessionKey(randomHex(16));
         session.setCreatedAt(now);
         session.setLastUsedAt(now);
         sessions.insert(session);
-        return issue(type, subjectId, session.getId(), roles, unitId, now);
+        return issue(type, subjectId, session, roles, unitId, now);
     }
 
     /**
@@ -103,7 +105,7 @@ public class TokenService {
         touch.setId(rotated.sessionId());
         touch.setLastUsedAt(now);
         sessions.updateById(touch);
-        return issue(type, rotated.subjectId(), rotated.sessionId(), roles, unitId, now);
+        return issue(type, rotated.subjectId(), sessions.selectById(rotated.sessionId()), roles, unitId, now);
     }
 
     /** Logout: the session of this refresh token ends; unknown tokens are ignored (logout is idempotent). */
@@ -131,16 +133,20 @@ public class TokenService {
                 .eq(LoginSession::getSubjectId, subjectId)
                 .isNull(LoginSession::getRevokedAt));
         sessions.revokeAllFor(type.name(), subjectId, reason, Times.now(clock));
-        open.forEach(s -> revokedSessions.markRevoked(s.getId()));
+        open.forEach(s -> revokedSessions.markRevoked(s.getSessionKey()));
     }
 
     private void revoke(long sessionId, String reason) {
         sessions.revoke(sessionId, reason, Times.now(clock));
-        revokedSessions.markRevoked(sessionId);
+        LoginSession session = sessions.selectById(sessionId);
+        if (session != null) {
+            revokedSessions.markRevoked(session.getSessionKey());
+        }
     }
 
-    private TokenPair issue(SubjectType type, long subjectId, long sessionId, List<String> roles, Long unitId,
+    private TokenPair issue(SubjectType type, long subjectId, LoginSession session, List<String> roles, Long unitId,
                             LocalDateTime now) {
+        long sessionId = session.getId();
         Instant issuedAt = clock.instant();
         Instant accessExpiresAt = issuedAt.plus(properties.accessTokenTtl());
         JwtClaimsSet.Builder claims = JwtClaimsSet.builder()
@@ -150,6 +156,7 @@ public class TokenService {
                 .expiresAt(accessExpiresAt)
                 .claim(CLAIM_TYPE, type.name())
                 .claim(CLAIM_SESSION, sessionId)
+                .claim(CLAIM_SESSION_KEY, session.getSessionKey())
                 .claim(CLAIM_ROLES, roles);
         if (unitId != null) {
             claims.claim(CLAIM_UNIT, unitId);
@@ -170,6 +177,12 @@ public class TokenService {
 
         return new TokenPair(accessToken, accessExpiresAt.atZone(Zones.SHANGHAI).toOffsetDateTime(),
                 refresh, Times.toOffset(refreshExpiresAt));
+    }
+
+    private String randomHex(int bytes) {
+        byte[] raw = new byte[bytes];
+        random.nextBytes(raw);
+        return HexFormat.of().formatHex(raw);
     }
 
     static String hash(String token) {
