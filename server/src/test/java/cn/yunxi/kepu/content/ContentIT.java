@@ -280,7 +280,8 @@ class ContentIT {
         ContentSecurityFake.textVerdict("RISKYMARK", "risky", 20001);
         ContentSecurityFake.textVerdict("REVIEWMARK", "review", 21000);
         ContentSecurityFake.textError("ERRORMARK", 40003, "invalid openid");
-        ContentSecurityFake.textTimesOut("SLOWMARK", 3000);
+        // longer than the WeChat timeout the tests run with (kepu.wechat.timeout=4s)
+        ContentSecurityFake.textTimesOut("SLOWMARK", 6000);
 
         assertThat(comment(id, resident, "很有用 PASSMARK")).isEqualTo("VISIBLE");
         assertThat(comment(id, resident, "RISKYMARK")).isEqualTo("HIDDEN");
