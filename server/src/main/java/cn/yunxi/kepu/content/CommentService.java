@@ -76,7 +76,7 @@ class CommentService {
     private void insert(Comment comment) {
         comments.insert(comment);
         if ("VISIBLE".equals(comment.getStatus())) {
-            contents.bump(comment.getContentId(), "comment_count", 1);
+            contents.countComment(comment.getContentId());
         }
     }
 
@@ -93,12 +93,9 @@ class CommentService {
     }
 
     PageResult<CommentView> queue(CurrentUser staff, PageQuery page) {
-        LambdaQueryWrapper<Comment> where = new LambdaQueryWrapper<Comment>()
-                .eq(Comment::getStatus, "IN_REVIEW").orderByAsc(Comment::getId);
-        if (!staff.hasRole("DISTRICT_ADMIN")) {
-            where.inSql(Comment::getContentId, "SELECT id FROM content_item WHERE unit_id = " + staff.unitId());
-        }
-        Page<Comment> result = comments.selectPage(Page.of(page.pageOrDefault(), page.sizeOrDefault()), where);
+        boolean allUnits = staff.hasRole("DISTRICT_ADMIN");
+        Page<Comment> result = comments.reviewQueue(Page.of(page.pageOrDefault(), page.sizeOrDefault()), allUnits,
+                staff.unitId());
         return PageResult.of(result.getRecords().stream().map(c -> view(c, -1)).toList(), result.getTotal(), page);
     }
 
@@ -117,7 +114,7 @@ class CommentService {
             throw new ApiException(ContentErrors.COMMENT_STATE);
         }
         if (approve) {
-            contents.bump(comment.getContentId(), "comment_count", 1);
+            contents.countComment(comment.getContentId());
         }
         return view(comments.selectById(commentId), -1);
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,15 +36,15 @@ class ContentAdminService {
     private final ContentMapper contents;
     private final RichTextSanitizer sanitizer;
     private final MediaService media;
-    private final ContentCache cache;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ContentAdminService(ContentMapper contents, ContentProperties properties, MediaService media, ContentCache cache,
-                        Clock clock) {
+    ContentAdminService(ContentMapper contents, ContentProperties properties, MediaService media,
+                        ApplicationEventPublisher events, Clock clock) {
         this.contents = contents;
         this.sanitizer = new RichTextSanitizer(properties.iframeHosts());
         this.media = media;
-        this.cache = cache;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,7 +89,7 @@ class ContentAdminService {
         saveTags(id, request);
         contents.recordTransition(id, "EDIT", status, status, user.id(), null, now);
         if (status.equals("PUBLISHED")) {
-            cache.invalidate(id);
+            events.publishEvent(new ContentChanged(id));
         }
         return view(id);
     }
@@ -146,7 +147,7 @@ class ContentAdminService {
         }
         contents.recordTransition(id, later ? "SCHEDULE" : "PUBLISH", "APPROVED", to, user.id(), null, now);
         if (!later) {
-            cache.invalidate(id);
+            events.publishEvent(new ContentChanged(id));
         }
         return view(id);
     }
@@ -159,7 +160,7 @@ class ContentAdminService {
             throw new ApiException(ContentErrors.CONTENT_STATE);
         }
         move(user, id, item.getStatus(), "ARCHIVED", "ARCHIVE", reason);
-        cache.invalidate(id);
+        events.publishEvent(new ContentChanged(id));
         return view(id);
     }
 
@@ -171,7 +172,7 @@ class ContentAdminService {
         for (Long id : contents.dueForPublication(now)) {
             if (contents.publishScheduled(id, now) == 1) {
                 contents.recordTransition(id, "PUBLISH", "SCHEDULED", "PUBLISHED", null, "定时发布", now);
-                cache.invalidate(id);
+                events.publishEvent(new ContentChanged(id));
                 published++;
             }
         }

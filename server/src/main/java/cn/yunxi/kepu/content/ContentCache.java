@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Rendered feed pages and items in Redis. A version number (bumped on every publish, edit or archive) is part of
@@ -52,7 +54,17 @@ class ContentCache {
         });
     }
 
-    /** Invalidates every feed page and the item's own entry. */
+    /**
+     * Invalidates every feed page and the item's own entry once the change is committed. Done earlier (inside the
+     * transaction), a reader between the INCR and the commit would read the old rows from MySQL and cache them
+     * under the new version, where they would stay until the TTL ran out.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void on(ContentChanged changed) {
+        invalidate(changed.contentId());
+    }
+
+    /** Invalidates every feed page and the item's own entry, now. */
     void invalidate(long contentId) {
         try {
             redis.opsForValue().increment(VERSION);

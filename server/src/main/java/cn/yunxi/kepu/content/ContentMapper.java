@@ -139,8 +139,21 @@ interface ContentMapper extends BaseMapper<ContentItem> {
     @Select("SELECT action, from_status, to_status, actor_id, reason, created_at FROM content_transition WHERE content_id = #{id} ORDER BY id")
     List<TransitionRow> transitions(@Param("id") long id);
 
-    @Update("UPDATE content_item SET ${column} = ${column} + #{delta} WHERE id = #{id} AND ${column} + #{delta} >= 0")
-    int bump(@Param("id") long id, @Param("column") String column, @Param("delta") int delta);
+    // Counters: one fixed statement each (no SQL built from strings); a decrement never goes below zero.
+    @Update("UPDATE content_item SET like_count = like_count + #{delta} WHERE id = #{id} AND like_count + #{delta} >= 0")
+    int bumpLikes(@Param("id") long id, @Param("delta") int delta);
+
+    @Update("UPDATE content_item SET favourite_count = favourite_count + #{delta} WHERE id = #{id} AND favourite_count + #{delta} >= 0")
+    int bumpFavourites(@Param("id") long id, @Param("delta") int delta);
+
+    @Update("UPDATE content_item SET share_count = share_count + 1 WHERE id = #{id}")
+    int countShare(@Param("id") long id);
+
+    @Update("UPDATE content_item SET comment_count = comment_count + 1 WHERE id = #{id}")
+    int countComment(@Param("id") long id);
+
+    @Update("UPDATE content_item SET read_count = read_count + 1 WHERE id = #{id}")
+    int countRead(@Param("id") long id);
 
     @Select("""
             SELECT s.code, s.name, COUNT(c.id) AS published

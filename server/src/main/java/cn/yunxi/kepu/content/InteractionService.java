@@ -54,7 +54,7 @@ class InteractionService {
         int changed = on ? interactions.like(residentId, contentId, Times.now(clock))
                 : interactions.unlike(residentId, contentId);
         if (changed == 1) {
-            contents.bump(contentId, "like_count", on ? 1 : -1);
+            contents.bumpLikes(contentId, on ? 1 : -1);
         }
         return state(residentId, contentId);
     }
@@ -65,7 +65,7 @@ class InteractionService {
         int changed = on ? interactions.favourite(residentId, contentId, Times.now(clock))
                 : interactions.unfavourite(residentId, contentId);
         if (changed == 1) {
-            contents.bump(contentId, "favourite_count", on ? 1 : -1);
+            contents.bumpFavourites(contentId, on ? 1 : -1);
         }
         return state(residentId, contentId);
     }
@@ -107,7 +107,7 @@ class InteractionService {
         share.setSharerId(residentId);
         share.setCreatedAt(Times.now(clock));
         interactions.insertShare(share);
-        contents.bump(contentId, "share_count", 1);
+        contents.countShare(contentId);
         events.publishEvent(new ContentShared(share.getId(), share.getToken(), residentId, contentId, item.getTitle(),
                 share.getCreatedAt()));
         return new ShareView(share.getToken(), "/pages/content/detail?id=" + contentId + "&st=" + share.getToken());
@@ -202,7 +202,7 @@ class InteractionService {
                 now, holder) != 1) {
             return; // read before: one completed read per resident and item
         }
-        contents.bump(s.getContentId(), "read_count", 1);
+        contents.countRead(s.getContentId());
         ContentItem item = contents.selectById(s.getContentId());
         ResidentSummary resident = residents.find(s.getResidentId()).orElse(null);
         events.publishEvent(new ContentRead(holder.getId(), s.getResidentId(), s.getContentId(), item.getTitle(),

@@ -54,7 +54,7 @@ class MediaConfig {
 
     @Bean
     OssCallbackVerifier ossCallbackVerifier(MediaProperties.Oss oss) {
-        return new OssCallbackVerifier(oss.callbackPubKeyPrefixes());
+        return new OssCallbackVerifier(oss.callbackPubKeyHosts());
     }
 
     @Bean

@@ -32,6 +32,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 @RestController
 @Tag(name = "媒体上传")
@@ -57,6 +59,13 @@ class MediaController {
     @Operation(summary = "上传完成后确认（服务端核实文件存在、归属、类型和大小后登记）")
     MediaView residentConfirm(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody MediaRequests.Confirm request) {
         return media.confirm(user, request.key());
+    }
+
+    @GetMapping("/api/v1/media/url")
+    @Operation(summary = "按文件标识取读取链接：本人上传的总能取到；他人上传、需微信检测的图片通过检测后才能取到")
+    MediaView residentUrl(@AuthenticationPrincipal CurrentUser user, @RequestParam("key") String key,
+                          @RequestParam(value = "width", required = false) @Min(16) @Max(2048) Integer width) {
+        return media.viewFor(user, key, width).orElseThrow(() -> new ApiException(MediaErrors.MEDIA_OBJECT_NOT_FOUND));
     }
 
     @PostMapping("/api/admin/v1/media/upload-policy")

@@ -12,6 +12,8 @@ class MediaObject {
     static final String NOT_REQUIRED = "NOT_REQUIRED";
     static final String PENDING = "PENDING";
     static final String PASS = "PASS";
+    static final String REVIEW = "REVIEW";
+    static final String RISKY = "RISKY";
     static final String FAILED = "FAILED";
 
     @TableId(type = IdType.AUTO)

@@ -36,6 +36,22 @@ interface MediaObjectMapper extends BaseMapper<MediaObject> {
     int applyVerdict(@Param("traceId") String traceId, @Param("status") String status, @Param("label") Integer label,
                      @Param("at") LocalDateTime at);
 
+    /** Keeps a verdict as it arrived (first one wins: WeChat may repeat the push). */
+    @Insert("""
+            INSERT IGNORE INTO media_check_verdict (trace_id, status, label, received_at)
+            VALUES (#{traceId}, #{status}, #{label}, #{at})
+            """)
+    int storeVerdict(@Param("traceId") String traceId, @Param("status") String status, @Param("label") Integer label,
+                     @Param("at") LocalDateTime at);
+
+    /** Applies a verdict that arrived before the object's trace id was recorded, if there is one. */
+    @Update("""
+            UPDATE media_object m JOIN media_check_verdict v ON v.trace_id = m.check_trace_id
+            SET m.check_status = v.status, m.check_label = v.label, m.checked_at = #{at}
+            WHERE m.id = #{id} AND m.check_status = 'PENDING'
+            """)
+    int applyStoredVerdict(@Param("id") long id, @Param("at") LocalDateTime at);
+
     @Update("UPDATE media_object SET check_status = 'FAILED', checked_at = #{at} WHERE id = #{id} AND check_status = 'PENDING'")
     int markCheckFailed(@Param("id") long id, @Param("at") LocalDateTime at);
 }

@@ -26,16 +26,16 @@ record MediaProperties(String localDir, String publicBaseUrl, Duration policyTtl
     /**
      * @param cdnDomain              e.g. https://media.example.cn — read URLs use it instead of signed bucket URLs
      * @param callbackUrl            OSS upload callback target (this server's /api/v1/media/oss-callback)
-     * @param callbackPubKeyPrefixes where OSS's callback public keys may be fetched from
+     * @param callbackPubKeyHosts    the hosts (optionally {@code host:port}) OSS's callback public keys may be fetched
+     *                               from; Aliyun's is gosspublic.alicdn.com
      */
     @ConfigurationProperties("kepu.oss")
     record Oss(String endpoint, String bucket, String accessKeyId, String accessKeySecret, String region,
-               String cdnDomain, String callbackUrl, List<String> callbackPubKeyPrefixes) {
+               String cdnDomain, String callbackUrl, List<String> callbackPubKeyHosts) {
 
         Oss {
-            callbackPubKeyPrefixes = callbackPubKeyPrefixes == null || callbackPubKeyPrefixes.isEmpty()
-                    ? List.of("https://gosspublic.alicdn.com/", "http://gosspublic.alicdn.com/")
-                    : callbackPubKeyPrefixes;
+            callbackPubKeyHosts = callbackPubKeyHosts == null || callbackPubKeyHosts.isEmpty()
+                    ? List.of("gosspublic.alicdn.com") : List.copyOf(callbackPubKeyHosts);
         }
 
         boolean configured() {

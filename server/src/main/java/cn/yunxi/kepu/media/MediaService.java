@@ -4,6 +4,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -150,6 +151,8 @@ public class MediaService {
             String url = storage.readUrl(object.getObjectKey(), Duration.ofHours(1), null);
             String traceId = wechat.checkImageAsync(url, openid.orElse(null), WechatContentSecurity.SCENE_PROFILE);
             objects.setTrace(object.getId(), traceId);
+            // WeChat's push may have overtaken us: apply a verdict that is already here.
+            objects.applyStoredVerdict(object.getId(), Times.now(clock));
         } catch (ApiException e) {
             // Not shown to others until checked; a failed check keeps it private (the uploader still sees it).
             log.warn("mediaCheckAsync failed for media {}: {}", object.getId(), e.errorCode().name());
@@ -157,17 +160,22 @@ public class MediaService {
         }
     }
 
-    /** WeChat's verdict on an image, matched by trace id. */
+    /**
+     * WeChat's verdict on an image, matched by trace id. The verdict is stored first and applied second; recording a
+     * trace id does it the other way round (store, then look for a verdict), so whichever comes second applies it.
+     */
     @EventListener
     void onMediaCheck(MediaCheckCompleted verdict) {
         String status = switch (verdict.suggest()) {
             case "pass" -> MediaObject.PASS;
-            case "risky" -> "RISKY";
-            default -> "REVIEW";
+            case "risky" -> MediaObject.RISKY;
+            default -> MediaObject.REVIEW;
         };
-        int updated = objects.applyVerdict(verdict.traceId(), status, verdict.label(), Times.now(clock));
+        LocalDateTime now = Times.now(clock);
+        objects.storeVerdict(verdict.traceId(), status, verdict.label(), now);
+        int updated = objects.applyVerdict(verdict.traceId(), status, verdict.label(), now);
         if (updated == 0) {
-            log.info("wxa_media_check for an unknown or already decided trace id");
+            log.info("wxa_media_check for a trace id not recorded yet or already decided; verdict kept");
         }
     }
 
@@ -184,7 +192,36 @@ public class MediaService {
         MediaOwner owner = object.getOwnerType().equals(MediaOwner.Type.SYSTEM.name()) ? MediaOwner.system()
                 : new MediaOwner(MediaOwner.Type.valueOf(object.getOwnerType()), object.getOwnerId());
         return Optional.of(new MediaInfo(key, object.getContentType(), object.getSizeBytes(), owner,
-                parsed == null ? MediaPurpose.valueOf(object.getPurpose()) : parsed.purpose(), object.publiclyVisible()));
+                parsed == null ? MediaPurpose.valueOf(object.getPurpose()) : parsed.purpose(), object.publiclyVisible(),
+                object.getCheckStatus()));
+    }
+
+    /** A recorded (confirmed) object uploaded by this resident, if {@code key} is one. */
+    public Optional<MediaInfo> ownedBy(String key, long residentId) {
+        return find(key).filter(info -> info.owner().type() == MediaOwner.Type.RESIDENT && info.owner().id() == residentId);
+    }
+
+    /**
+     * A read URL of a recorded object as {@code viewer} may have it: their own uploads whatever WeChat's check says,
+     * anyone else's only when publicly visible (no check needed, or the check passed). Empty otherwise, so an image
+     * still being checked or found risky is not there for others.
+     */
+    public Optional<MediaView> viewFor(CurrentUser viewer, String key, Integer width) {
+        if (!MediaKeys.isWellFormed(key)) {
+            return Optional.empty();
+        }
+        MediaObject object = objects.findByKey(key);
+        if (object == null) {
+            return Optional.empty();
+        }
+        boolean own = MediaOwner.of(viewer).type().name().equals(object.getOwnerType())
+                && object.getOwnerId() != null && object.getOwnerId() == viewer.id();
+        if (!own && !object.publiclyVisible()) {
+            return Optional.empty();
+        }
+        String url = width == null ? readUrl(key) : thumbnailUrl(key, width);
+        return Optional.of(new MediaView(key, object.getContentType(), object.getSizeBytes(), object.getPurpose(),
+                object.getCheckStatus(), url));
     }
 
     /** A read URL for {@code key}, valid for the configured read TTL (no visibility check: callers decide). */

@@ -1,6 +1,7 @@
 package cn.yunxi.kepu.media;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +15,11 @@ import java.security.spec.X509EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,19 +27,37 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks an OSS upload callback as Aliyun documents it: the {@code authorization} header is base64 of an
  * MD5withRSA signature over {@code urldecode(path) [+ "?" + query] + "\n" + body}, made with the key whose URL is
- * base64-encoded in {@code x-oss-pub-key-url}. That URL must start with one of the allowed prefixes (Aliyun's
- * gosspublic.alicdn.com), otherwise anyone could sign with their own key. Keys are cached per URL.
+ * base64-encoded in {@code x-oss-pub-key-url}. That URL must be http(s) on one of the allowed hosts (Aliyun's
+ * gosspublic.alicdn.com; {@code host:port} entries allow a non-default port), otherwise anyone could sign with their
+ * own key. Keys are cached per URL.
  */
 class OssCallbackVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(OssCallbackVerifier.class);
 
-    private final List<String> allowedPrefixes;
+    private final Set<String> allowedHosts;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
 
-    OssCallbackVerifier(List<String> allowedPrefixes) {
-        this.allowedPrefixes = List.copyOf(allowedPrefixes);
+    OssCallbackVerifier(List<String> allowedHosts) {
+        this.allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
+                .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Only http(s) URLs on an allowed host; a port must be listed with the host. No user info, no tricks. */
+    boolean allowedKeyUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+                    || uri.getRawUserInfo() != null) {
+                return false;
+            }
+            String host = uri.getHost().toLowerCase(Locale.ROOT);
+            return allowedHosts.contains(uri.getPort() == -1 ? host : host + ":" + uri.getPort());
+        } catch (URISyntaxException e) {
+            return false;
+        }
     }
 
     boolean verify(String authorization, String pubKeyUrlBase64, String path, String query, byte[] body) {
@@ -44,7 +66,7 @@ class OssCallbackVerifier {
         }
         try {
             String pubKeyUrl = new String(Base64.getDecoder().decode(pubKeyUrlBase64.trim()), StandardCharsets.UTF_8);
-            if (allowedPrefixes.stream().noneMatch(pubKeyUrl::startsWith)) {
+            if (!allowedKeyUrl(pubKeyUrl)) {
                 log.warn("OSS callback rejected: public key URL outside the allowed hosts");
                 return false;
             }

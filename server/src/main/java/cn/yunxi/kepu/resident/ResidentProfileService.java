@@ -36,11 +36,13 @@ class ResidentProfileService {
     private final TokenService tokens;
     private final List<PersonalDataSection> dataSections;
     private final ApplicationEventPublisher events;
+    private final AvatarImages avatars;
     private final Clock clock;
 
     ResidentProfileService(ResidentMapper residents, ResidentViews views, RegionService regions, WechatClient wechat,
                            PersonalDataCipher cipher, RateLimiter rateLimiter, TokenService tokens,
-                           List<PersonalDataSection> dataSections, ApplicationEventPublisher events, Clock clock) {
+                           List<PersonalDataSection> dataSections, ApplicationEventPublisher events,
+                           AvatarImages avatars, Clock clock) {
         this.residents = residents;
         this.views = views;
         this.regions = regions;
@@ -50,6 +52,7 @@ class ResidentProfileService {
         this.tokens = tokens;
         this.dataSections = dataSections;
         this.events = events;
+        this.avatars = avatars;
         this.clock = clock;
     }
 
@@ -63,7 +66,13 @@ class ResidentProfileService {
         Resident change = new Resident();
         change.setId(current.getId());
         change.setNickname(request.nickname() == null ? null : request.nickname().strip());
-        change.setAvatarKey(request.avatarKey());
+        if (request.avatarKey() != null && !request.avatarKey().equals(current.getAvatarKey())) {
+            switch (avatars.check(residentId, request.avatarKey())) {
+                case OK -> change.setAvatarKey(request.avatarKey());
+                case FLAGGED -> throw new ApiException(ResidentErrors.AVATAR_REJECTED);
+                case NOT_OWNED -> throw new ApiException(ResidentErrors.AVATAR_INVALID);
+            }
+        }
         if (request.regionCode() != null) {
             if (!regions.isVillage(request.regionCode())) {
                 throw new ApiException(ResidentErrors.REGION_NOT_VILLAGE);

@@ -11,14 +11,17 @@ import cn.yunxi.kepu.region.RegionService;
 class ResidentViews {
 
     private final RegionService regions;
+    private final AvatarImages avatars;
 
-    ResidentViews(RegionService regions) {
+    ResidentViews(RegionService regions, AvatarImages avatars) {
         this.regions = regions;
+        this.avatars = avatars;
     }
 
     MeView me(Resident r) {
         PopulationGroup group = group(r);
-        return new MeView(r.getId(), r.getNickname(), r.getAvatarKey(), r.getRegionCode(),
+        String avatarUrl = r.getAvatarKey() == null ? null : avatars.url(r.getAvatarKey()).orElse(null);
+        return new MeView(r.getId(), r.getNickname(), r.getAvatarKey(), avatarUrl, r.getRegionCode(),
                 regions.find(r.getRegionCode()).map(RegionInfo::name).orElse(null),
                 group, group == null ? null : group.label(), r.getBirthYear(),
                 Boolean.TRUE.equals(r.getElderMode()), r.getPrivacyPolicyVersion(),

@@ -74,13 +74,25 @@ class ContentIT {
         WeChatFake.reset();
     }
 
+    private List<String> queueBodies(String token) {
+        ApiClient.Response queue = api.get("/api/admin/v1/comments?size=100", token);
+        assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
+        List<String> bodies = new ArrayList<>();
+        queue.json().path("items").forEach(c -> bodies.add(c.path("body").asString()));
+        return bodies;
+    }
+
     private String staff(String role) {
+        return staff(role, 0);
+    }
+
+    private String staff(String role, int unitIndex) {
         String username = "c" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Pw-" + UUID.randomUUID();
         Map<String, Object> body = new java.util.HashMap<>(Map.of("username", username, "displayName", "编辑",
                 "password", password, "role", role));
         if (!role.equals("DISTRICT_ADMIN")) {
-            body.put("unitId", api.get("/api/admin/v1/units", admin).json().get(0).path("id").asLong());
+            body.put("unitId", api.get("/api/admin/v1/units", admin).json().get(unitIndex).path("id").asLong());
         }
         ApiClient.Response created = api.post("/api/admin/v1/staff", admin, ApiClient.json(body));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
@@ -280,6 +292,7 @@ class ContentIT {
         ContentSecurityFake.textVerdict("RISKYMARK", "risky", 20001);
         ContentSecurityFake.textVerdict("REVIEWMARK", "review", 21000);
         ContentSecurityFake.textError("ERRORMARK", 40003, "invalid openid");
+        // longer than the WeChat timeout the tests run with (kepu.wechat.timeout=8s)
         ContentSecurityFake.textTimesOut("SLOWMARK", 10000);
 
         assertThat(comment(id, resident, "很有用 PASSMARK")).isEqualTo("VISIBLE");
@@ -303,6 +316,9 @@ class ContentIT {
             }
         }
         assertThat(queued).isPositive();
+        // unit admins see the comments on their own unit's items only
+        assertThat(queueBodies(staff("UNIT_ADMIN", 0))).contains("REVIEWMARK", "ERRORMARK", "SLOWMARK");
+        assertThat(queueBodies(staff("UNIT_ADMIN", 1))).doesNotContain("REVIEWMARK", "ERRORMARK", "SLOWMARK");
         assertThat(api.post("/api/admin/v1/comments/" + queued + "/review", admin, "{\"approve\":true}").json()
                 .path("status").asString()).isEqualTo("VISIBLE");
         assertProblem(api.post("/api/admin/v1/comments/" + queued + "/review", admin, "{\"approve\":false}"), 409,

@@ -1,10 +1,14 @@
 package cn.yunxi.kepu.media;
 
 import static cn.yunxi.kepu.support.ProblemAssert.assertProblem;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -18,11 +22,16 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.support.ApiClient;
+import cn.yunxi.kepu.support.ContentSecurityFake;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
+import cn.yunxi.kepu.support.OssCallbackKeys;
+import cn.yunxi.kepu.support.WeChatFake;
 import tools.jackson.databind.JsonNode;
 
 /** Direct upload through the local adapter (the default profile), confirmation rules and callback rejection. */
@@ -31,6 +40,8 @@ class MediaIT {
 
     @LocalServerPort
     int port;
+    @Autowired
+    JdbcTemplate jdbc;
     ApiClient api;
 
     @BeforeEach
@@ -105,6 +116,63 @@ class MediaIT {
         ApiClient.Response unsigned = api.postRaw("/api/v1/media/oss-callback", null,
                 "application/x-www-form-urlencoded", body);
         assertProblem(unsigned, 403, "MEDIA_CALLBACK_REJECTED");
+    }
+
+    @Test
+    void ossCallbackSignedWithAliyunsKeyIsAcceptedAndRecordedOnce() {
+        JsonNode login = Logins.newResident(api);
+        long residentId = login.path("resident").path("id").asLong();
+        String trace = "trace-" + UUID.randomUUID();
+        ContentSecurityFake.mediaCheckAccepted(trace);
+        String key = "r/" + residentId + "/image/20261129/" + UUID.randomUUID().toString().replace("-", "") + ".png";
+        // OSS's callbackBody template key=${object}&size=${size}&mimeType=${mimeType}, form-encoded
+        String body = "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&size=2048&mimeType=image%2Fpng";
+        String path = "/api/v1/media/oss-callback?src=oss";
+        Map<String, String> headers = Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "authorization", OssCallbackKeys.sign(path, body),
+                "x-oss-pub-key-url", OssCallbackKeys.pubKeyUrlHeader());
+
+        ApiClient.Response accepted = api.post(path, null, body, headers);
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.json().path("key").asString()).isEqualTo(key);
+        assertThat(accepted.json().path("size").asLong()).isEqualTo(2048);
+        assertThat(accepted.json().path("checkStatus").asString()).isEqualTo("PENDING");
+        assertThat(count(key)).isEqualTo(1);
+        // OSS retries callbacks: a replay is answered the same and records nothing new.
+        ApiClient.Response replay = api.post(path, null, body, headers);
+        assertThat(replay.status()).isEqualTo(200);
+        assertThat(replay.json().path("key").asString()).isEqualTo(key);
+        assertThat(count(key)).isEqualTo(1);
+        assertThat(WeChatFake.server().findAll(postRequestedFor(urlPathEqualTo("/wxa/media_check_async")))).hasSize(1);
+        // The key fetched once is cached; a signature over another body does not verify.
+        String other = body.replace("size=2048", "size=4096");
+        assertProblem(api.post(path, null, other, headers), 403, "MEDIA_CALLBACK_REJECTED");
+        assertThat(OssCallbackKeys.server().findAll(getRequestedFor(urlPathEqualTo(OssCallbackKeys.KEY_PATH))))
+                .hasSize(1);
+        WeChatFake.reset();
+    }
+
+    @Test
+    void ossCallbackKeyHostMustBeAllowedExactly() {
+        String key = "s/1/content-image/20261129/" + UUID.randomUUID().toString().replace("-", "") + ".png";
+        String body = "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&size=10&mimeType=image%2Fpng";
+        String path = "/api/v1/media/oss-callback";
+        String authorization = OssCallbackKeys.sign(path, body);
+        // the right key, but served from a host that only looks like an allowed one
+        for (String url : new String[] {"http://" + OssCallbackKeys.host() + ".evil.example" + OssCallbackKeys.KEY_PATH,
+                "http://user@" + OssCallbackKeys.host() + OssCallbackKeys.KEY_PATH,
+                "file:///etc/passwd", "http://gosspublic.alicdn.com.evil.example/key.pem"}) {
+            ApiClient.Response r = api.post(path, null, body, Map.of("Content-Type", "application/x-www-form-urlencoded",
+                    "authorization", authorization, "x-oss-pub-key-url",
+                    Base64.getEncoder().encodeToString(url.getBytes(StandardCharsets.UTF_8))));
+            assertProblem(r, 403, "MEDIA_CALLBACK_REJECTED");
+        }
+        assertThat(count(key)).isZero();
+    }
+
+    private long count(String key) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM media_object WHERE object_key = ?", Long.class, key);
     }
 
     private HttpResponse<String> upload(JsonNode policy, byte[] file) throws Exception {

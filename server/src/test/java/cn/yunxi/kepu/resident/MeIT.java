@@ -4,6 +4,7 @@ import static cn.yunxi.kepu.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,9 +17,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
+import cn.yunxi.kepu.support.ContentSecurityFake;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
+import cn.yunxi.kepu.support.Uploads;
 import cn.yunxi.kepu.support.WeChatFake;
+import cn.yunxi.kepu.support.WechatPushes;
 import tools.jackson.databind.JsonNode;
 
 @KepuIntegrationTest
@@ -166,6 +170,69 @@ class MeIT {
         assertProblem(api.post("/api/v1/auth/refresh", null,
                 ApiClient.json(Map.of("refreshToken", login.path("refreshToken").asString()))), 401,
                 "REFRESH_TOKEN_INVALID");
+    }
+
+    @Test
+    void avatarMustBeTheResidentsOwnConfirmedAvatarUpload() {
+        JsonNode login = Logins.newResident(api);
+        String token = login.path("accessToken").asString();
+        long id = login.path("resident").path("id").asLong();
+        ContentSecurityFake.mediaCheckAccepted("trace-" + UUID.randomUUID());
+        String avatar = uploaded(token, "AVATAR");
+
+        Response updated = api.patch("/api/v1/me", token, ApiClient.json(Map.of("avatarKey", avatar)));
+
+        assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+        assertThat(updated.json().path("avatarKey").asString()).isEqualTo(avatar);
+        JsonNode me = api.get("/api/v1/me", token).json();
+        assertThat(me.path("avatarKey").asString()).isEqualTo(avatar);
+        String url = me.path("avatarUrl").asString();
+        assertThat(url).isNotBlank();
+        assertThat(Uploads.fetch(url).statusCode()).isEqualTo(200);
+        assertThat(Uploads.fetch(url).body()).isEqualTo(Uploads.PNG);
+
+        // a key never uploaded (well formed, under the resident's own prefix)
+        String unknown = "r/" + id + "/avatar/20261129/" + UUID.randomUUID().toString().replace("-", "") + ".png";
+        Response notUploaded = api.patch("/api/v1/me", token, ApiClient.json(Map.of("avatarKey", unknown)));
+        assertProblem(notUploaded, 400, "AVATAR_INVALID");
+        assertThat(notUploaded.json().path("detail").asString()).contains("头像");
+        // someone else's avatar
+        String other = Logins.residentToken(api);
+        ContentSecurityFake.mediaCheckAccepted("trace-" + UUID.randomUUID());
+        String othersAvatar = uploaded(other, "AVATAR");
+        assertProblem(api.patch("/api/v1/me", token, ApiClient.json(Map.of("avatarKey", othersAvatar))), 400,
+                "AVATAR_INVALID");
+        // the resident's own upload, but not made as an avatar
+        ContentSecurityFake.mediaCheckAccepted("trace-" + UUID.randomUUID());
+        String image = uploaded(token, "RESIDENT_IMAGE");
+        assertProblem(api.patch("/api/v1/me", token, ApiClient.json(Map.of("avatarKey", image))), 400, "AVATAR_INVALID");
+        // the format check still comes first
+        assertProblem(api.patch("/api/v1/me", token, "{\"avatarKey\":\"<script>\"}"), 400, "VALIDATION_FAILED");
+        // nothing of that changed the avatar
+        assertThat(api.get("/api/v1/me", token).json().path("avatarKey").asString()).isEqualTo(avatar);
+    }
+
+    @Test
+    void anAvatarWechatFoundRiskyIsRefused() {
+        String token = Logins.residentToken(api);
+        String trace = "trace-" + UUID.randomUUID();
+        ContentSecurityFake.mediaCheckAccepted(trace);
+        String avatar = uploaded(token, "AVATAR");
+        assertThat(WechatPushes.post(api, WechatPushes.TOKEN, WechatPushes.mediaCheckBody(trace, "risky", 20002))
+                .status()).isEqualTo(200);
+
+        Response refused = api.patch("/api/v1/me", token, ApiClient.json(Map.of("avatarKey", avatar)));
+
+        assertProblem(refused, 400, "AVATAR_REJECTED");
+        assertThat(refused.json().path("detail").asString()).contains("内容安全");
+        JsonNode avatarUrl = api.get("/api/v1/me", token).json().path("avatarUrl");
+        assertThat(avatarUrl.isNull() || avatarUrl.isMissingNode()).isTrue();
+    }
+
+    private String uploaded(String token, String purpose) {
+        Response uploaded = Uploads.uploadPng(api, token, purpose);
+        assertThat(uploaded.status()).as(uploaded.toString()).isEqualTo(200);
+        return uploaded.json().path("key").asString();
     }
 
     @Test

@@ -28,7 +28,9 @@ public class TestEnginesInitializer implements ApplicationContextInitializer<Con
                 "kepu.token.secret=" + random(),
                 "kepu.data-key=" + random(),
                 "kepu.bootstrap-admin.username=" + BOOTSTRAP_ADMIN,
-                "kepu.bootstrap-admin.password=" + BOOTSTRAP_PASSWORD
+                "kepu.bootstrap-admin.password=" + BOOTSTRAP_PASSWORD,
+                "kepu.wechat.push.token=" + WechatPushes.TOKEN,
+                "kepu.oss.callback-pub-key-hosts=gosspublic.alicdn.com," + OssCallbackKeys.host()
         ).applyTo(context);
     }
 

@@ -1,0 +1,48 @@
+package cn.yunxi.kepu.support;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Content items made the way the console makes them: an organiser writes, a district admin approves and publishes. */
+public final class Contents {
+
+    private Contents() {
+    }
+
+    /** The request body of a short article (about 30 seconds of reading) with {@code title}. */
+    public static Map<String, Object> article(String title) {
+        return new HashMap<>(Map.of("type", "ARTICLE", "title", title, "summary", "摘要" + title,
+                "bodyHtml", "<p>短文：" + title + "</p>", "topics", List.of("HEALTH"), "groups", List.of("FARMER"),
+                "planSections", List.of("ACTION_FARMER")));
+    }
+
+    /** Creates, submits, approves and publishes an article; returns its id. */
+    public static long published(ApiClient api, String adminToken, String title) {
+        String author = organiser(api, adminToken);
+        ApiClient.Response created = api.post("/api/admin/v1/contents", author, ApiClient.json(article(title)));
+        require(created, 201);
+        long id = created.json().path("id").asLong();
+        require(api.post("/api/admin/v1/contents/" + id + "/submit", author, "{}"), 200);
+        require(api.post("/api/admin/v1/contents/" + id + "/approve", adminToken, "{}"), 200);
+        require(api.post("/api/admin/v1/contents/" + id + "/publish", adminToken, "{}"), 200);
+        return id;
+    }
+
+    /** A new organiser of the first unit, logged in. */
+    public static String organiser(ApiClient api, String adminToken) {
+        String username = "o" + UUID.randomUUID().toString().substring(0, 8);
+        String password = "Pw-" + UUID.randomUUID();
+        long unitId = api.get("/api/admin/v1/units", adminToken).json().get(0).path("id").asLong();
+        require(api.post("/api/admin/v1/staff", adminToken, ApiClient.json(Map.of("username", username,
+                "displayName", "编辑", "password", password, "role", "ORGANISER", "unitId", unitId))), 201);
+        return Logins.staff(api, username, password).path("accessToken").asString();
+    }
+
+    private static void require(ApiClient.Response response, int status) {
+        if (response.status() != status) {
+            throw new IllegalStateException("expected " + status + ": " + response);
+        }
+    }
+}
