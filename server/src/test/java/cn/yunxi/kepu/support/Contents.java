@@ -15,7 +15,7 @@ public final class Contents {
     public static Map<String, Object> article(String title) {
         return new HashMap<>(Map.of("type", "ARTICLE", "title", title, "summary", "摘要" + title,
                 "bodyHtml", "<p>短文：" + title + "</p>", "topics", List.of("HEALTH"), "groups", List.of("FARMER"),
-                "planSections", List.of("ACTION_FARMER")));
+                "planSections", List.of("FARMER")));
     }
 
     /** Creates, submits, approves and publishes an article; returns its id. */
