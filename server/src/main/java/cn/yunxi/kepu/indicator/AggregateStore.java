@@ -2,8 +2,10 @@ package cn.yunxi.kepu.indicator;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -83,10 +85,37 @@ class AggregateStore {
                         tag.townCode(), tag.populationGroup(), hours, passed).update();
     }
 
+    /**
+     * Takes the lock row of each person (creating it on first sight), in sorted order so that two records
+     * correcting each other's person cannot deadlock. Held until commit: every aggregate of these persons
+     * ({@link #recomputePerson}) is then read and written by one transaction at a time.
+     */
+    void lockPersons(Collection<String> personKeys) {
+        for (String personKey : new TreeSet<>(personKeys)) {
+            jdbc.sql("INSERT INTO participation_person (person_key, records_applied) VALUES (?, 1) "
+                    + "ON DUPLICATE KEY UPDATE records_applied = records_applied + 1").param(personKey).update();
+        }
+    }
+
     // ---- incremental: one daily cell ---------------------------------------------------------------------------
 
-    /** Rebuilds one daily cell from the tags and moves its monthly roll-up by the difference. */
+    /**
+     * Rebuilds one daily cell from the tags and moves its monthly roll-up by the difference.
+     *
+     * <p>The cell row itself is the lock: it is created empty if missing (INSERT ... ON DUPLICATE KEY UPDATE
+     * leaves it exclusively locked either way), so "before" is what the previous transaction on this cell
+     * committed and no other transaction can change the cell until this one commits. Whoever takes the lock last
+     * sees every other transaction's tags committed, so the last rebuild is complete and the differences sum up.
+     * The empty row never outlives the transaction: the rebuild deletes it and inserts only a non-empty cell.
+     */
     void recomputeCell(Cell cell) {
+        jdbc.sql("""
+                INSERT INTO indicator_daily (tag, kind, day, region_code, population_group, town_code, person_times,
+                                             hours, passed)
+                VALUES (?, ?, ?, ?, ?, ?, 0, 0, 0)
+                ON DUPLICATE KEY UPDATE person_times = person_times
+                """).params(cell.tag(), cell.kind(), cell.day(), cell.regionCode(), cell.populationGroup(),
+                cell.townCode()).update();
         Optional<CellTotals> before = jdbc.sql("SELECT person_times, hours, town_code FROM indicator_daily WHERE tag = ? "
                         + "AND kind = ? AND day = ? AND region_code = ? AND population_group = ? FOR UPDATE")
                 .params(cell.tag(), cell.kind(), cell.day(), cell.regionCode(), cell.populationGroup())
@@ -121,6 +150,11 @@ class AggregateStore {
 
     // ---- incremental: one person of one counter ----------------------------------------------------------------
 
+    /**
+     * Rebuilds one person's row of one counter window from the tags and moves the person-monthly roll-up from the
+     * old bucket to the new one. The caller holds the person's lock ({@link #lockPersons}), so "before" is what
+     * the previous transaction on this person committed and no one else rewrites the row meanwhile.
+     */
     void recomputePerson(PersonCounter counter, Window window, String personKey) {
         Optional<PersonBucket> before = jdbc.sql("SELECT first_on, town_code, population_group, passed FROM indicator_person "
                         + "WHERE indicator_id = ? AND window_start = ? AND person_key = ? FOR UPDATE")

@@ -36,9 +36,15 @@ import cn.yunxi.kepu.region.RegionService;
  *
  * <p>Every event is stored once per recordKey (a later event with the same key replaces it: a correction, or a
  * withdrawal, which removes what it counted toward). Then each daily cell and each person the old or new version
- * of the record touches is rebuilt from the ledger with the same SQL the full recompute uses, under a row lock
- * and READ COMMITTED, so concurrent listeners see each other's committed records; a key collision or deadlock
- * between two of them is retried.
+ * of the record touches is rebuilt from the ledger with the same SQL the full recompute uses, under READ
+ * COMMITTED, so concurrent listeners see each other's committed records.
+ *
+ * <p>Each rebuild is a read-modify-write (read the old row, rebuild it, move the roll-up by the difference), so
+ * it runs under a lock on a row that always exists: the person's {@code participation_person} row (taken first,
+ * for every person counter of that person) and the daily cell row itself (created empty when missing). A
+ * {@code SELECT ... FOR UPDATE} of a missing row would lock nothing under READ COMMITTED, and two records of one
+ * person applied at once would both see "no row before" and count the person twice. Locks are taken in a fixed
+ * order (record, persons, cells sorted, roll-ups); a key collision or deadlock between two listeners is retried.
  */
 @Service
 class ParticipationLedger {
@@ -96,6 +102,11 @@ class ParticipationLedger {
 
     private void apply(ParticipationRecorded e) {
         Optional<LedgerRecord> existing = store.lockRecord(e.recordKey());
+        // serialise with every other record of the same person (and of the person a correction moves it from)
+        Set<String> persons = new TreeSet<>();
+        persons.add(e.personKey());
+        existing.ifPresent(r -> persons.add(r.personKey()));
+        store.lockPersons(persons);
         List<TagRow> oldTags = existing.map(r -> store.tagsOf(r.id())).orElse(List.of());
         String region = e.regionCode() == null ? "" : e.regionCode();
         String town = regions.find(e.regionCode()).map(RegionInfo::townCode).orElse("");
