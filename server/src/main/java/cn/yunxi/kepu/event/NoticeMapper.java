@@ -1,0 +1,71 @@
+package cn.yunxi.kepu.event;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Insert;
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+
+@Mapper
+interface NoticeMapper extends BaseMapper<Notice> {
+
+    /** Scheduling the same notice twice (a retried request, two instances) leaves one row. */
+    @Insert("INSERT IGNORE INTO event_notice (event_id, signup_id, resident_id, kind, dedupe_key, template, due_at, "
+            + "status, attempts, created_at) VALUES (#{n.eventId}, #{n.signupId}, #{n.residentId}, #{n.kind}, "
+            + "#{n.dedupeKey}, #{n.template}, #{n.dueAt}, 'PENDING', 0, #{n.createdAt})")
+    int schedule(@Param("n") Notice notice);
+
+    @Update("UPDATE event_notice SET status = 'SKIPPED' WHERE signup_id = #{signupId} AND status = 'PENDING' "
+            + "AND kind IN ('REMINDER_24H', 'REMINDER_2H')")
+    int skipReminders(@Param("signupId") long signupId);
+
+    @Update("UPDATE event_notice SET status = 'SKIPPED' WHERE event_id = #{eventId} AND status = 'PENDING' "
+            + "AND kind IN ('REMINDER_24H', 'REMINDER_2H')")
+    int skipEventReminders(@Param("eventId") long eventId);
+
+    /** Claims due notices for this sender; a notice is claimed by one sender only. */
+    @Update("UPDATE event_notice SET status = 'SENDING', claim_token = #{token}, claimed_at = #{now}, "
+            + "attempts = attempts + 1 WHERE status = 'PENDING' AND due_at <= #{now} ORDER BY due_at LIMIT #{limit}")
+    int claim(@Param("token") String token, @Param("now") LocalDateTime now, @Param("limit") int limit);
+
+    @Select("SELECT * FROM event_notice WHERE claim_token = #{token} AND status = 'SENDING'")
+    List<Notice> claimed(@Param("token") String token);
+
+    @Update("UPDATE event_notice SET status = #{status}, sent_at = #{now}, error_code = #{errorCode} "
+            + "WHERE id = #{id} AND status = 'SENDING' AND claim_token = #{token}")
+    int finish(@Param("id") long id, @Param("token") String token, @Param("status") String status,
+               @Param("errorCode") Integer errorCode, @Param("now") LocalDateTime now);
+
+    /** WeChat said it did not send (busy): back in the queue, later. */
+    @Update("UPDATE event_notice SET status = 'PENDING', due_at = #{retryAt}, claim_token = NULL, error_code = #{errorCode} "
+            + "WHERE id = #{id} AND status = 'SENDING' AND claim_token = #{token}")
+    int retryLater(@Param("id") long id, @Param("token") String token, @Param("errorCode") Integer errorCode,
+                   @Param("retryAt") LocalDateTime retryAt);
+
+    /** A sender died between claim and outcome: we cannot know whether WeChat sent it, so it is never resent. */
+    @Update("UPDATE event_notice SET status = 'UNKNOWN' WHERE status = 'SENDING' AND claimed_at < #{before}")
+    int abandonStale(@Param("before") LocalDateTime before);
+
+    @Insert("INSERT INTO subscribe_quota (resident_id, template, remaining, updated_at) VALUES (#{residentId}, "
+            + "#{template}, 1, #{now}) ON DUPLICATE KEY UPDATE remaining = LEAST(remaining + 1, 50), updated_at = #{now}")
+    int addQuota(@Param("residentId") long residentId, @Param("template") String template,
+                 @Param("now") LocalDateTime now);
+
+    @Update("UPDATE subscribe_quota SET remaining = remaining - 1, updated_at = #{now} "
+            + "WHERE resident_id = #{residentId} AND template = #{template} AND remaining > 0")
+    int useQuota(@Param("residentId") long residentId, @Param("template") String template,
+                 @Param("now") LocalDateTime now);
+
+    @Update("UPDATE subscribe_quota SET remaining = 0, updated_at = #{now} "
+            + "WHERE resident_id = #{residentId} AND template = #{template}")
+    int clearQuota(@Param("residentId") long residentId, @Param("template") String template,
+                   @Param("now") LocalDateTime now);
+
+    @Select("SELECT COALESCE(SUM(remaining), 0) FROM subscribe_quota WHERE resident_id = #{residentId} AND template = #{template}")
+    int quota(@Param("residentId") long residentId, @Param("template") String template);
+}
