@@ -140,10 +140,6 @@ class EventAdminService {
             String version = Integer.toHexString((newSchedule + "|" + place(locked)).hashCode());
             for (Signup s : activeSignups(eventId)) {
                 notices.changed(s, version);
-                notices.signupEnded(s.getId());
-                if (SignupStatus.CONFIRMED.name().equals(s.getStatus())) {
-                    notices.scheduleReminders(s, locked.getStartsAt());
-                }
             }
         }
         catalog.invalidate(eventId);

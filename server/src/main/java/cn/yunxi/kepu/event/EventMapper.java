@@ -16,6 +16,10 @@ interface EventMapper extends BaseMapper<Event> {
     @Update("UPDATE event SET taken = taken + 1 WHERE id = #{id} AND status = 'PUBLISHED' AND taken < capacity")
     int takeSeat(@Param("id") long id);
 
+    /** Seats of a batch placed under the event lock; the condition is the same invariant. */
+    @Update("UPDATE event SET taken = taken + #{n} WHERE id = #{id} AND status = 'PUBLISHED' AND taken + #{n} <= capacity")
+    int takeSeats(@Param("id") long id, @Param("n") int n);
+
     @Update("UPDATE event SET taken = taken - 1 WHERE id = #{id} AND taken > 0")
     int releaseSeat(@Param("id") long id);
 

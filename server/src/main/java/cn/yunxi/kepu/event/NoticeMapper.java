@@ -20,13 +20,26 @@ interface NoticeMapper extends BaseMapper<Notice> {
             + "#{n.dedupeKey}, #{n.template}, #{n.dueAt}, 'PENDING', 0, #{n.createdAt})")
     int schedule(@Param("n") Notice notice);
 
-    @Update("UPDATE event_notice SET status = 'SKIPPED' WHERE signup_id = #{signupId} AND status = 'PENDING' "
-            + "AND kind IN ('REMINDER_24H', 'REMINDER_2H')")
-    int skipReminders(@Param("signupId") long signupId);
+    /**
+     * Creates the reminder {@code kind} for every confirmed signup of events starting within {@code before} of
+     * now, for signups confirmed before the reminder's moment (someone who signs up 3 h before the start gets the
+     * 2 h reminder only). The start time is part of the key, so a rescheduled event gets new reminders.
+     */
+    @Insert("INSERT IGNORE INTO event_notice (event_id, signup_id, resident_id, kind, dedupe_key, template, due_at, "
+            + "status, attempts, created_at) "
+            + "SELECT s.event_id, s.id, s.resident_id, #{kind}, CONCAT('start:', DATE_FORMAT(e.starts_at, '%Y-%m-%dT%H:%i')), "
+            + "'REMINDER', e.starts_at - INTERVAL #{hours} HOUR, 'PENDING', 0, #{now} "
+            + "FROM event e JOIN event_signup s ON s.event_id = e.id "
+            + "WHERE e.status = 'PUBLISHED' AND e.starts_at > #{now} AND e.starts_at <= #{now} + INTERVAL #{hours} HOUR "
+            + "AND s.status = 'CONFIRMED' AND s.resident_id IS NOT NULL "
+            + "AND s.confirmed_at <= e.starts_at - INTERVAL #{hours} HOUR")
+    int generateReminders(@Param("kind") String kind, @Param("hours") int hours, @Param("now") LocalDateTime now);
 
-    @Update("UPDATE event_notice SET status = 'SKIPPED' WHERE event_id = #{eventId} AND status = 'PENDING' "
-            + "AND kind IN ('REMINDER_24H', 'REMINDER_2H')")
-    int skipEventReminders(@Param("eventId") long eventId);
+    /** A reminder still applies when its signup is confirmed and the event still starts at the time it names. */
+    @Select("SELECT COUNT(*) FROM event_notice n JOIN event_signup s ON s.id = n.signup_id JOIN event e ON e.id = n.event_id "
+            + "WHERE n.id = #{id} AND s.status = 'CONFIRMED' AND e.status = 'PUBLISHED' "
+            + "AND n.dedupe_key = CONCAT('start:', DATE_FORMAT(e.starts_at, '%Y-%m-%dT%H:%i'))")
+    int reminderStillApplies(@Param("id") long noticeId);
 
     /** Claims due notices for this sender; a notice is claimed by one sender only. */
     @Update("UPDATE event_notice SET status = 'SENDING', claim_token = #{token}, claimed_at = #{now}, "

@@ -1,7 +1,6 @@
 package cn.yunxi.kepu.event;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.List;
 
@@ -43,17 +42,10 @@ class Notices {
         accepted.stream().distinct().forEach(t -> notices.addQuota(residentId, t.name(), now));
     }
 
-    /** A confirmed seat: remind 24 h and 2 h before the first session (those still ahead). */
-    void scheduleReminders(Signup signup, LocalDateTime eventStartsAt) {
-        LocalDateTime now = Times.now(clock);
-        schedule(signup, Kind.REMINDER_24H, "start:" + eventStartsAt, eventStartsAt.minus(Duration.ofHours(24)), now);
-        schedule(signup, Kind.REMINDER_2H, "start:" + eventStartsAt, eventStartsAt.minus(Duration.ofHours(2)), now);
-    }
-
-    void promoted(Signup signup, LocalDateTime eventStartsAt) {
+    /** Taken off the waitlist: told at once. Reminders are generated later for every confirmed signup. */
+    void promoted(Signup signup) {
         LocalDateTime now = Times.now(clock);
         schedule(signup, Kind.PROMOTED, "once", now, now);
-        scheduleReminders(signup, eventStartsAt);
     }
 
     /** Something a participant relies on changed; {@code version} keeps one notice per change. */
@@ -64,12 +56,7 @@ class Notices {
 
     void eventCancelled(Signup signup) {
         LocalDateTime now = Times.now(clock);
-        notices.skipReminders(signup.getId());
         schedule(signup, Kind.CANCELLED, "once", now, now);
-    }
-
-    void signupEnded(long signupId) {
-        notices.skipReminders(signupId);
     }
 
     private void schedule(Signup signup, Kind kind, String dedupe, LocalDateTime dueAt, LocalDateTime now) {

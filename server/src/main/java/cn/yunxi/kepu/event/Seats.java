@@ -32,7 +32,7 @@ class Seats {
         LocalDateTime now = Times.now(clock);
         for (Signup head : signups.waitlistHead(locked.getId(), 1)) {
             if (signups.promote(head.getId(), now) == 1) {
-                notices.promoted(head, locked.getStartsAt());
+                notices.promoted(head);
                 return;
             }
         }
@@ -50,7 +50,7 @@ class Seats {
         List<Signup> heads = signups.waitlistHead(locked.getId(), free);
         for (Signup head : heads) {
             if (events.takeSeat(locked.getId()) == 1 && signups.promote(head.getId(), now) == 1) {
-                notices.promoted(head, locked.getStartsAt());
+                notices.promoted(head);
                 promoted++;
             }
         }

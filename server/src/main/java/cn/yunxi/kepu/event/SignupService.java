@@ -37,6 +37,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Signups. A seat is taken by one conditional update of the event row ({@code taken < capacity}); one active
  * signup per person and event is a unique key. Everything that moves seats locks the event row first, so the
  * signup id (AUTO_INCREMENT, assigned while the lock is held) is the arrival order the waitlist follows.
+ * The lock is held for as few statements as possible (seat, insert, commit); anything else (reminders, the
+ * waitlist position) happens outside it.
  */
 @Service
 class SignupService {
@@ -45,6 +47,7 @@ class SignupService {
     private final SignupMapper signups;
     private final EventCatalog catalog;
     private final Seats seats;
+    private final SeatAllocator allocator;
     private final Notices notices;
     private final CheckinTokens tokens;
     private final ResidentDirectory residents;
@@ -53,13 +56,14 @@ class SignupService {
     private final ObjectProvider<VolunteerRoster> volunteers;
     private final Clock clock;
 
-    SignupService(EventMapper events, SignupMapper signups, EventCatalog catalog, Seats seats, Notices notices,
+    SignupService(EventMapper events, SignupMapper signups, EventCatalog catalog, Seats seats, SeatAllocator allocator, Notices notices,
                   CheckinTokens tokens, ResidentDirectory residents, RegionService regions, PersonalDataCipher cipher,
                   ObjectProvider<VolunteerRoster> volunteers, Clock clock) {
         this.events = events;
         this.signups = signups;
         this.catalog = catalog;
         this.seats = seats;
+        this.allocator = allocator;
         this.notices = notices;
         this.tokens = tokens;
         this.residents = residents;
@@ -69,8 +73,7 @@ class SignupService {
         this.clock = clock;
     }
 
-    /** A resident signs themselves up. */
-    @Transactional
+    /** A resident signs themselves up. Not one transaction: the seat is decided in a batch by {@link SeatAllocator}. */
     SignupView signup(CurrentUser user, long eventId, SignupRequest request) {
         LocalDateTime now = Times.now(clock);
         EventSnapshot event = catalog.recent(eventId);
@@ -87,14 +90,14 @@ class SignupService {
         s.setRegionCode(me.regionCode());
         s.setPopulationGroup(me.populationGroup() == null ? null : me.populationGroup().name());
         s.setFormAnswers(sealAnswers(answers));
+        SignupView placed = place(event, s, now);
         if (request != null) {
             notices.grantQuota(me.id(), request.subscribedTemplates());
         }
-        return place(event, s, now, true);
+        return placed;
     }
 
     /** 代报名 by a resident (family member, village cadre) or a staff member (organiser). */
-    @Transactional
     SignupView proxySignup(CurrentUser actor, long eventId, ProxySignupRequest request) {
         LocalDateTime now = Times.now(clock);
         EventSnapshot event = catalog.recent(eventId);
@@ -131,39 +134,29 @@ class SignupService {
                 && (holder == null || !isVolunteer(holder.id()))) {
             throw new ApiException(EventErrors.NOT_A_VOLUNTEER);
         }
-        return place(event, s, now, false);
+        return place(event, s, now);
     }
 
-    private SignupView place(EventSnapshot event, Signup s, LocalDateTime now, boolean ownSignup) {
-        long eventId = event.id();
-        boolean seat = events.takeSeat(eventId) == 1;
-        if (!seat) {
-            if (!Boolean.TRUE.equals(event.event().getWaitlistEnabled())) {
-                catalog.markFull(eventId);
-                throw new ApiException(EventErrors.EVENT_FULL);
-            }
-            // Lock the event row, then try once more: a seat freed meanwhile must not leave us on the waitlist.
-            Event locked = events.lock(eventId);
-            if (locked == null || !EventStatus.PUBLISHED.name().equals(locked.getStatus())) {
-                throw new ApiException(EventErrors.SIGNUP_CLOSED);
-            }
-            seat = events.takeSeat(eventId) == 1;
-        }
-        s.setStatus(seat ? SignupStatus.CONFIRMED.name() : SignupStatus.WAITLISTED.name());
-        s.setActivePersonKey(s.getPersonKey());
-        s.setCreatedAt(now);
-        s.setConfirmedAt(seat ? now : null);
+    private SignupView place(EventSnapshot event, Signup s, LocalDateTime now) {
         try {
-            signups.insert(s);
-        } catch (DuplicateKeyException e) {
-            throw new ApiException(EventErrors.ALREADY_SIGNED_UP,
-                    ownSignup ? EventErrors.ALREADY_SIGNED_UP.message() : "此人已报名本活动，无需重复报名");
+            return view(allocator.place(s, now), event.event(), null);
+        } catch (ApiException e) {
+            if (e.errorCode() == EventErrors.EVENT_FULL) {
+                // Later refusals of this event need not reach the database for a moment.
+                catalog.markFull(event.id());
+            }
+            throw e;
         }
-        if (seat) {
-            notices.scheduleReminders(s, event.event().getStartsAt());
+    }
+
+    /** After the signup committed: where a waitlisted signup stands now. */
+    SignupView withPosition(SignupView view) {
+        if (view.status() != SignupStatus.WAITLISTED) {
+            return view;
         }
-        Integer position = seat ? null : signups.waitlistPosition(eventId, s.getId());
-        return view(s, event.event(), position);
+        return new SignupView(view.id(), view.eventId(), view.eventTitle(), view.eventStartsAt(), view.status(),
+                signups.waitlistPosition(view.eventId(), view.id()), view.proxy(), view.participantName(),
+                view.participantPhone(), view.createdAt(), view.confirmedAt(), view.cancelledAt(), view.ticket());
     }
 
     /** Cancels a signup of the caller (their own, or one they made for someone else). */
@@ -189,7 +182,6 @@ class SignupService {
     /** With the event row locked: cancels whatever state the signup is in now; a freed seat moves on. */
     private boolean cancelLocked(Event locked, long signupId, String reason, LocalDateTime now) {
         if (signups.cancel(signupId, SignupStatus.CONFIRMED.name(), reason, now) == 1) {
-            notices.signupEnded(signupId);
             seats.seatFreed(locked);
         } else if (signups.cancel(signupId, SignupStatus.WAITLISTED.name(), reason, now) != 1) {
             throw new ApiException(EventErrors.SIGNUP_ALREADY_CANCELLED);
