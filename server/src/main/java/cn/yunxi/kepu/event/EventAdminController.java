@@ -160,6 +160,6 @@ class EventAdminController {
     SignupView proxySignup(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                            @Valid @RequestBody ProxySignupRequest request) {
         admin.owned(user, id);
-        return signups.withPosition(signups.proxySignup(user, id, request));
+        return signups.proxySignup(user, id, request);
     }
 }

@@ -67,7 +67,7 @@ class EventController {
             + "已截止、已满且无候补、不符合条件、已报名时返回对应错误码")
     SignupView signup(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                       @Valid @RequestBody(required = false) SignupRequest request) {
-        return signups.withPosition(signups.signup(user, id, request));
+        return signups.signup(user, id, request);
     }
 
     @PostMapping("/events/{id}/proxy-signups")
@@ -76,7 +76,7 @@ class EventController {
     SignupView proxySignup(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                            @Valid @RequestBody ProxySignupRequest request) {
         rateLimiter.acquire("event-proxy-signup", Long.toString(user.id()), 30, java.time.Duration.ofDays(1));
-        return signups.withPosition(signups.proxySignup(user, id, request));
+        return signups.proxySignup(user, id, request);
     }
 
     @GetMapping("/signups/{id}")

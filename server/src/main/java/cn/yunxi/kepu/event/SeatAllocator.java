@@ -45,7 +45,8 @@ class SeatAllocator {
     }
 
     /** What happened to one signup: placed (confirmed or waitlisted) or refused with an error. */
-    record Placement(Signup signup, ApiException refusal) {
+    /** @param waitlistPosition for a waitlisted signup, its place in the queue when it was placed */
+    record Placement(Signup signup, Integer waitlistPosition, ApiException refusal) {
     }
 
     private record Request(Signup signup, CompletableFuture<Placement> result) {
@@ -60,7 +61,7 @@ class SeatAllocator {
      * Places the signup (its fields filled in except status and times); blocks until it is placed.
      * @throws ApiException EVENT_FULL, SIGNUP_CLOSED or ALREADY_SIGNED_UP
      */
-    Signup place(Signup signup, LocalDateTime now) {
+    Placement place(Signup signup, LocalDateTime now) {
         long eventId = signup.getEventId();
         EventQueue queue = queues.computeIfAbsent(eventId, id -> new EventQueue());
         Request mine = new Request(signup, new CompletableFuture<>());
@@ -78,7 +79,7 @@ class SeatAllocator {
                 if (placement.refusal() != null) {
                     throw placement.refusal();
                 }
-                return placement.signup();
+                return placement;
             } catch (TimeoutException e) {
                 // The combiner may have finished just before we queued: try to take over.
             } catch (InterruptedException e) {
@@ -112,16 +113,19 @@ class SeatAllocator {
         Event event = events.lock(eventId);
         List<Placement> out = new ArrayList<>(batch.size());
         if (event == null || !EventStatus.PUBLISHED.name().equals(event.getStatus())) {
-            batch.forEach(b -> out.add(new Placement(null, new ApiException(EventErrors.SIGNUP_CLOSED))));
+            batch.forEach(b -> out.add(new Placement(null, null, new ApiException(EventErrors.SIGNUP_CLOSED))));
             return out;
         }
         int free = event.getCapacity() - event.getTaken();
         int seats = 0;
+        // Counted once under the lock, so each waitlisted signup of the batch knows its exact place.
+        int waiting = batch.size() > free && Boolean.TRUE.equals(event.getWaitlistEnabled())
+                ? signups.count(eventId, SignupStatus.WAITLISTED.name()) : 0;
         for (Request request : batch) {
             Signup s = request.signup();
             boolean seat = seats < free;
             if (!seat && !Boolean.TRUE.equals(event.getWaitlistEnabled())) {
-                out.add(new Placement(null, new ApiException(EventErrors.EVENT_FULL)));
+                out.add(new Placement(null, null, new ApiException(EventErrors.EVENT_FULL)));
                 continue;
             }
             s.setStatus(seat ? SignupStatus.CONFIRMED.name() : SignupStatus.WAITLISTED.name());
@@ -133,15 +137,17 @@ class SeatAllocator {
             } catch (DuplicateKeyException e) {
                 // Only this statement failed; the batch transaction goes on.
                 s.setId(null);
-                out.add(new Placement(null, new ApiException(EventErrors.ALREADY_SIGNED_UP,
+                out.add(new Placement(null, null, new ApiException(EventErrors.ALREADY_SIGNED_UP,
                         Boolean.TRUE.equals(s.getProxy()) ? "此人已报名本活动，无需重复报名"
                                 : EventErrors.ALREADY_SIGNED_UP.message())));
                 continue;
             }
             if (seat) {
                 seats++;
+                out.add(new Placement(s, null, null));
+            } else {
+                out.add(new Placement(s, ++waiting, null));
             }
-            out.add(new Placement(s, null));
         }
         if (seats > 0 && events.takeSeats(eventId, seats) != 1) {
             // Cannot happen while the row is locked; if it did, nothing of this batch may stand.

@@ -139,7 +139,8 @@ class SignupService {
 
     private SignupView place(EventSnapshot event, Signup s, LocalDateTime now) {
         try {
-            return view(allocator.place(s, now), event.event(), null);
+            SeatAllocator.Placement placed = allocator.place(s, now);
+            return view(placed.signup(), event.event(), placed.waitlistPosition());
         } catch (ApiException e) {
             if (e.errorCode() == EventErrors.EVENT_FULL) {
                 // Later refusals of this event need not reach the database for a moment.
@@ -147,16 +148,6 @@ class SignupService {
             }
             throw e;
         }
-    }
-
-    /** After the signup committed: where a waitlisted signup stands now. */
-    SignupView withPosition(SignupView view) {
-        if (view.status() != SignupStatus.WAITLISTED) {
-            return view;
-        }
-        return new SignupView(view.id(), view.eventId(), view.eventTitle(), view.eventStartsAt(), view.status(),
-                signups.waitlistPosition(view.eventId(), view.id()), view.proxy(), view.participantName(),
-                view.participantPhone(), view.createdAt(), view.confirmedAt(), view.cancelledAt(), view.ticket());
     }
 
     /** Cancels a signup of the caller (their own, or one they made for someone else). */
