@@ -345,7 +345,11 @@ class EventAdminService {
     }
 
     private static String place(Event e) {
-        return e.getVenueName() + "|" + e.getVenueAddress() + "|" + e.getLatitude() + "|" + e.getLongitude();
+        return e.getVenueName() + "|" + e.getVenueAddress() + "|" + plain(e.getLatitude()) + "|" + plain(e.getLongitude());
+    }
+
+    private static String plain(BigDecimal d) {
+        return d == null ? "" : d.stripTrailingZeros().toPlainString();
     }
 
     static LocalDateTime local(OffsetDateTime t) {
