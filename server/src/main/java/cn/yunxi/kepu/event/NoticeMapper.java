@@ -41,10 +41,20 @@ interface NoticeMapper extends BaseMapper<Notice> {
             + "AND n.dedupe_key = CONCAT('start:', DATE_FORMAT(e.starts_at, '%Y-%m-%dT%H:%i'))")
     int reminderStillApplies(@Param("id") long noticeId);
 
-    /** Claims due notices for this sender; a notice is claimed by one sender only. */
-    @Update("UPDATE event_notice SET status = 'SENDING', claim_token = #{token}, claimed_at = #{now}, "
-            + "attempts = attempts + 1 WHERE status = 'PENDING' AND due_at <= #{now} ORDER BY due_at LIMIT #{limit}")
-    int claim(@Param("token") String token, @Param("now") LocalDateTime now, @Param("limit") int limit);
+    /**
+     * Claims due notices of the templates this instance can send; a notice is claimed by one sender only. An
+     * instance without template ids configured claims nothing, so it never disturbs the others.
+     */
+    @Update("<script>UPDATE event_notice SET status = 'SENDING', claim_token = #{token}, claimed_at = #{now}, "
+            + "attempts = attempts + 1 WHERE status = 'PENDING' AND due_at &lt;= #{now} AND template IN "
+            + "<foreach collection='templates' item='t' open='(' separator=',' close=')'>#{t}</foreach> "
+            + "ORDER BY due_at LIMIT #{limit}</script>")
+    int claim(@Param("token") String token, @Param("now") LocalDateTime now, @Param("limit") int limit,
+              @Param("templates") java.util.Collection<String> templates);
+
+    /** Notices that could not go out within a day of being due are no longer worth sending. */
+    @Update("UPDATE event_notice SET status = 'SKIPPED' WHERE status = 'PENDING' AND due_at < #{before}")
+    int expire(@Param("before") LocalDateTime before);
 
     @Select("SELECT * FROM event_notice WHERE claim_token = #{token} AND status = 'SENDING'")
     List<Notice> claimed(@Param("token") String token);

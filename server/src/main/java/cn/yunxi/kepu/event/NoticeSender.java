@@ -63,8 +63,14 @@ class NoticeSender {
         if (abandoned > 0) {
             log.warn("{} notices were claimed by a sender that stopped; recorded as UNKNOWN, not resent", abandoned);
         }
+        notices.expire(now.minusDays(1));
+        List<String> sendable = java.util.Arrays.stream(NoticeTemplate.values())
+                .filter(t -> properties.template(t) != null).map(Enum::name).toList();
+        if (sendable.isEmpty()) {
+            return 0;
+        }
         String token = UUID.randomUUID().toString();
-        if (notices.claim(token, now, limit) == 0) {
+        if (notices.claim(token, now, limit, sendable) == 0) {
             return 0;
         }
         List<Notice> claimed = notices.claimed(token);
