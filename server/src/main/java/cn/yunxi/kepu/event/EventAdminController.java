@@ -50,9 +50,11 @@ class EventAdminController {
     private final SignupService signups;
     private final AttendanceService attendance;
     private final RosterService rosters;
+    private final PosterService posters;
 
     EventAdminController(EventAdminService admin, SignupService signups, AttendanceService attendance,
-                         RosterService rosters) {
+                         RosterService rosters, PosterService posters) {
+        this.posters = posters;
         this.admin = admin;
         this.signups = signups;
         this.attendance = attendance;
@@ -151,6 +153,13 @@ class EventAdminController {
     BulkCheckinResult bulkCheckin(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                   @PathVariable long sessionId, @Valid @RequestBody BulkCheckinRequest request) {
         return attendance.bulk(admin.owned(user, id), user, sessionId, request.signupIds());
+    }
+
+    @PostMapping("/{id}/wxacode")
+    @PreAuthorize(ANY_STAFF)
+    @Operation(summary = "海报用小程序码（wxacode.getUnlimited，scene=e=活动ID）：首次生成并存入文件存储，之后直接返回")
+    PosterService.PosterCode wxacode(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return posters.code(admin.owned(user, id));
     }
 
     @PostMapping("/{id}/proxy-signups")
