@@ -99,7 +99,8 @@ class SeatAllocator {
                 batch.add(r);
             }
             try {
-                List<Placement> placed = transactions.execute(status -> placeBatch(eventId, batch, now));
+                List<Placement> placed = transactions.execute(status -> batch.size() == 1
+                        ? placeAlone(eventId, batch.get(0), now, status) : placeBatch(eventId, batch, now));
                 for (int i = 0; i < batch.size(); i++) {
                     batch.get(i).result().complete(placed.get(i));
                 }
@@ -107,6 +108,36 @@ class SeatAllocator {
                 batch.forEach(b -> b.result().completeExceptionally(e));
             }
         }
+    }
+
+    /**
+     * No one else is waiting: one conditional update takes a seat if there is one (it locks the event row, like
+     * the batch does); only a full event goes the batch way, for the waitlist position.
+     */
+    private List<Placement> placeAlone(long eventId, Request request, LocalDateTime now,
+                                       org.springframework.transaction.TransactionStatus status) {
+        if (events.takeSeat(eventId) != 1) {
+            return placeBatch(eventId, List.of(request), now);
+        }
+        Signup s = request.signup();
+        s.setStatus(SignupStatus.CONFIRMED.name());
+        s.setActivePersonKey(s.getPersonKey());
+        s.setCreatedAt(now);
+        s.setConfirmedAt(now);
+        try {
+            signups.insert(s);
+        } catch (DuplicateKeyException e) {
+            // Give the seat back with everything else of this transaction.
+            status.setRollbackOnly();
+            s.setId(null);
+            return List.of(new Placement(null, null, alreadySignedUp(s)));
+        }
+        return List.of(new Placement(s, null, null));
+    }
+
+    private static ApiException alreadySignedUp(Signup s) {
+        return new ApiException(EventErrors.ALREADY_SIGNED_UP, Boolean.TRUE.equals(s.getProxy())
+                ? "此人已报名本活动，无需重复报名" : EventErrors.ALREADY_SIGNED_UP.message());
     }
 
     private List<Placement> placeBatch(long eventId, List<Request> batch, LocalDateTime now) {
@@ -137,9 +168,7 @@ class SeatAllocator {
             } catch (DuplicateKeyException e) {
                 // Only this statement failed; the batch transaction goes on.
                 s.setId(null);
-                out.add(new Placement(null, null, new ApiException(EventErrors.ALREADY_SIGNED_UP,
-                        Boolean.TRUE.equals(s.getProxy()) ? "此人已报名本活动，无需重复报名"
-                                : EventErrors.ALREADY_SIGNED_UP.message())));
+                out.add(new Placement(null, null, alreadySignedUp(s)));
                 continue;
             }
             if (seat) {
