@@ -31,7 +31,8 @@ import cn.yunxi.kepu.common.web.ApiException;
 class SeatAllocator {
 
     static final int MAX_BATCH = 200;
-    private static final long WAIT_SLICE_MILLIS = 20;
+    private static final long WAIT_SLICE_MILLIS = 200;
+    private static final int MAX_COMBINING_PASSES = 5;
 
     private final EventMapper events;
     private final SignupMapper signups;
@@ -67,13 +68,7 @@ class SeatAllocator {
         Request mine = new Request(signup, new CompletableFuture<>());
         queue.waiting.add(mine);
         while (true) {
-            if (queue.combining.tryLock()) {
-                try {
-                    drain(queue, eventId, now);
-                } finally {
-                    queue.combining.unlock();
-                }
-            }
+            combine(queue, eventId, now);
             try {
                 Placement placement = mine.result().get(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
                 if (placement.refusal() != null) {
@@ -81,12 +76,27 @@ class SeatAllocator {
                 }
                 return placement;
             } catch (TimeoutException e) {
-                // The combiner may have finished just before we queued: try to take over.
+                // A combiner that has worked long enough hands over: take over if no one has.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } catch (ExecutionException e) {
                 throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Becomes the combiner if no one is. After unlocking it looks at the queue again, so a request queued just
+     * before the unlock is never left waiting; after a few passes it hands over to a waiting thread.
+     */
+    private void combine(EventQueue queue, long eventId, LocalDateTime now) {
+        int passes = 0;
+        while (!queue.waiting.isEmpty() && passes++ < MAX_COMBINING_PASSES && queue.combining.tryLock()) {
+            try {
+                drain(queue, eventId, now);
+            } finally {
+                queue.combining.unlock();
             }
         }
     }
