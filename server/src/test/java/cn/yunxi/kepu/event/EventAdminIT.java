@@ -198,6 +198,18 @@ class EventAdminIT {
         assertThat(excelCell(id, kexieAdmin, 2, 1)).isEqualTo("候补");
     }
 
+    @Test
+    void theApiIsDescribedInOpenApi() {
+        Response docs = api.get("/v3/api-docs", null);
+        assertThat(docs.status()).isEqualTo(200);
+        JsonNode paths = docs.json().path("paths");
+        assertThat(paths.has("/api/v1/events/{id}/signups")).isTrue();
+        assertThat(paths.has("/api/v1/signups/{id}/cancel")).isTrue();
+        assertThat(paths.has("/api/v1/checkins")).isTrue();
+        assertThat(paths.has("/api/admin/v1/events/{id}/roster.xlsx")).isTrue();
+        assertThat(paths.has("/api/admin/v1/volunteers/{id}/approve")).isTrue();
+    }
+
     private String excelCell(long id, String token, int row, int column) throws Exception {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + port + "/api/admin/v1/events/" + id + "/roster.xlsx"))

@@ -267,6 +267,31 @@ class SignupIT {
     }
 
     @Test
+    void signupsAreInTheDataExportAndPersonalAnswersGoWithTheAccount() throws Exception {
+        long id = published(api, staff, event().set("formFields", List.of(
+                Map.of("key", "contact", "label", "紧急联系人电话", "type", "PHONE", "required", true)))).path("id").asLong();
+        String resident = Logins.residentToken(api);
+        long signupId = signup(api, resident, id, ApiClient.json(Map.of("form", Map.of("contact", "13600001111"))))
+                .json().path("id").asLong();
+
+        JsonNode export = api.get("/api/v1/me/export", resident).json();
+        JsonNode mine = export.path("sections").path("eventSignups").get(0);
+        assertThat(mine.path("signupId").asLong()).isEqualTo(signupId);
+        assertThat(mine.path("formAnswers").asString()).contains("13600001111");
+
+        assertThat(api.delete("/api/v1/me", resident).status()).isEqualTo(204);
+        String answers = "pending";
+        for (int i = 0; i < 100 && answers != null; i++) {
+            answers = jdbc.queryForObject("SELECT form_answers FROM event_signup WHERE id = ?", String.class, signupId);
+            Thread.sleep(100);
+        }
+        assertThat(answers).isNull();
+        // The anonymous signup still counts.
+        assertThat(jdbc.queryForObject("SELECT status FROM event_signup WHERE id = ?", String.class, signupId))
+                .isEqualTo("CONFIRMED");
+    }
+
+    @Test
     void eventListShowsPublishedUpcomingEvents() {
         long id = published(api, staff, event()).path("id").asLong();
         long draft = EventFixtures.created(api, staff, event()).path("id").asLong();
