@@ -43,4 +43,15 @@ public class ResidentDirectory {
                         .eq(Resident::getStatus, Resident.ACTIVE))
                 .stream().findFirst().map(views::summary);
     }
+
+    /** The WeChat openid of an active resident, for the few features that send them subscribe messages. */
+    public Optional<String> openid(long residentId) {
+        return Optional.ofNullable(residents.selectById(residentId)).filter(Resident::isActive).map(Resident::getOpenid);
+    }
+
+    /** The bound phone in clear, for staff whose role may see phones (rosters of the district admin). */
+    public Optional<String> phone(long residentId) {
+        return Optional.ofNullable(residents.selectById(residentId)).filter(Resident::isActive)
+                .map(Resident::getPhoneCipher).map(cipher::decrypt);
+    }
 }

@@ -1,0 +1,5 @@
+package cn.yunxi.kepu.event;
+
+enum EventStatus {
+    DRAFT, PUBLISHED, CANCELLED, FINISHED
+}

@@ -1,0 +1,143 @@
+package cn.yunxi.kepu.event;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import cn.yunxi.kepu.common.time.Times;
+import cn.yunxi.kepu.resident.ResidentDirectory;
+import cn.yunxi.kepu.wechat.WechatSubscribeMessages;
+import cn.yunxi.kepu.wechat.WechatSubscribeMessages.Result;
+
+/**
+ * Sends due notices. Each is claimed first (PENDING → SENDING by one conditional update), then spends one of the
+ * resident's acceptances of that template, then goes to WeChat, then records the outcome. A notice is sent at
+ * most once: only "WeChat busy" (-1, known not sent) goes back to the queue; a sender that died after claiming
+ * leaves the notice as UNKNOWN rather than risk a second message.
+ */
+@Component
+class NoticeSender {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeSender.class);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm");
+    static final Duration STALE_CLAIM = Duration.ofMinutes(5);
+    static final int MAX_ATTEMPTS = 3;
+
+    private final NoticeMapper notices;
+    private final EventCatalog catalog;
+    private final ResidentDirectory residents;
+    private final WechatSubscribeMessages wechat;
+    private final EventProperties properties;
+    private final Clock clock;
+
+    NoticeSender(NoticeMapper notices, EventCatalog catalog, ResidentDirectory residents,
+                 WechatSubscribeMessages wechat, EventProperties properties, Clock clock) {
+        this.notices = notices;
+        this.catalog = catalog;
+        this.residents = residents;
+        this.wechat = wechat;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Creates the 24 h and 2 h reminders that have come due for confirmed signups. */
+    int generateReminders() {
+        LocalDateTime now = Times.now(clock);
+        return notices.generateReminders(Notices.Kind.REMINDER_24H.name(), 24, now)
+                + notices.generateReminders(Notices.Kind.REMINDER_2H.name(), 2, now);
+    }
+
+    /** Sends up to {@code limit} due notices; returns how many were handled. */
+    int sendDue(int limit) {
+        LocalDateTime now = Times.now(clock);
+        int abandoned = notices.abandonStale(now.minus(STALE_CLAIM));
+        if (abandoned > 0) {
+            log.warn("{} notices were claimed by a sender that stopped; recorded as UNKNOWN, not resent", abandoned);
+        }
+        notices.expire(now.minusDays(1));
+        List<String> sendable = java.util.Arrays.stream(NoticeTemplate.values())
+                .filter(t -> properties.template(t) != null).map(Enum::name).toList();
+        if (sendable.isEmpty()) {
+            return 0;
+        }
+        String token = UUID.randomUUID().toString();
+        if (notices.claim(token, now, limit, sendable) == 0) {
+            return 0;
+        }
+        List<Notice> claimed = notices.claimed(token);
+        for (Notice n : claimed) {
+            handle(n, token);
+        }
+        return claimed.size();
+    }
+
+    private void handle(Notice n, String token) {
+        LocalDateTime now = Times.now(clock);
+        NoticeTemplate template = NoticeTemplate.valueOf(n.getTemplate());
+        boolean reminder = n.getKind().startsWith("REMINDER");
+        String templateId = properties.template(template);
+        String openid = residents.openid(n.getResidentId()).orElse(null);
+        if ((reminder && notices.reminderStillApplies(n.getId()) == 0) || templateId == null || openid == null) {
+            notices.finish(n.getId(), token, "SKIPPED", null, now);
+            return;
+        }
+        if (notices.useQuota(n.getResidentId(), template.name(), now) == 0) {
+            notices.finish(n.getId(), token, "NO_QUOTA", null, now);
+            return;
+        }
+        EventSnapshot event = catalog.recent(n.getEventId());
+        Result result = wechat.send(openid, templateId,
+                properties.noticePage().replace("{id}", Long.toString(n.getEventId())), data(n, event));
+        switch (result.outcome()) {
+            case SENT -> notices.finish(n.getId(), token, "SENT", 0, now);
+            case REFUSED -> {
+                // 43101: no acceptance left on WeChat's side; ours was wrong, so it is reset.
+                notices.clearQuota(n.getResidentId(), template.name(), now);
+                notices.finish(n.getId(), token, "REFUSED", result.errcode(), now);
+            }
+            case REJECTED -> notices.finish(n.getId(), token, "FAILED", result.errcode(), now);
+            case BUSY -> {
+                notices.addQuota(n.getResidentId(), template.name(), now);
+                if (n.getAttempts() < MAX_ATTEMPTS) {
+                    notices.retryLater(n.getId(), token, result.errcode(), now.plusMinutes(n.getAttempts()));
+                } else {
+                    notices.finish(n.getId(), token, "FAILED", result.errcode(), now);
+                }
+            }
+            case UNKNOWN -> notices.finish(n.getId(), token, "UNKNOWN", null, now);
+        }
+    }
+
+    private static Map<String, String> data(Notice n, EventSnapshot event) {
+        Event e = event.event();
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("thing1", cut(e.getTitle(), 20));
+        data.put("time2", TIME.format(e.getStartsAt()));
+        data.put("thing3", cut(e.getVenueName(), 20));
+        data.put("thing4", switch (Notices.Kind.valueOf(n.getKind())) {
+            case REMINDER_24H -> "活动将于明天开始，请准时参加";
+            case REMINDER_2H -> "活动即将开始，请提前到场签到";
+            case PROMOTED -> "候补成功，您已获得参加名额";
+            case CHANGED -> "活动时间或地点有变动，请查看详情";
+            case CANCELLED -> "很抱歉，本活动已取消";
+        });
+        return data;
+    }
+
+    /** WeChat's "thing" values take at most 20 characters. */
+    private static String cut(String s, int max) {
+        if (s == null) {
+            return "";
+        }
+        return s.codePointCount(0, s.length()) <= max ? s : s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+    }
+}

@@ -1,0 +1,197 @@
+package cn.yunxi.kepu.event;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.yunxi.kepu.common.web.ApiException;
+
+/**
+ * Decides seats for signups, many at a time. Signups for the same event queue up in this instance; whichever
+ * request thread finds no one at work becomes the combiner and places a batch in ONE transaction: lock the
+ * event row, give seats in queue order while {@code taken < capacity} (then waitlist, or refuse when there is
+ * no waitlist), insert each signup (the unique key refuses a second active signup of the same person), and add
+ * the seats with one conditional update. The event row lock serialises batches of all instances, the ids
+ * assigned under it are the arrival order, and a flash crowd costs one commit per batch instead of one per
+ * person, without queueing hundreds of requests on the connection pool.
+ */
+@Component
+class SeatAllocator {
+
+    static final int MAX_BATCH = 200;
+    private static final long WAIT_SLICE_MILLIS = 200;
+    private static final int MAX_COMBINING_PASSES = 5;
+
+    private final EventMapper events;
+    private final SignupMapper signups;
+    private final TransactionTemplate transactions;
+    private final ConcurrentHashMap<Long, EventQueue> queues = new ConcurrentHashMap<>();
+
+    SeatAllocator(EventMapper events, SignupMapper signups, PlatformTransactionManager txManager) {
+        this.events = events;
+        this.signups = signups;
+        this.transactions = new TransactionTemplate(txManager);
+    }
+
+    /** What happened to one signup: placed (confirmed or waitlisted) or refused with an error. */
+    /** @param waitlistPosition for a waitlisted signup, its place in the queue when it was placed */
+    record Placement(Signup signup, Integer waitlistPosition, ApiException refusal) {
+    }
+
+    private record Request(Signup signup, CompletableFuture<Placement> result) {
+    }
+
+    private static final class EventQueue {
+        final ConcurrentLinkedQueue<Request> waiting = new ConcurrentLinkedQueue<>();
+        final ReentrantLock combining = new ReentrantLock();
+    }
+
+    /**
+     * Places the signup (its fields filled in except status and times); blocks until it is placed.
+     * @throws ApiException EVENT_FULL, SIGNUP_CLOSED or ALREADY_SIGNED_UP
+     */
+    Placement place(Signup signup, LocalDateTime now) {
+        long eventId = signup.getEventId();
+        EventQueue queue = queues.computeIfAbsent(eventId, id -> new EventQueue());
+        Request mine = new Request(signup, new CompletableFuture<>());
+        queue.waiting.add(mine);
+        while (true) {
+            combine(queue, eventId, now);
+            try {
+                Placement placement = mine.result().get(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
+                if (placement.refusal() != null) {
+                    throw placement.refusal();
+                }
+                return placement;
+            } catch (TimeoutException e) {
+                // A combiner that has worked long enough hands over: take over if no one has.
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+            }
+        }
+    }
+
+    /**
+     * Becomes the combiner if no one is. After unlocking it looks at the queue again, so a request queued just
+     * before the unlock is never left waiting; after a few passes it hands over to a waiting thread.
+     */
+    private void combine(EventQueue queue, long eventId, LocalDateTime now) {
+        int passes = 0;
+        while (!queue.waiting.isEmpty() && passes++ < MAX_COMBINING_PASSES && queue.combining.tryLock()) {
+            try {
+                drain(queue, eventId, now);
+            } finally {
+                queue.combining.unlock();
+            }
+        }
+    }
+
+    private void drain(EventQueue queue, long eventId, LocalDateTime now) {
+        for (int rounds = 0; rounds < 10 && !queue.waiting.isEmpty(); rounds++) {
+            List<Request> batch = new ArrayList<>();
+            Request r;
+            while (batch.size() < MAX_BATCH && (r = queue.waiting.poll()) != null) {
+                batch.add(r);
+            }
+            try {
+                List<Placement> placed = transactions.execute(status -> batch.size() == 1
+                        ? placeAlone(eventId, batch.get(0), now, status) : placeBatch(eventId, batch, now));
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).result().complete(placed.get(i));
+                }
+            } catch (RuntimeException e) {
+                batch.forEach(b -> b.result().completeExceptionally(e));
+            }
+        }
+    }
+
+    /**
+     * No one else is waiting: one conditional update takes a seat if there is one (it locks the event row, like
+     * the batch does); only a full event goes the batch way, for the waitlist position.
+     */
+    private List<Placement> placeAlone(long eventId, Request request, LocalDateTime now,
+                                       org.springframework.transaction.TransactionStatus status) {
+        if (events.takeSeat(eventId) != 1) {
+            return placeBatch(eventId, List.of(request), now);
+        }
+        Signup s = request.signup();
+        s.setStatus(SignupStatus.CONFIRMED.name());
+        s.setActivePersonKey(s.getPersonKey());
+        s.setCreatedAt(now);
+        s.setConfirmedAt(now);
+        try {
+            signups.insert(s);
+        } catch (DuplicateKeyException e) {
+            // Give the seat back with everything else of this transaction.
+            status.setRollbackOnly();
+            s.setId(null);
+            return List.of(new Placement(null, null, alreadySignedUp(s)));
+        }
+        return List.of(new Placement(s, null, null));
+    }
+
+    private static ApiException alreadySignedUp(Signup s) {
+        return new ApiException(EventErrors.ALREADY_SIGNED_UP, Boolean.TRUE.equals(s.getProxy())
+                ? "此人已报名本活动，无需重复报名" : EventErrors.ALREADY_SIGNED_UP.message());
+    }
+
+    private List<Placement> placeBatch(long eventId, List<Request> batch, LocalDateTime now) {
+        Event event = events.lock(eventId);
+        List<Placement> out = new ArrayList<>(batch.size());
+        if (event == null || !EventStatus.PUBLISHED.name().equals(event.getStatus())) {
+            batch.forEach(b -> out.add(new Placement(null, null, new ApiException(EventErrors.SIGNUP_CLOSED))));
+            return out;
+        }
+        int free = event.getCapacity() - event.getTaken();
+        int seats = 0;
+        // Counted once under the lock, so each waitlisted signup of the batch knows its exact place.
+        int waiting = batch.size() > free && Boolean.TRUE.equals(event.getWaitlistEnabled())
+                ? signups.count(eventId, SignupStatus.WAITLISTED.name()) : 0;
+        for (Request request : batch) {
+            Signup s = request.signup();
+            boolean seat = seats < free;
+            if (!seat && !Boolean.TRUE.equals(event.getWaitlistEnabled())) {
+                out.add(new Placement(null, null, new ApiException(EventErrors.EVENT_FULL)));
+                continue;
+            }
+            s.setStatus(seat ? SignupStatus.CONFIRMED.name() : SignupStatus.WAITLISTED.name());
+            s.setActivePersonKey(s.getPersonKey());
+            s.setCreatedAt(now);
+            s.setConfirmedAt(seat ? now : null);
+            try {
+                signups.insert(s);
+            } catch (DuplicateKeyException e) {
+                // Only this statement failed; the batch transaction goes on.
+                s.setId(null);
+                out.add(new Placement(null, null, alreadySignedUp(s)));
+                continue;
+            }
+            if (seat) {
+                seats++;
+                out.add(new Placement(s, null, null));
+            } else {
+                out.add(new Placement(s, ++waiting, null));
+            }
+        }
+        if (seats > 0 && events.takeSeats(eventId, seats) != 1) {
+            // Cannot happen while the row is locked; if it did, nothing of this batch may stand.
+            throw new IllegalStateException("seat count changed under the event lock");
+        }
+        return out;
+    }
+}

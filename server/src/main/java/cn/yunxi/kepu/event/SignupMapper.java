@@ -1,0 +1,60 @@
+package cn.yunxi.kepu.event;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.apache.ibatis.annotations.Mapper;
+import org.apache.ibatis.annotations.Param;
+import org.apache.ibatis.annotations.Select;
+import org.apache.ibatis.annotations.Update;
+
+import com.baomidou.mybatisplus.core.mapper.BaseMapper;
+
+@Mapper
+interface SignupMapper extends BaseMapper<Signup> {
+
+    @Select("SELECT * FROM event_signup WHERE event_id = #{eventId} AND active_person_key = #{personKey}")
+    Signup active(@Param("eventId") long eventId, @Param("personKey") String personKey);
+
+    /** Head of the waitlist (arrival order = id); call with the event row locked. */
+    @Select("SELECT * FROM event_signup WHERE event_id = #{eventId} AND status = 'WAITLISTED' "
+            + "ORDER BY id LIMIT #{limit} FOR UPDATE")
+    List<Signup> waitlistHead(@Param("eventId") long eventId, @Param("limit") int limit);
+
+    @Select("SELECT COUNT(*) FROM event_signup WHERE event_id = #{eventId} AND status = 'WAITLISTED' AND id <= #{id}")
+    int waitlistPosition(@Param("eventId") long eventId, @Param("id") long signupId);
+
+    @Select("SELECT COUNT(*) FROM event_signup WHERE event_id = #{eventId} AND status = #{status}")
+    int count(@Param("eventId") long eventId, @Param("status") String status);
+
+    @Update("UPDATE event_signup SET status = 'CONFIRMED', confirmed_at = #{now} WHERE id = #{id} AND status = 'WAITLISTED'")
+    int promote(@Param("id") long id, @Param("now") LocalDateTime now);
+
+    @Update("UPDATE event_signup SET status = 'CANCELLED', active_person_key = NULL, cancelled_at = #{now}, "
+            + "cancel_reason = #{reason} WHERE id = #{id} AND status = #{from}")
+    int cancel(@Param("id") long id, @Param("from") String fromStatus, @Param("reason") String reason,
+               @Param("now") LocalDateTime now);
+
+    /** Event cancelled: every active signup ends. */
+    @Update("UPDATE event_signup SET status = 'CANCELLED', active_person_key = NULL, cancelled_at = #{now}, "
+            + "cancel_reason = 'EVENT_CANCELLED' WHERE event_id = #{eventId} AND status <> 'CANCELLED'")
+    int cancelAll(@Param("eventId") long eventId, @Param("now") LocalDateTime now);
+
+    /** A proxy signup becomes the resident's own once they prove the phone is theirs. */
+    @Update("UPDATE event_signup SET resident_id = #{residentId}, person_key = #{personKey}, "
+            + "active_person_key = CASE WHEN status = 'CANCELLED' THEN NULL ELSE #{personKey} END "
+            + "WHERE id = #{id} AND resident_id IS NULL")
+    int claim(@Param("id") long id, @Param("residentId") long residentId, @Param("personKey") String personKey);
+
+    @Select("SELECT * FROM event_signup WHERE phone_hash = #{phoneHash} AND resident_id IS NULL")
+    List<Signup> unclaimed(@Param("phoneHash") String phoneHash);
+
+    @Select("SELECT resident_id FROM event_signup WHERE event_id = #{eventId} AND status <> 'CANCELLED' "
+            + "AND resident_id IS NOT NULL")
+    List<Long> activeResidents(@Param("eventId") long eventId);
+
+    /** Account deleted: personal data given at signup goes; the anonymous row stays for statistics. */
+    @Update("UPDATE event_signup SET form_answers = NULL, name_cipher = NULL, phone_cipher = NULL, "
+            + "name_masked = NULL, phone_masked = NULL WHERE resident_id = #{residentId}")
+    int erase(@Param("residentId") long residentId);
+}
