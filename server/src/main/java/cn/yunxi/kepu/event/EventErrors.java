@@ -29,8 +29,7 @@ enum EventErrors implements ErrorCode {
     CHECKIN_NOT_OPEN(HttpStatus.CONFLICT, "当前不在签到时间内"),
     TOO_FAR_FROM_VENUE(HttpStatus.FORBIDDEN, "您当前不在活动现场附近，请到现场后再签到"),
     NOT_CHECKED_IN(HttpStatus.CONFLICT, "您还没有签到，不能签退"),
-    NOT_A_VOLUNTEER(HttpStatus.FORBIDDEN, "本活动仅限已审核通过的科技志愿者报名"),
-    POSTER_STORAGE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "文件存储暂未配置，暂时无法生成小程序码");
+    NOT_A_VOLUNTEER(HttpStatus.FORBIDDEN, "本活动仅限已审核通过的科技志愿者报名");
 
     private final HttpStatus status;
     private final String message;

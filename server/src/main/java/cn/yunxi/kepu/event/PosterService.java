@@ -1,9 +1,8 @@
 package cn.yunxi.kepu.event;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
-import cn.yunxi.kepu.common.web.ApiException;
+import cn.yunxi.kepu.media.MediaService;
 import cn.yunxi.kepu.wechat.WechatCodes;
 
 /**
@@ -18,35 +17,31 @@ class PosterService {
     private final EventMapper events;
     private final EventCatalog catalog;
     private final WechatCodes codes;
-    private final ObjectProvider<PosterStorage> storage;
+    private final MediaService media;
     private final EventProperties properties;
 
-    PosterService(EventMapper events, EventCatalog catalog, WechatCodes codes, ObjectProvider<PosterStorage> storage,
+    PosterService(EventMapper events, EventCatalog catalog, WechatCodes codes, MediaService media,
                   EventProperties properties) {
         this.events = events;
         this.catalog = catalog;
         this.codes = codes;
-        this.storage = storage;
+        this.media = media;
         this.properties = properties;
     }
 
     record PosterCode(String key, String url, boolean generated) {
     }
 
+    /** Stored through the media feature (OSS in prod, local disk otherwise) under a fixed name per event. */
     PosterCode code(EventSnapshot event) {
-        PosterStorage store = storage.getIfAvailable();
-        if (store == null) {
-            throw new ApiException(EventErrors.POSTER_STORAGE_UNAVAILABLE);
-        }
         String existing = event.event().getWxacodeKey();
         if (existing != null) {
-            return new PosterCode(existing, store.url(existing), false);
+            return new PosterCode(existing, media.readUrl(existing), false);
         }
-        String key = "events/" + event.id() + "/wxacode.png";
         byte[] png = codes.unlimited("e=" + event.id(), properties.wxacodePage(), WIDTH);
-        store.put(key, png, "image/png");
+        String key = media.storeGenerated("event-" + event.id() + "-wxacode.png", png, "image/png");
         events.setWxacodeKey(event.id(), key);
         catalog.invalidate(event.id());
-        return new PosterCode(key, store.url(key), true);
+        return new PosterCode(key, media.readUrl(key), true);
     }
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
@@ -30,7 +31,7 @@ class PosterIT {
     @LocalServerPort
     int port;
     @Autowired
-    InMemoryPosterStorage storage;
+    JdbcTemplate jdbc;
 
     ApiClient api;
     String staff;
@@ -57,13 +58,18 @@ class PosterIT {
 
         Response first = api.post("/api/admin/v1/events/" + id + "/wxacode", staff, "");
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
-        assertThat(first.json().path("key").asString()).isEqualTo("events/" + id + "/wxacode.png");
+        String key = first.json().path("key").asString();
+        assertThat(key).endsWith("event-" + id + "-wxacode.png");
         assertThat(first.json().path("generated").asBoolean()).isTrue();
-        assertThat(storage.get("events/" + id + "/wxacode.png")).isEqualTo(PNG);
+        // Stored through the media feature (local disk in tests) and recorded as a system object.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM media_object WHERE object_key = ? AND owner_type = 'SYSTEM'",
+                Integer.class, key)).isEqualTo(1);
+        assertThat(download(first.json().path("url").asString())).isEqualTo(PNG);
 
         Response again = api.post("/api/admin/v1/events/" + id + "/wxacode", staff, "");
         assertThat(again.json().path("generated").asBoolean()).isFalse();
-        assertThat(again.json().path("url").asString()).isEqualTo("https://files.test/events/" + id + "/wxacode.png");
+        assertThat(again.json().path("key").asString()).isEqualTo(key);
+        assertThat(download(again.json().path("url").asString())).isEqualTo(PNG);
         assertThat(WeChatFake.server().findAll(postRequestedFor(urlPathEqualTo("/wxa/getwxacodeunlimit")))).hasSize(1);
     }
 
@@ -76,6 +82,20 @@ class PosterIT {
 
         ProblemAssert.assertProblem(api.post("/api/admin/v1/events/" + id + "/wxacode", staff, ""), 429,
                 "WECHAT_RATE_LIMITED");
-        assertThat(storage.get("events/" + id + "/wxacode.png")).isNull();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM media_object WHERE object_key LIKE ?", Integer.class,
+                "%event-" + id + "-wxacode.png")).isZero();
+    }
+
+    private byte[] download(String url) {
+        String absolute = url.startsWith("http") ? url : "http://127.0.0.1:" + port + url;
+        try {
+            return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(absolute)).build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray()).body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
