@@ -32,6 +32,7 @@ import cn.yunxi.kepu.event.EventRequests.EventRequest;
 import cn.yunxi.kepu.event.EventRequests.SessionRequest;
 import cn.yunxi.kepu.event.EventViews.EventSummaryView;
 import cn.yunxi.kepu.event.EventViews.EventView;
+import cn.yunxi.kepu.indicator.IndicatorCatalog;
 import cn.yunxi.kepu.region.RegionService;
 import cn.yunxi.kepu.staff.StaffDirectory;
 import cn.yunxi.kepu.staff.StaffRole;
@@ -54,11 +55,12 @@ class EventAdminService {
     private final AttendanceService attendance;
     private final StaffDirectory staff;
     private final RegionService regions;
+    private final IndicatorCatalog indicators;
     private final Clock clock;
 
     EventAdminService(EventMapper events, EventSessionMapper sessions, SignupMapper signups, EventCatalog catalog,
                       EventViewFactory views, Seats seats, Notices notices, AttendanceService attendance,
-                      StaffDirectory staff, RegionService regions, Clock clock) {
+                      StaffDirectory staff, RegionService regions, IndicatorCatalog indicators, Clock clock) {
         this.events = events;
         this.sessions = sessions;
         this.signups = signups;
@@ -69,6 +71,7 @@ class EventAdminService {
         this.attendance = attendance;
         this.staff = staff;
         this.regions = regions;
+        this.indicators = indicators;
         this.clock = clock;
     }
 
@@ -253,6 +256,14 @@ class EventAdminService {
         }
         if ((r.latitude() == null) != (r.longitude() == null)) {
             errors.add(new FieldError("latitude", "经纬度须同时填写"));
+        }
+        if (r.indicatorCodes() != null) {
+            // Attendance counts toward these plan indicators: an unknown code would count toward nothing.
+            for (String code : r.indicatorCodes()) {
+                if (!indicators.exists(code)) {
+                    errors.add(new FieldError("indicatorCodes", "纲要指标不存在：" + code));
+                }
+            }
         }
         if (r.eligibleRegions() != null) {
             for (String code : r.eligibleRegions()) {

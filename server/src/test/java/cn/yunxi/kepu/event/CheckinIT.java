@@ -210,7 +210,7 @@ class CheckinIT {
         assertThat(p.kind()).isEqualTo(ParticipationKind.EVENT_ATTENDANCE);
         assertThat(p.personKey()).isEqualTo(stayed.get("person_key"));
         assertThat(p.recordKey()).startsWith("attendance:");
-        assertThat(p.indicatorCodes()).containsExactly("FARMER_HIGH_QUALITY_TRAINED");
+        assertThat(p.indicatorCodes()).containsExactly("HIGH_QUALITY_FARMERS");
         assertThat(p.hours()).isEqualByComparingTo("0.50");
         assertThat(p.sourceType()).isEqualTo("EVENT");
         assertThat(probe.attendanceFor(eventId)).hasSize(1);

@@ -63,7 +63,7 @@ class EventAdminIT {
         // 90 minutes count as 1.5 hours unless given; the second session says 2.
         assertThat(draft.path("trainingHours").decimalValue()).isEqualByComparingTo("3.5");
         assertThat(draft.path("minAttendancePercent").asInt()).isEqualTo(60);
-        assertThat(draft.path("indicatorCodes").get(0).asString()).isEqualTo("FARMER_HIGH_QUALITY_TRAINED");
+        assertThat(draft.path("indicatorCodes").get(0).asString()).isEqualTo("HIGH_QUALITY_FARMERS");
         long id = draft.path("id").asLong();
 
         JsonNode published = api.post("/api/admin/v1/events/" + id + "/publish", kexieAdmin, "").json();

@@ -51,7 +51,7 @@ final class EventFixtures {
             body.put("signupClosesAt", start.minusHours(1).toString());
             body.put("capacity", 50);
             body.put("waitlistEnabled", true);
-            body.put("indicatorCodes", List.of("FARMER_HIGH_QUALITY_TRAINED"));
+            body.put("indicatorCodes", List.of("HIGH_QUALITY_FARMERS"));
             sessions.add(session(start, start.plusHours(2), null));
         }
 
