@@ -87,12 +87,16 @@ function topicNames(codes) {
 
 /** A feed or favourites card (ContentViews.Card) plus what the template shows. */
 function cardView(card) {
+  const typeLabel = TYPE_LABELS[card.type] || '';
+  const topicText = topicNames(card.topics).slice(0, 2).join(' · ');
   return Object.assign({}, card, {
     cover: card.coverThumbnailUrl || card.coverUrl || '',
-    typeLabel: TYPE_LABELS[card.type] || '',
-    lengthText: lengthText(card.type, card.lengthSeconds),
-    topicText: topicNames(card.topics).slice(0, 2).join(' · '),
-    dayText: formatDay(card.publishedAt),
+    typeLabel,
+    topicText,
+    // One string: the separators then survive however the template engine treats spaces.
+    metaText: [typeLabel, lengthText(card.type, card.lengthSeconds), topicText, formatDay(card.publishedAt)]
+      .filter(Boolean)
+      .join(' · '),
   });
 }
 
@@ -119,10 +123,11 @@ function detailView(item) {
     bodyHtml: prepareHtml(item.bodyHtml),
     largeImageUrls: item.largeImageUrls || [],
     typeLabel: TYPE_LABELS[item.type] || '',
-    lengthText: lengthText(item.type, item.lengthSeconds),
+    metaText: [TYPE_LABELS[item.type], lengthText(item.type, item.lengthSeconds), formatDay(item.publishedAt)]
+      .filter(Boolean)
+      .join(' · '),
     topicText: topicNames(item.topics).join(' · '),
     groupText: (item.groups || []).map((g) => GROUP_LABELS[g]).filter(Boolean).join('、'),
-    dayText: formatDay(item.publishedAt),
   });
 }
 
