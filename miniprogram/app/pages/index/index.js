@@ -43,6 +43,7 @@ Page(
       items: [],
       total: 0,
       page: 0,
+      pageSize: PAGE_SIZE,
       loadingMore: false,
     },
 
