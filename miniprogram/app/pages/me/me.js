@@ -7,14 +7,7 @@ const toast = require('../../utils/toast');
 const { request } = require('../../utils/request');
 
 // Same codes as the server's population group enum; labels shown in the picker.
-const POPULATION_GROUPS = [
-  { value: 'YOUTH', label: '青少年' },
-  { value: 'FARMER', label: '农民' },
-  { value: 'INDUSTRIAL_WORKER', label: '产业工人' },
-  { value: 'ELDERLY', label: '老年人' },
-  { value: 'OFFICIAL', label: '领导干部和公务员' },
-  { value: 'OTHER', label: '其他' },
-];
+const { POPULATION_GROUPS } = require('../../utils/groups');
 
 const EARLIEST_BIRTH_YEAR = 1920;
 
@@ -200,6 +193,10 @@ Page(
 
     onOpenData() {
       wx.navigateTo({ url: '/pages/data/data' });
+    },
+
+    onOpenFavourites() {
+      wx.navigateTo({ url: '/pages/favourites/favourites' });
     },
 
     onOpenPoints() {
