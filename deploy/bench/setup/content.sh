@@ -4,7 +4,7 @@
 set -euo pipefail
 : "${BASE_URL:?}" "${ADMIN_USER:?}" "${ADMIN_PASSWORD:?}"
 json() { python3 -c "import json,sys; print(json.load(sys.stdin)$1)"; }
-login() { curl -sf -H 'Content-Type: application/json' -H "X-Forwarded-For: 10.9.0.$3" \
+login() { curl -sf -H 'Content-Type: application/json' -H "X-Forwarded-For: 2001:db8:c::$3" \
   -d "{\"username\":\"$1\",\"password\":\"$2\"}" "$BASE_URL/api/admin/v1/auth/login" | json "['accessToken']"; }
 
 ADMIN=$(login "$ADMIN_USER" "$ADMIN_PASSWORD" 1)

@@ -15,7 +15,7 @@ login_residents() {
   local count=$1 prefix=$2 file=$3
   : > "$file"
   for i in $(seq 1 "$count"); do
-    local ip="10.$(( (i >> 16) & 255 )).$(( (i >> 8) & 255 )).$(( i & 255 ))"
+    local ip; ip="2001:db8:e::$(printf '%x' "$i")"
     curl -fsS -X POST "${BASE_URL}/api/v1/auth/wechat-login" \
       -H 'Content-Type: application/json' -H "X-Forwarded-For: ${ip}" \
       -d "{\"code\":\"dev-${prefix}-${i}\"}" \
