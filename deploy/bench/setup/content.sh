@@ -25,7 +25,7 @@ for i in $(seq 1 40); do
   ITEM_ID=$ID
 done
 
-RESIDENT_TOKEN=$(curl -sf -H 'Content-Type: application/json' -H 'X-Forwarded-For: 10.9.1.1' \
+RESIDENT_TOKEN=$(curl -sf -H 'Content-Type: application/json' -H 'X-Forwarded-For: 2001:db8:c::ffff' \
   -d '{"code":"dev-bench-content"}' "$BASE_URL/api/v1/auth/wechat-login" | json "['accessToken']")
 echo "RESIDENT_TOKEN=$RESIDENT_TOKEN"
 echo "ITEM_ID=$ITEM_ID"
