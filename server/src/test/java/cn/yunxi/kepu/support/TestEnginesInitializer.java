@@ -25,6 +25,9 @@ public class TestEnginesInitializer implements ApplicationContextInitializer<Con
                 "kepu.wechat.api-base-url=" + WeChatFake.baseUrl(),
                 "kepu.wechat.timeout=8s",
                 "kepu.wechat.max-retries=0",
+                // A publication left incomplete (e.g. a deadlock while marking it complete) is retried soon.
+                "kepu.events.resubmit-after=5s",
+                "kepu.events.resubmit-interval=2s",
                 "kepu.token.secret=" + random(),
                 "kepu.data-key=" + random(),
                 "kepu.bootstrap-admin.username=" + BOOTSTRAP_ADMIN,
