@@ -1,7 +1,7 @@
 const { createWx, json, problem, flush, NETWORK_FAIL } = require('./helpers/wx');
 const { me, storeSession } = require('./helpers/fixtures');
 const { summary, eventDetail, signup, attendance, page } = require('./helpers/event-fixtures');
-const { renderPage, resetPages, text } = require('./helpers/render');
+const { renderPage, resetPages, text, hasClass } = require('./helpers/render');
 const events = require('../app/utils/events');
 
 let server;
@@ -54,13 +54,22 @@ describe('活动 tab', () => {
     expect(wx.navigateTo).toHaveBeenLastCalledWith({ url: '/pages/event/detail?id=1' });
   });
 
-  test('the page follows elder mode', async () => {
+  test('the events pages follow elder mode', async () => {
     wx.setStorageSync('kepu.elderMode', true);
     server.on('GET', '/api/v1/events', json(200, page([])));
     const p = await renderPage('pages/events/events');
     await flush();
-    expect(p.instance.data.elder).toBe(true);
+    expect(hasClass(p.querySelector('#root'), 'page-elder')).toBe(true);
     expect(text(p.querySelector('#empty'))).toContain('近期暂无活动');
+
+    server.on('GET', '/api/v1/events/7', json(200, eventDetail(7)));
+    const detail = await renderPage('pages/event/detail', { id: '7' });
+    await flush();
+    expect(hasClass(detail.querySelector('#root'), 'page-elder')).toBe(true);
+    server.on('GET', '/api/v1/me/signups', json(200, page([])));
+    const mine = await renderPage('pages/my-signups/my-signups');
+    await flush();
+    expect(hasClass(mine.querySelector('#root'), 'page-elder')).toBe(true);
   });
 });
 

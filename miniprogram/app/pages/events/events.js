@@ -93,6 +93,10 @@ Page(
       wx.navigateTo({ url: '/pages/my-signups/my-signups' });
     },
 
+    onVolunteer() {
+      wx.navigateTo({ url: '/pages/volunteer/volunteer' });
+    },
+
     async onScan() {
       if (this.checkingIn) return;
       const resident = await auth.ensureLogin().catch(() => null);
