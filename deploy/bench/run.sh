@@ -88,12 +88,22 @@ export BASE_URL="$base" DB_HOST=127.0.0.1 DB_PORT=3306 DB_NAME=kepu_bench DB_USE
   DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" MYSQL_PWD="$KEPU_SERVICE_DB_PASSWORD" \
   DB_URL="--host=127.0.0.1 --port=3306 --database=kepu_bench" JDBC_URL="$db_url" \
   REDIS_URL="redis://127.0.0.1:6379/0" ADMIN_USER ADMIN_PASSWORD
+declare -A done_setups=()
+measured="$work/setup-measurements.txt"
+: >"$measured"
 for f in "${files[@]}"; do
   setup=$(header "$f" setup)
-  if [ -n "$setup" ]; then
+  if [ -n "$setup" ] && [ -z "${done_setups[$setup]:-}" ]; then
+    done_setups[$setup]=1
     echo "setup: $setup"
     while IFS= read -r line; do
-      if [[ "$line" =~ ^[A-Z_][A-Z0-9_]*= ]]; then export "${line?}"; else echo "  $line"; fi
+      if [[ "$line" =~ ^[A-Z_][A-Z0-9_]*= ]]; then
+        export "${line?}"
+        # Figures a setup measured itself (e.g. RECOMPUTE_SECONDS) go into the report.
+        [[ "$line" =~ ^[A-Z0-9_]*(SECONDS|MILLIS|METRIC)[A-Z0-9_]*= ]] && echo "$line" >>"$measured"
+      else
+        echo "  $line"
+      fi
     done < <(bash "$setup")
   fi
 done
@@ -101,7 +111,9 @@ done
 run_wrk() { # name file duration outfile
   # A path with {placeholders} is only documentation: that scenario's Lua builds its own requests.
   local path; path=$(header "$2" path); path=${path%%\{*}
-  taskset -c 0 wrk -t1 -c"$CONNECTIONS" -d"$3" --latency -s "$2" "$base$path" >"$4" 2>&1 || true
+  # A scenario may say how many clients it models (`-- connections: 1` for "one official opens the dashboard").
+  local connections; connections=$(header "$2" connections); connections=${connections:-$CONNECTIONS}
+  taskset -c 0 wrk -t1 -c"$connections" -d"$3" --latency -s "$2" "$base$path" >"$4" 2>&1 || true
 }
 
 echo "warming up (${WARMUP} per scenario)..."
@@ -132,5 +144,9 @@ echo "server: taskset -c 1, -Xms1g -Xmx1g (one core: Serial GC); load: wrk -t1 -
 echo "rounds: $ROUNDS after ${WARMUP} warm-up per scenario; MariaDB $(mariadb --protocol=socket -uroot -Nse 'select version()'), Redis $(redis-server --version | awk '{print $3}')"
 echo
 python3 deploy/bench/report.py "$manifest"
-for f in "$work"/*.metrics; do [ -f "$f" ] && cat "$f"; done
+if [ -s "$measured" ]; then
+  echo
+  echo "measured by the setups:"
+  sed 's/^/  /' "$measured"
+fi
 echo "raw wrk outputs: $work"

@@ -1,6 +1,7 @@
 -- scenario: plan-dashboard
 -- method: GET
 -- path: /api/admin/v1/plans/{PLAN_ID}/dashboard
+-- connections: 1
 -- setup: deploy/bench/setup/plan-dashboard.sh
 -- The officials' dashboard of the 2022–2025 plan over 1,000,000 attendance records of 200,000 residents: every
 -- indicator's value, trend and town/group breakdown, read from the monthly and distinct-person roll-ups.

@@ -16,10 +16,13 @@ login_residents() {
   : > "$file"
   for i in $(seq 1 "$count"); do
     local ip; ip="2001:db8:e::$(printf '%x' "$i")"
-    curl -fsS -X POST "${BASE_URL}/api/v1/auth/wechat-login" \
+    local token
+    # The body has no trailing newline, so take the token and write the line ourselves.
+    token=$(curl -fsS -X POST "${BASE_URL}/api/v1/auth/wechat-login" \
       -H 'Content-Type: application/json' -H "X-Forwarded-For: ${ip}" \
       -d "{\"code\":\"dev-${prefix}-${i}\"}" \
-      | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p' >> "$file"
+      | sed -n 's/.*"accessToken":"\([^"]*\)".*/\1/p')
+    [ -n "$token" ] && printf '%s\n' "$token" >> "$file"
   done
   local got
   got=$(wc -l < "$file")
