@@ -39,6 +39,7 @@ import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
+import cn.yunxi.kepu.support.WeChatFake;
 import cn.yunxi.kepu.support.MutableClock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -214,9 +215,18 @@ class QuizIT {
         assertThat(jdbc.queryForObject("SELECT total FROM points_daily_total WHERE resident_id = ? AND reason = 'DAILY_QUIZ' "
                 + "AND award_day = '2030-03-11'", Integer.class, residentId)).isEqualTo(10);
 
-        // A day skipped breaks the streak.
+        // A day skipped breaks the streak: the same resident, back two days later (a new login, the old token expired).
         clock.advance(Duration.ofDays(2));
-        assertThat(api.get("/api/v1/me/daily-streak", Logins.residentToken(api)).json().path("current").asInt()).isZero();
+        String openid = jdbc.queryForObject("SELECT openid FROM resident WHERE id = ?", String.class, residentId);
+        WeChatFake.loginSucceeds("back-after-a-gap", openid);
+        String back = api.post("/api/v1/auth/wechat-login", null, "{\"code\":\"back-after-a-gap\"}",
+                java.util.Map.of("X-Forwarded-For", Logins.clientAddress())).json().path("accessToken").asString();
+        assertThat(api.get("/api/v1/me/daily-streak", back).json().path("current").asInt()).isZero();
+        long third = start(back, daily).path("id").asLong();
+        api.post("/api/v1/attempts/" + third + "/submit", back, body(answers(third, 3)));
+        JsonNode restarted = api.get("/api/v1/me/daily-streak", back).json();
+        assertThat(restarted.path("current").asInt()).isEqualTo(1);
+        assertThat(restarted.path("lastDay").asString()).isEqualTo("2030-03-13");
     }
 
     @Test
