@@ -35,8 +35,8 @@ bash deploy/local/ensure-services.sh
 command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
 command -v taskset >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq util-linux >/dev/null; }
 
-# --- build the production jar (tests are the test command's job, not the benchmark's) --------------------------
-./mvnw -q -B -ntp -pl server package -DskipTests
+# --- build the production jar (its unit tests run too; the integration tests are the test command's job) ---
+./mvnw -q -B -ntp -pl server package
 jar=$(ls server/target/kepu-server-*.jar | grep -v original | head -1)
 wiremock_version=$(sed -n 's:.*<wiremock.version>\(.*\)</wiremock.version>.*:\1:p' pom.xml)
 ./mvnw -q -B -ntp dependency:get -Dartifact="org.wiremock:wiremock-standalone:${wiremock_version}" >/dev/null

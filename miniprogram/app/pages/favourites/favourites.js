@@ -1,12 +1,13 @@
 const { elderPage } = require('../../behaviors/elder-page');
 const auth = require('../../utils/auth');
-const { request } = require('../../utils/request');
+const { pagedList } = require('../../utils/paged');
 const c = require('../../utils/content');
 
-const PAGE_SIZE = 20;
 
 Page(
   elderPage({
+    ...pagedList({ url: '/api/v1/me/favourites', toView: c.cardView, dedupeBy: 'id' }),
+
     data: {
       state: 'loading', // loading | ready | error
       items: [],
@@ -23,35 +24,14 @@ Page(
     async load() {
       try {
         await auth.ensureLogin();
-        const res = await request({ url: '/api/v1/me/favourites', data: { page: 1, size: PAGE_SIZE } });
-        this.setData({ state: 'ready', items: res.items.map(c.cardView), total: res.total, page: 1 });
+        const first = await this.fetchFirstPage();
+        this.setData(Object.assign({ state: 'ready' }, first));
       } catch (err) {
         if (this.data.state !== 'ready') this.setData({ state: 'error' });
       }
     },
 
-    async onLoadMore() {
-      if (this.data.loadingMore || this.data.items.length >= this.data.total) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = this.data.page + 1;
-        const res = await request({ url: '/api/v1/me/favourites', data: { page, size: PAGE_SIZE } });
-        const known = new Set(this.data.items.map((x) => x.id));
-        this.setData({
-          items: this.data.items.concat(res.items.map(c.cardView).filter((x) => !known.has(x.id))),
-          total: res.total,
-          page,
-        });
-      } catch (err) {
-        // request() showed the reason; the button stays for another try.
-      } finally {
-        this.setData({ loadingMore: false });
-      }
-    },
 
-    onReachBottom() {
-      return this.onLoadMore();
-    },
 
     async onPullDownRefresh() {
       try {

@@ -1,9 +1,9 @@
 const { elderPage } = require('../../behaviors/elder-page');
 const auth = require('../../utils/auth');
 const { request } = require('../../utils/request');
+const { pagedList } = require('../../utils/paged');
 const q = require('../../utils/quiz');
 
-const PAGE_SIZE = 20;
 
 function entryView(e) {
   return Object.assign({}, e, {
@@ -17,6 +17,8 @@ function entryView(e) {
 
 Page(
   elderPage({
+    ...pagedList({ url: '/api/v1/me/points/history', toView: entryView }),
+
     data: {
       state: 'loading', // loading | ready | error
       balance: 0,
@@ -36,38 +38,22 @@ Page(
         await auth.ensureLogin();
         const [balance, history] = await Promise.all([
           request({ url: '/api/v1/me/points' }),
-          request({ url: '/api/v1/me/points/history', data: { page: 1, size: PAGE_SIZE } }),
+          this.fetchFirstPage(),
         ]);
         this.setData({
           state: 'ready',
           balance: balance.balance,
           today: (balance.today || []).map((t) => Object.assign({}, t, { full: t.cap > 0 && t.earned >= t.cap })),
-          items: history.items.map(entryView),
+          items: history.items,
           total: history.total,
-          page: 1,
+          page: history.page,
         });
       } catch (err) {
         if (this.data.state !== 'ready') this.setData({ state: 'error' });
       }
     },
 
-    async onLoadMore() {
-      if (this.data.loadingMore || this.data.items.length >= this.data.total) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = this.data.page + 1;
-        const res = await request({ url: '/api/v1/me/points/history', data: { page, size: PAGE_SIZE } });
-        this.setData({ items: this.data.items.concat(res.items.map(entryView)), total: res.total, page });
-      } catch (err) {
-        // request() showed the reason; the button stays for another try.
-      } finally {
-        this.setData({ loadingMore: false });
-      }
-    },
 
-    onReachBottom() {
-      this.onLoadMore();
-    },
 
     onRetry() {
       this.setData({ state: 'loading' });

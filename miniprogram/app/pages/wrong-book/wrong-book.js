@@ -1,9 +1,8 @@
 const { elderPage } = require('../../behaviors/elder-page');
 const auth = require('../../utils/auth');
-const { request } = require('../../utils/request');
+const { pagedList } = require('../../utils/paged');
 const q = require('../../utils/quiz');
 
-const PAGE_SIZE = 20;
 const RIGHT_STREAK_TO_CLEAR = 2;
 
 function toView(item) {
@@ -17,6 +16,8 @@ function toView(item) {
 
 Page(
   elderPage({
+    ...pagedList({ url: '/api/v1/practice/wrong-book', toView }),
+
     data: {
       state: 'loading', // loading | ready | error
       items: [],
@@ -33,30 +34,14 @@ Page(
     async load() {
       try {
         await auth.ensureLogin();
-        const res = await request({ url: '/api/v1/practice/wrong-book', data: { page: 1, size: PAGE_SIZE } });
-        this.setData({ state: 'ready', items: res.items.map(toView), total: res.total, page: 1 });
+        const first = await this.fetchFirstPage();
+        this.setData(Object.assign({ state: 'ready' }, first));
       } catch (err) {
         if (this.data.state !== 'ready') this.setData({ state: 'error' });
       }
     },
 
-    async onLoadMore() {
-      if (this.data.loadingMore || this.data.items.length >= this.data.total) return;
-      this.setData({ loadingMore: true });
-      try {
-        const page = this.data.page + 1;
-        const res = await request({ url: '/api/v1/practice/wrong-book', data: { page, size: PAGE_SIZE } });
-        this.setData({ items: this.data.items.concat(res.items.map(toView)), total: res.total, page });
-      } catch (err) {
-        // request() showed the reason; the button stays for another try.
-      } finally {
-        this.setData({ loadingMore: false });
-      }
-    },
 
-    onReachBottom() {
-      this.onLoadMore();
-    },
 
     onPractice() {
       wx.navigateTo({ url: '/pages/practice/practice?source=WRONG_BOOK' });
