@@ -1,6 +1,11 @@
 #!/usr/bin/env python3
 """Reads the wrk outputs the bench runner collected and prints one table: the median of the rounds per scenario
-(min-max), latency, errors, and the ratio to the baseline measured in the same round."""
+(min-max), latency, errors, and the ratio to the baseline measured in the same round.
+
+    report.py MANIFEST [OPEN_MANIFEST]     the tables; OPEN_MANIFEST adds "p99 at half the max rate"
+    report.py --median-rps MANIFEST NAME   only the median req/s of one scenario (run.sh derives the open-model
+                                           rate from it)
+"""
 import json
 import re
 import statistics
@@ -31,7 +36,53 @@ def parse(path):
     }
 
 
+def parse_openload(path):
+    """The OPENLOAD key=value line of an OpenLoad run (deploy/bench/openload), or None if the run failed."""
+    text = open(path, encoding="utf-8", errors="replace").read()
+    m = re.search(r"^OPENLOAD (.*)$", text, re.M)
+    if not m:
+        return None
+    return {k: float(v) for k, v in (kv.split("=", 1) for kv in m.group(1).split())}
+
+
+def median_rps(manifest_path, scenario):
+    rounds = json.load(open(manifest_path))["rounds"]
+    rps = [parse(r[scenario])["rps"] for r in rounds if scenario in r]
+    return statistics.median(rps) if rps else 0.0
+
+
+def print_open(open_manifest_path):
+    """Second table: the open-model runs at half of each marked scenario's median wrk throughput. wrk's own p99
+    above is measured at saturation by a closed loop (a stalled server also stalls the load), so latency targets
+    are judged here."""
+    runs = json.load(open(open_manifest_path))
+    if not runs:
+        return
+    print()
+    print("p99 at half the max rate (open model: fixed arrival rate, latency from each request's intended start)")
+    header = (f"{'scenario':<28}{'max req/s':>11}{'offered':>9}{'achieved':>10}{'p50 ms':>9}{'p90 ms':>9}"
+              f"{'p99 ms':>9}{'p99.9 ms':>10}{'max ms':>9}{'errors':>8}{'target p99':>14}")
+    print(header)
+    print("-" * len(header))
+    for run in runs:
+        r = parse_openload(run["file"])
+        target = run.get("target_p99_ms")
+        if r is None:
+            print(f"{run['scenario']:<28}{run['max_rps']:>11,.0f}{run['rate']:>9,.0f}  no result, see {run['file']}")
+            continue
+        verdict = "-" if not target else f"< {target:g} ms {'met' if r['p99_ms'] < float(target) else 'NOT met'}"
+        print(f"{run['scenario']:<28}{run['max_rps']:>11,.0f}{run['rate']:>9,.0f}{r['rate']:>10,.0f}"
+              f"{r['p50_ms']:>9.1f}{r['p90_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['p999_ms']:>10.1f}{r['max_ms']:>9.1f}"
+              f"{int(r['errors']):>8}{verdict:>14}")
+    print()
+    print("max req/s = median wrk throughput above; offered = half of it, sent at fixed intervals whatever the server")
+    print("does; a request that waits for a free connection counts from its intended time (no coordinated omission)")
+
+
 def main():
+    if sys.argv[1] == "--median-rps":
+        print(f"{median_rps(sys.argv[2], sys.argv[3]):.1f}")
+        return
     manifest = json.load(open(sys.argv[1]))
     rounds = manifest["rounds"]  # list of {scenario: wrk-output-path}
     order = manifest["order"]
@@ -63,6 +114,8 @@ def main():
               f"{errors:>9}{ratio:>13.1%}")
     print()
     print("ratio to B0 = median over rounds of (scenario req/s / baseline req/s in the same round)")
+    if len(sys.argv) > 2:
+        print_open(sys.argv[2])
 
 
 if __name__ == "__main__":

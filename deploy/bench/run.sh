@@ -7,9 +7,16 @@
 #   deploy/bench/run.sh login regions   only scenarios whose name contains one of the words (baseline always runs)
 #
 # Environment: BENCH_ROUNDS (3), BENCH_DURATION (20s), BENCH_WARMUP (30s per scenario), BENCH_CONNECTIONS (64),
-# BENCH_JAVA (a java binary; default Temurin 25 when installed, else `java`).
+# BENCH_JAVA (a java binary; default Temurin 25 when installed, else `java`), BENCH_OPEN_DURATION (20s) and
+# BENCH_OPEN_WARMUP (5s) for the open-model runs below.
 # Method (shared/BENCHMARKING.md): server JVM pinned to core 1, wrk to core 0, MariaDB/Redis unpinned; rounds
 # alternate B0 and the scenarios; the median of the rounds is reported with min-max and the per-round ratio.
+# Latency targets ("p99 under X ms at half the maximum rate"): wrk is closed-loop and flatters latency at
+# saturation, so a scenario with the header `-- latency-at-half: yes` is run once more after the rounds by
+# deploy/bench/openload/OpenLoad.java (fixed arrival rate, latency from each request's intended start) at half its
+# median wrk throughput, on core 0. Its request comes from the headers `-- path:` (or `-- open-path:`),
+# `-- method:`, `-- open-header:` (repeatable), `-- open-tokens-file:` and `-- open-body:`, where ${VAR} names a
+# variable the setups exported, as the Lua script reads it; `-- p99-target-ms:` is shown next to the result.
 # Never run by the tests: figures are reported, not asserted.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -19,6 +26,8 @@ ROUNDS=${BENCH_ROUNDS:-3}
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-30s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
+OPEN_DURATION=${BENCH_OPEN_DURATION:-20s}
+OPEN_WARMUP=${BENCH_OPEN_WARMUP:-5s}
 PORT=18080
 WX_PORT=18090
 if [ -z "${BENCH_JAVA:-}" ]; then
@@ -72,6 +81,7 @@ curl -fs "$base/actuator/health" >/dev/null || { echo "server did not start; see
 
 # --- scenarios ----------------------------------------------------------------------------------------------------
 header() { sed -n "s/^-- $2: *//p" "$1" | head -1; }
+headers() { sed -n "s/^-- $2: *//p" "$1"; } # every occurrence of a repeatable header, one per line
 declare -a names files
 for f in deploy/bench/scenarios/*.lua; do
   name=$(header "$f" scenario)
@@ -138,12 +148,50 @@ manifest="$work/manifest.json"
   echo ']}'
 } >"$manifest"
 
+# --- open model: p99 at half the max rate -------------------------------------------------------------------------
+# After the rounds, so the server is as warm as the rounds left it and the wrk figures are not disturbed.
+open_manifest="$work/open-manifest.json"
+run_open() { # name file rate outfile
+  local path; path=$(header "$2" open-path); path=${path:-$(header "$2" path)}
+  if [[ "$path" == *"{"* && "$path" != *'${'* ]]; then
+    echo "open model: $1 has only a documentation path ($path); add an -- open-path: header" >"$4"
+    return
+  fi
+  local connections; connections=$(header "$2" connections); connections=${connections:-$CONNECTIONS}
+  local method; method=$(header "$2" method); method=${method:-GET}
+  local args=(--url "$base$path" --rate "$3" --duration "$OPEN_DURATION" --warmup "$OPEN_WARMUP"
+    --connections "$connections" --method "$method")
+  local h; while IFS= read -r h; do [ -n "$h" ] && args+=(--header "$h"); done < <(headers "$2" open-header)
+  local tokens; tokens=$(header "$2" open-tokens-file); [ -n "$tokens" ] && args+=(--tokens-file "$tokens")
+  local body; body=$(header "$2" open-body); [ -n "$body" ] && args+=(--body "$body")
+  # Pinned to core 0 like wrk; the single-file source launcher compiles the driver, nothing to build.
+  taskset -c 0 "$BENCH_JAVA" deploy/bench/openload/OpenLoad.java "${args[@]}" >"$4" 2>&1 || true
+}
+{
+  echo '['
+  sep=''
+  for i in "${!names[@]}"; do
+    [ "$(header "${files[$i]}" latency-at-half)" = yes ] || continue
+    max=$(python3 deploy/bench/report.py --median-rps "$manifest" "${names[$i]}")
+    rate=$(python3 -c "print(max(1, round($max / 2)))")
+    out="$work/open-${names[$i]}.txt"
+    echo "open model: ${names[$i]} at $rate req/s (half of $max) for $OPEN_DURATION after $OPEN_WARMUP" >&2
+    run_open "${names[$i]}" "${files[$i]}" "$rate" "$out"
+    target=$(header "${files[$i]}" p99-target-ms)
+    printf '%s{"scenario": "%s", "file": "%s", "max_rps": %s, "rate": %s, "target_p99_ms": %s}\n' \
+      "$sep" "${names[$i]}" "$out" "$max" "$rate" "${target:-null}"
+    sep=','
+  done
+  echo ']'
+} >"$open_manifest"
+
 echo
 echo "科普云溪 benchmark — commit $(git rev-parse --short HEAD), $("$BENCH_JAVA" -version 2>&1 | head -1)"
 echo "server: taskset -c 1, -Xms1g -Xmx1g (one core: Serial GC); load: wrk -t1 -c$CONNECTIONS -d$DURATION on core 0;"
+[ "$(wc -l <"$open_manifest")" -gt 2 ] && echo "open model: OpenLoad on core 0 at half the median req/s, $OPEN_DURATION after $OPEN_WARMUP warm-up"
 echo "rounds: $ROUNDS after ${WARMUP} warm-up per scenario; MariaDB $(mariadb --protocol=socket -uroot -Nse 'select version()'), Redis $(redis-server --version | awk '{print $3}')"
 echo
-python3 deploy/bench/report.py "$manifest"
+python3 deploy/bench/report.py "$manifest" "$open_manifest"
 if [ -s "$measured" ]; then
   echo
   echo "measured by the setups:"
