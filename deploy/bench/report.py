@@ -61,7 +61,7 @@ def print_open(open_manifest_path):
     print()
     print("p99 at half the max rate (open model: fixed arrival rate, latency from each request's intended start)")
     header = (f"{'scenario':<28}{'max req/s':>11}{'offered':>9}{'achieved':>10}{'p50 ms':>9}{'p90 ms':>9}"
-              f"{'p99 ms':>9}{'p99.9 ms':>10}{'max ms':>9}{'errors':>8}{'target p99':>14}")
+              f"{'p99 ms':>9}{'p99.9 ms':>10}{'max ms':>9}{'errors':>8}{'target p99':>17}")
     print(header)
     print("-" * len(header))
     for run in runs:
@@ -70,13 +70,16 @@ def print_open(open_manifest_path):
         if r is None:
             print(f"{run['scenario']:<28}{run['max_rps']:>11,.0f}{run['rate']:>9,.0f}  no result, see {run['file']}")
             continue
-        verdict = "-" if not target else f"< {target:g} ms {'met' if r['p99_ms'] < float(target) else 'NOT met'}"
+        # A run that fell behind the offered rate or had errors measured something else than the target asks.
+        met = r["p99_ms"] < float(target or 0) and r["errors"] == 0 and r["rate"] >= 0.95 * run["rate"]
+        verdict = "-" if not target else f"< {target:g} ms {'met' if met else 'NOT met'}"
         print(f"{run['scenario']:<28}{run['max_rps']:>11,.0f}{run['rate']:>9,.0f}{r['rate']:>10,.0f}"
               f"{r['p50_ms']:>9.1f}{r['p90_ms']:>9.1f}{r['p99_ms']:>9.1f}{r['p999_ms']:>10.1f}{r['max_ms']:>9.1f}"
-              f"{int(r['errors']):>8}{verdict:>14}")
+              f"{int(r['errors']):>8}{verdict:>17}")
     print()
     print("max req/s = median wrk throughput above; offered = half of it, sent at fixed intervals whatever the server")
-    print("does; a request that waits for a free connection counts from its intended time (no coordinated omission)")
+    print("does; a request that waits for a free connection counts from its intended time (no coordinated omission);")
+    print("met = p99 under the target, no errors and achieved >= 95% of offered")
 
 
 def main():
