@@ -123,6 +123,10 @@ class AttemptFinisher {
         if (attempts.finish(a) != 1) {
             throw new IllegalStateException("attempt " + a.getId() + " was graded under our lock by someone else");
         }
+        // The answer is rendered from this row, so it must hold what was stored: the driver may drop the
+        // milliseconds (Connector/J does against MariaDB, which it takes for a 5.5 server). Everyone who submits
+        // the same attempt then sees the same finish time.
+        a.setFinishedAt(attempts.finishedAt(a.getId()));
         afterGrading(a, quiz, !answers.isEmpty());
         return result.items();
     }
