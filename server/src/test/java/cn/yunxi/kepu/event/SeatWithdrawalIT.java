@@ -70,12 +70,15 @@ class SeatWithdrawalIT {
         api = new ApiClient(port);
         String admin = Logins.districtAdminToken(api);
         staff = EventFixtures.staffToken(api, admin, "UNIT_ADMIN", EventFixtures.unitId(api, admin, "区科协"));
-        WeChatFake.reset();
-        WeChatFake.server().stubFor(post(urlPathEqualTo(SEND)).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
         // Leftovers of other tests in this context go out first, so this test sees only its own messages.
+        wechatAcceptsEverything();
         while (sender.sendDue(100) > 0) {
             // drain
         }
+        wechatAcceptsEverything();
+    }
+
+    private static void wechatAcceptsEverything() {
         WeChatFake.reset();
         WeChatFake.server().stubFor(post(urlPathEqualTo(SEND)).willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}")));
     }
@@ -91,12 +94,7 @@ class SeatWithdrawalIT {
         EventFixtures.EventSpec spec = event().set("capacity", 10);
         long id = published(api, staff, spec).path("id").asLong();
         List<String> people = new ArrayList<>();
-        List<Long> signups = new ArrayList<>();
-        for (int i = 0; i < 9; i++) {
-            String resident = Logins.residentToken(api);
-            people.add(resident);
-            signups.add(signup(api, resident, id, CHANGE).json().path("id").asLong());
-        }
+        List<Long> signups = signUp(id, 9, people);
         // The tenth seat goes to someone signed up by the organiser, without an account: counted the same.
         Response proxy = api.post("/api/admin/v1/events/" + id + "/proxy-signups", staff,
                 ApiClient.json(Map.of("name", "李奶奶", "phone", "13600000" + (100 + (int) (id % 900)))));
@@ -175,12 +173,7 @@ class SeatWithdrawalIT {
                 .singleSession(EventFixtures.now().plusMinutes(30), Duration.ofHours(2));
         long id = published(api, staff, spec).path("id").asLong();
         List<String> people = new ArrayList<>();
-        List<Long> signups = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            String resident = Logins.residentToken(api);
-            people.add(resident);
-            signups.add(signup(api, resident, id, CHANGE).json().path("id").asLong());
-        }
+        List<Long> signups = signUp(id, 5, people);
         // The two latest confirmed are already checked in: people at the venue keep their seat.
         for (int i = 3; i < 5; i++) {
             String ticket = api.get("/api/v1/signups/" + signups.get(i), people.get(i)).json().path("ticket").asString();
@@ -307,6 +300,17 @@ class SeatWithdrawalIT {
             }
         }
         assertThat(expected - 1).isEqualTo(35);
+    }
+
+    /** {@code count} new residents sign up (accepting the CHANGE and WAITLIST messages); their tokens go to {@code people}. */
+    private List<Long> signUp(long eventId, int count, List<String> people) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String resident = Logins.residentToken(api);
+            people.add(resident);
+            ids.add(signup(api, resident, eventId, CHANGE).json().path("id").asLong());
+        }
+        return ids;
     }
 
     private Response put(long id, EventFixtures.EventSpec spec) {
