@@ -7,8 +7,9 @@
 #   deploy/bench/run.sh login regions   only scenarios whose name contains one of the words (baseline always runs)
 #
 # Environment: BENCH_ROUNDS (3), BENCH_DURATION (20s), BENCH_WARMUP (30s per scenario), BENCH_CONNECTIONS (64),
-# BENCH_JAVA (a java binary; default Temurin 25 when installed, else `java`), BENCH_OPEN_DURATION (20s) and
-# BENCH_OPEN_WARMUP (5s) for the open-model runs below.
+# BENCH_JAVA (a java binary; default Temurin 25 when installed, else `java`), BENCH_JVM_OPTS (extra server JVM options,
+# e.g. a JFR recording), BENCH_PORT/BENCH_WX_PORT/BENCH_DB(kepu_bench*)/BENCH_DB_USER/BENCH_REDIS_DB (so two runs can share a machine),
+# BENCH_OPEN_DURATION (20s) and BENCH_OPEN_WARMUP (5s) for the open-model runs below.
 # Method (shared/BENCHMARKING.md): server JVM pinned to core 1, wrk to core 0, MariaDB/Redis unpinned; rounds
 # alternate B0 and the scenarios; the median of the rounds is reported with min-max and the per-round ratio.
 # Latency targets ("p99 under X ms at half the maximum rate"): wrk is closed-loop and flatters latency at
@@ -28,8 +29,10 @@ WARMUP=${BENCH_WARMUP:-30s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 OPEN_DURATION=${BENCH_OPEN_DURATION:-20s}
 OPEN_WARMUP=${BENCH_OPEN_WARMUP:-5s}
-PORT=18080
-WX_PORT=18090
+PORT=${BENCH_PORT:-18080}
+WX_PORT=${BENCH_WX_PORT:-18090}
+BENCH_DB=${BENCH_DB:-kepu_bench}
+REDIS_DB=${BENCH_REDIS_DB:-0}
 if [ -z "${BENCH_JAVA:-}" ]; then
   if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; else BENCH_JAVA=java; fi
 fi
@@ -37,7 +40,7 @@ work=$(mktemp -d /tmp/kepu-bench.XXXXXX)
 echo "benchmark work dir: $work"
 
 # --- services and tools -------------------------------------------------------------------------------------
-export KEPU_SERVICE_DB_USER=kepu_ci
+export KEPU_SERVICE_DB_USER=${BENCH_DB_USER:-kepu_ci}
 KEPU_SERVICE_DB_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 export KEPU_SERVICE_DB_PASSWORD
 bash deploy/local/ensure-services.sh
@@ -52,8 +55,8 @@ wiremock_version=$(sed -n 's:.*<wiremock.version>\(.*\)</wiremock.version>.*:\1:
 wiremock_jar="$HOME/.m2/repository/org/wiremock/wiremock-standalone/${wiremock_version}/wiremock-standalone-${wiremock_version}.jar"
 
 # --- a fresh database and Redis database for this run ------------------------------------------------------------
-mariadb --protocol=socket -uroot -e "DROP DATABASE IF EXISTS kepu_bench; CREATE DATABASE kepu_bench CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-redis-cli -h 127.0.0.1 -p 6379 -n 0 FLUSHDB >/dev/null
+mariadb --protocol=socket -uroot -e "DROP DATABASE IF EXISTS $BENCH_DB; CREATE DATABASE $BENCH_DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
+redis-cli -h 127.0.0.1 -p 6379 -n "$REDIS_DB" FLUSHDB >/dev/null
 
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -65,12 +68,12 @@ pids+=($!)
 
 ADMIN_USER=bench-admin
 ADMIN_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
-db_url="jdbc:mysql://127.0.0.1:3306/kepu_bench?useUnicode=true&characterEncoding=utf8&useSSL=false&allowPublicKeyRetrieval=true"
+db_url="jdbc:mysql://127.0.0.1:3306/$BENCH_DB?useUnicode=true&characterEncoding=utf8&useSSL=false&allowPublicKeyRetrieval=true"
 KEPU_DB_URL="$db_url" KEPU_DB_USER="$KEPU_SERVICE_DB_USER" KEPU_DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" \
-KEPU_REDIS_URL="redis://127.0.0.1:6379/0" WX_API_BASE_URL="http://127.0.0.1:$WX_PORT" \
+KEPU_REDIS_URL="redis://127.0.0.1:6379/$REDIS_DB" WX_API_BASE_URL="http://127.0.0.1:$WX_PORT" \
 KEPU_TOKEN_SECRET="$(head -c 48 /dev/urandom | base64)" KEPU_DATA_KEY="$(head -c 32 /dev/urandom | base64)" \
 KEPU_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KEPU_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" PORT="$PORT" \
-  taskset -c 1 "$BENCH_JAVA" -Xms1g -Xmx1g -jar "$jar" --logging.level.root=WARN >"$work/server.log" 2>&1 &
+  taskset -c 1 "$BENCH_JAVA" -Xms1g -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$jar" --logging.level.root=WARN >"$work/server.log" 2>&1 &
 pids+=($!)
 base="http://127.0.0.1:$PORT"
 for _ in $(seq 1 120); do
@@ -94,10 +97,10 @@ done
 
 # For setup scripts: DB_URL holds mysql-client arguments naming the bench database (`mysql $DB_URL --user=$DB_USER`,
 # password in MYSQL_PWD, which the client reads itself); JDBC_URL the same database for Java tools.
-export BASE_URL="$base" DB_HOST=127.0.0.1 DB_PORT=3306 DB_NAME=kepu_bench DB_USER="$KEPU_SERVICE_DB_USER" \
+export BASE_URL="$base" DB_HOST=127.0.0.1 DB_PORT=3306 DB_NAME="$BENCH_DB" DB_USER="$KEPU_SERVICE_DB_USER" \
   DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" MYSQL_PWD="$KEPU_SERVICE_DB_PASSWORD" \
-  DB_URL="--host=127.0.0.1 --port=3306 --database=kepu_bench" JDBC_URL="$db_url" \
-  REDIS_URL="redis://127.0.0.1:6379/0" ADMIN_USER ADMIN_PASSWORD
+  DB_URL="--host=127.0.0.1 --port=3306 --database=$BENCH_DB" JDBC_URL="$db_url" \
+  REDIS_URL="redis://127.0.0.1:6379/$REDIS_DB" ADMIN_USER ADMIN_PASSWORD
 declare -A done_setups=()
 measured="$work/setup-measurements.txt"
 : >"$measured"

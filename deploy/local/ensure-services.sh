@@ -39,8 +39,8 @@ ALTER USER '${KEPU_DB_USER}'@'localhost' IDENTIFIED BY '${KEPU_DB_PASSWORD}';
 ALTER USER '${KEPU_DB_USER}'@'127.0.0.1' IDENTIFIED BY '${KEPU_DB_PASSWORD}';
 GRANT ALL PRIVILEGES ON \`kepu\_test\_%\`.* TO '${KEPU_DB_USER}'@'localhost';
 GRANT ALL PRIVILEGES ON \`kepu\_test\_%\`.* TO '${KEPU_DB_USER}'@'127.0.0.1';
-GRANT ALL PRIVILEGES ON \`kepu\_bench\`.* TO '${KEPU_DB_USER}'@'localhost';
-GRANT ALL PRIVILEGES ON \`kepu\_bench\`.* TO '${KEPU_DB_USER}'@'127.0.0.1';
+GRANT ALL PRIVILEGES ON \`kepu\_bench%\`.* TO '${KEPU_DB_USER}'@'localhost';
+GRANT ALL PRIVILEGES ON \`kepu\_bench%\`.* TO '${KEPU_DB_USER}'@'127.0.0.1';
 FLUSH PRIVILEGES;
 SQL
 

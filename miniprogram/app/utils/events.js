@@ -141,6 +141,44 @@ function eventIdFromOptions(options) {
   return m ? Number(m[1]) : null;
 }
 
+/**
+ * Page handlers for templates/signup-form.wxml, spread into the pages that include it; the page
+ * keeps the fields in `data.form` and each control carries its field index in data-fi.
+ */
+const formHandlers = {
+  onInput(e) {
+    const fi = e.currentTarget.dataset.fi;
+    this.setData({ [`form[${fi}].value`]: e.detail.value, [`form[${fi}].error`]: '' });
+  },
+
+  onRadio(e) {
+    const fi = e.currentTarget.dataset.fi;
+    const value = e.detail.value;
+    const options = this.data.form[fi].options.map((o) => Object.assign({}, o, { checked: o.value === value }));
+    this.setData({ [`form[${fi}].value`]: value, [`form[${fi}].options`]: options, [`form[${fi}].error`]: '' });
+  },
+
+  onCheckbox(e) {
+    const fi = e.currentTarget.dataset.fi;
+    const values = e.detail.value || [];
+    const options = this.data.form[fi].options.map((o) => Object.assign({}, o, { checked: values.indexOf(o.value) >= 0 }));
+    this.setData({ [`form[${fi}].value`]: values, [`form[${fi}].options`]: options, [`form[${fi}].error`]: '' });
+  },
+};
+
+/**
+ * Why nobody can sign up for this event now (also not for someone else), or '' while one can.
+ * Mirrors the server's window and capacity checks so the page does not offer a doomed button.
+ */
+function signupClosedText(e) {
+  const now = Date.now();
+  if (e.status && e.status !== 'PUBLISHED') return '活动已结束或已取消';
+  if (e.signupOpensAt && new Date(e.signupOpensAt).getTime() > now) return '报名尚未开始';
+  if (e.signupClosesAt && new Date(e.signupClosesAt).getTime() < now) return '报名已截止';
+  if (e.seatsLeft <= 0 && !e.waitlistEnabled) return '名额已满';
+  return '';
+}
+
 function signupView(s) {
   return Object.assign({}, s, {
     statusLabel: STATUS_LABELS[s.status] || s.status,
@@ -188,6 +226,8 @@ module.exports = {
   answers,
   applyFieldErrors,
   eventIdFromOptions,
+  signupClosedText,
+  formHandlers,
   signupView,
   requestWithRetry,
 };

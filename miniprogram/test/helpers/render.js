@@ -80,10 +80,21 @@ function loadWxs(file) {
 global.__loadWxs = loadWxs;
 
 const WXS_TAG = /<wxs\b([^>]*?)(\/>|>\s*<\/wxs>)/g;
+const INCLUDE_TAG = /<include\s+src\s*=\s*"([^"]+)"\s*\/>/g;
+
+/** simulate also ignores <include src>: inline the file, as WeChat does (absolute paths start at app/). */
+function inlineIncludes(content, file) {
+  return content.replace(INCLUDE_TAG, (tag, src) => {
+    const included = src.startsWith('/') ? path.join(APP_ROOT, src) : path.resolve(path.dirname(file), src);
+    if (!fs.existsSync(included)) throw new Error(`include ${src} in ${file} not found`);
+    return inlineIncludes(fs.readFileSync(included, 'utf8').replace(/<!--[\s\S]*?-->/g, ''), included);
+  });
+}
 
 simulateUtils.readFile = (file) => {
-  const content = originalReadFile(file);
-  if (content === null || !file.endsWith('.wxml')) return content;
+  const raw = originalReadFile(file);
+  if (raw === null || !file.endsWith('.wxml')) return raw;
+  const content = inlineIncludes(raw, file);
   return content.replace(WXS_TAG, (tag, attrs) => {
     const src = /\bsrc\s*=\s*"([^"]+)"/.exec(attrs);
     const mod = /\bmodule\s*=\s*"([^"]+)"/.exec(attrs);

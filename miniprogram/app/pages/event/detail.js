@@ -1,6 +1,8 @@
 const { elderPage } = require('../../behaviors/elder-page');
 const auth = require('../../utils/auth');
 const privacy = require('../../utils/privacy');
+const session = require('../../utils/session');
+const subscribe = require('../../utils/subscribe');
 const { request } = require('../../utils/request');
 const ev = require('../../utils/events');
 
@@ -19,25 +21,31 @@ function detailView(e) {
   });
 }
 
-/** Whether the signup button makes sense right now; the server still has the last word. */
+/**
+ * Whether the signup and 代报名 buttons make sense right now; the server still has the last word.
+ * Signing others up does not depend on the resident's own signup, so it has its own flag.
+ */
 function signupState(e) {
-  const now = Date.now();
-  if (e.status && e.status !== 'PUBLISHED') return { canSignup: false, closedText: '活动已结束或已取消' };
-  if (e.mySignup && e.mySignup.status !== 'CANCELLED') return { canSignup: false, closedText: '' };
-  if (e.signupOpensAt && new Date(e.signupOpensAt).getTime() > now) return { canSignup: false, closedText: '报名尚未开始' };
-  if (e.signupClosesAt && new Date(e.signupClosesAt).getTime() < now) return { canSignup: false, closedText: '报名已截止' };
-  if (e.seatsLeft <= 0 && !e.waitlistEnabled) return { canSignup: false, closedText: '名额已满' };
-  return { canSignup: true, closedText: '' };
+  const closed = ev.signupClosedText(e);
+  if (e.mySignup && e.mySignup.status !== 'CANCELLED') {
+    // Their own status is shown instead; only a cancelled or finished event still needs saying.
+    const ended = e.status && e.status !== 'PUBLISHED';
+    return { canSignup: false, canProxy: !closed, closedText: ended ? closed : '' };
+  }
+  return { canSignup: !closed, canProxy: !closed, closedText: closed };
 }
 
 Page(
   elderPage({
+    ...ev.formHandlers,
+
     data: {
       state: 'loading', // loading | ready | error | missing
       event: null,
       form: [],
       mine: null,
       canSignup: false,
+      canProxy: false,
       closedText: '',
       submitting: false,
       result: null,
@@ -57,6 +65,13 @@ Page(
     async load(resetForm) {
       try {
         await auth.ensureLogin();
+        // Fetched ahead of the tap, which must reach wx.requestSubscribeMessage without an await.
+        if (!this.templatesRequested) {
+          this.templatesRequested = true;
+          subscribe.loadTemplates().then((list) => {
+            this.templates = list;
+          });
+        }
         const e = await request({ url: `/api/v1/events/${this.eventId}`, silent: true });
         const patch = Object.assign(
           { state: 'ready', event: detailView(e), mine: e.mySignup ? ev.signupView(e.mySignup) : null },
@@ -76,39 +91,26 @@ Page(
       this.load(true);
     },
 
-    onInput(e) {
-      const fi = e.currentTarget.dataset.fi;
-      this.setData({ [`form[${fi}].value`]: e.detail.value, [`form[${fi}].error`]: '' });
-    },
-
-    onRadio(e) {
-      const fi = e.currentTarget.dataset.fi;
-      const value = e.detail.value;
-      const options = this.data.form[fi].options.map((o) => Object.assign({}, o, { checked: o.value === value }));
-      this.setData({ [`form[${fi}].value`]: value, [`form[${fi}].options`]: options, [`form[${fi}].error`]: '' });
-    },
-
-    onCheckbox(e) {
-      const fi = e.currentTarget.dataset.fi;
-      const values = e.detail.value || [];
-      const options = this.data.form[fi].options.map((o) => Object.assign({}, o, { checked: values.indexOf(o.value) >= 0 }));
-      this.setData({ [`form[${fi}].value`]: values, [`form[${fi}].options`]: options, [`form[${fi}].error`]: '' });
-    },
-
-    async onSignup() {
+    onSignup() {
       // A plain field set before the first await: setData is too late to stop a second tap.
-      if (this.submitting) return;
-      const resident = await auth.ensureLogin().catch(() => null);
-      if (privacy.needsConsent(resident)) {
+      if (this.submitting) return undefined;
+      // Read synchronously (load() already logged in): an await here would cost the tap gesture
+      // that wx.requestSubscribeMessage needs.
+      if (privacy.needsConsent(session.getResident())) {
         // Signing up stores answers about the resident: not before the policy is accepted.
         wx.navigateTo({ url: '/pages/privacy/privacy?reason=consent' });
-        return;
+        return undefined;
       }
       this.submitting = true;
       this.setData({ submitting: true, refusal: '' });
-      // The server exposes no subscribe-message template ids to the mini-program, so there is
-      // nothing to ask consent for: signups go out without subscribedTemplates.
+      return this.submitSignup(subscribe.ask(this.templates));
+    },
+
+    async submitSignup(acceptedPromise) {
+      // Whatever the resident answered (or if the dialog failed), the signup goes ahead.
+      const accepted = await acceptedPromise;
       const data = { form: ev.answers(this.data.form) };
+      if (accepted.length) data.subscribedTemplates = accepted;
       try {
         const signup = await request({ url: `/api/v1/events/${this.eventId}/signups`, method: 'POST', data, silent: true });
         this.setData({ result: ev.signupView(signup), form: ev.applyFieldErrors(this.data.form, []).form });
@@ -124,6 +126,10 @@ Page(
         this.submitting = false;
         this.setData({ submitting: false });
       }
+    },
+
+    onProxySignup() {
+      wx.navigateTo({ url: `/pages/proxy-signup/proxy-signup?id=${this.eventId}` });
     },
 
     onMySignups() {

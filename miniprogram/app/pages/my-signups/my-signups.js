@@ -3,8 +3,12 @@ const auth = require('../../utils/auth');
 const { request } = require('../../utils/request');
 const ev = require('../../utils/events');
 const toast = require('../../utils/toast');
+const subscribe = require('../../utils/subscribe');
 
 const PAGE_SIZE = 20;
+
+// 我的报名 and 代报名 share the rendering and the cancel endpoint; only the list differs.
+const LISTS = { mine: '/api/v1/me/signups', proxied: '/api/v1/me/proxy-signups' };
 
 function confirmCancel(item) {
   const content = item.status === 'WAITLISTED'
@@ -30,6 +34,23 @@ Page(
       total: 0,
       page: 1,
       ticket: null,
+      tab: 'mine', // mine | proxied
+      claimPhone: '',
+      claimError: '',
+      phoneNotBound: false,
+      claimResult: '',
+      claiming: false,
+      canSubscribe: false,
+      subscribeResult: '',
+    },
+
+    onLoad(options) {
+      if (options && options.tab === 'proxied') this.setData({ tab: 'proxied' });
+      // Fetched ahead of the tap on 订阅活动提醒, which must reach wx.requestSubscribeMessage without an await.
+      subscribe.loadTemplates().then((list) => {
+        this.templates = list;
+        this.setData({ canSubscribe: list.length > 0 });
+      });
     },
 
     onShow() {
@@ -40,11 +61,71 @@ Page(
     async load(page) {
       try {
         await auth.ensureLogin();
-        const res = await request({ url: '/api/v1/me/signups', data: { page, size: PAGE_SIZE } });
+        const res = await request({ url: LISTS[this.data.tab], data: { page, size: PAGE_SIZE } });
         const fresh = (res.items || []).map(ev.signupView);
         this.setData({ state: 'ready', items: page === 1 ? fresh : this.data.items.concat(fresh), total: res.total, page });
       } catch (err) {
         if (this.data.state !== 'ready') this.setData({ state: 'error' });
+      }
+    },
+
+    onTab(e) {
+      const tab = e.currentTarget.dataset.tab;
+      if (tab === this.data.tab || !LISTS[tab]) return undefined;
+      this.setData({ tab, state: 'loading', items: [], total: 0, ticket: null });
+      return this.load(1);
+    },
+
+    onClaimInput(e) {
+      this.setData({ claimPhone: e.detail.value, claimError: '', claimResult: '' });
+    },
+
+    async onClaim() {
+      if (this.claiming) return;
+      this.claiming = true;
+      this.setData({ claiming: true, claimError: '', claimResult: '', phoneNotBound: false });
+      try {
+        const claimed = await request({
+          url: '/api/v1/signups/claim', method: 'POST', data: { phone: this.data.claimPhone.trim() }, silent: true,
+        });
+        this.setData({
+          claimResult: claimed.length ? `已认领 ${claimed.length} 条报名，已放进“我的报名”` : '没有找到用这个手机号代报名、尚未认领的记录',
+          claimPhone: '',
+        });
+        if (claimed.length && this.data.tab === 'mine') await this.load(1);
+      } catch (err) {
+        const field = (err.fieldErrors || []).find((f) => f.field === 'phone');
+        this.setData({ claimError: field ? field.message : err.detail, phoneNotBound: err.code === 'PHONE_NOT_YOURS' });
+      } finally {
+        this.claiming = false;
+        this.setData({ claiming: false });
+      }
+    },
+
+    onOpenMe() {
+      wx.switchTab({ url: '/pages/me/me' });
+    },
+
+    onSubscribe() {
+      if (this.subscribing) return undefined;
+      this.subscribing = true;
+      // Straight from the tap, before any await (see utils/subscribe.js).
+      return this.saveSubscriptions(subscribe.ask(this.templates));
+    },
+
+    async saveSubscriptions(acceptedPromise) {
+      try {
+        const accepted = await acceptedPromise;
+        if (!accepted.length) {
+          this.setData({ subscribeResult: '您没有选择接收通知，可以随时再点这里订阅' });
+          return;
+        }
+        await request({ url: '/api/v1/events/notice-subscriptions', method: 'POST', data: { templates: accepted } });
+        this.setData({ subscribeResult: '已订阅，活动开始前、候补递补或活动变更时会通知您（每次同意可收到一条）' });
+      } catch (err) {
+        // request() showed why; nothing else depends on it.
+      } finally {
+        this.subscribing = false;
       }
     },
 

@@ -89,6 +89,10 @@ Page(
       wx.switchTab({ url: '/pages/me/me' });
     },
 
+    onOpenRecord() {
+      wx.navigateTo({ url: '/pages/volunteer-record/volunteer-record' });
+    },
+
     onOpenPrivacy() {
       wx.navigateTo({ url: '/pages/privacy/privacy?reason=consent' });
     },

@@ -13,11 +13,19 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 /**
- * Rendered feed pages and items in Redis. A version number (bumped on every publish, edit or archive) is part of
- * every feed key, so one INCR invalidates all pages at once; items have their own keys, deleted on change.
- * Redis only speeds things up: when it fails, callers build the answer from MySQL, and Redis is left alone for a
- * few seconds so a dead Redis does not add a connect timeout to every request.
+ * Rendered feed pages and items, in two levels: Redis, shared by all instances, and a small copy in this process.
+ * A version number (bumped on every publish, edit or archive) is part of every key, so one INCR invalidates all
+ * pages at once; Redis items also have their own keys, deleted on change.
+ * <p>
+ * The hot path is the in-process copy: each instance asks Redis for the version at most once per
+ * {@link #VERSION_RECHECK}, so a change made on another instance shows here within that time, and a change made
+ * here shows at once. Redis only speeds things up: when it fails, callers build the answer from MySQL (the
+ * in-process copy is not used either, as nothing would tell it about changes), and Redis is left alone for a few
+ * seconds so a dead Redis does not add a connect timeout to every request.
  */
 @Component
 class ContentCache {
@@ -25,22 +33,77 @@ class ContentCache {
     private static final Logger log = LoggerFactory.getLogger(ContentCache.class);
     private static final String VERSION = "kepu:content:version";
     private static final Duration BACKOFF = Duration.ofSeconds(5);
+    static final Duration VERSION_RECHECK = Duration.ofSeconds(1);
+    private static final long LOCAL_BYTES = 64L * 1024 * 1024;
 
     private final StringRedisTemplate redis;
     private final Clock clock;
     private final AtomicLong skipUntil = new AtomicLong();
+    private final Cache<String, Rendered> local;
+    /** Bumped by every local invalidation, so a version read from Redis before it is never installed after it. */
+    private final AtomicLong generation = new AtomicLong();
+    private volatile KnownVersion known;
 
-    ContentCache(StringRedisTemplate redis, Clock clock) {
+    private record KnownVersion(String value, long checkedAtNanos) {
+    }
+
+    ContentCache(StringRedisTemplate redis, Clock clock, ContentProperties properties) {
         this.redis = redis;
         this.clock = clock;
+        Duration ttl = properties.feedCacheTtl().compareTo(properties.itemCacheTtl()) < 0
+                ? properties.feedCacheTtl() : properties.itemCacheTtl();
+        this.local = Caffeine.newBuilder()
+                .maximumWeight(LOCAL_BYTES)
+                .weigher((String key, Rendered value) -> key.length() + value.body().length)
+                .expireAfterWrite(ttl)
+                .build();
     }
 
     /** The current feed version, or empty when Redis is unavailable. */
     Optional<String> version() {
-        return call(() -> {
+        KnownVersion k = known;
+        long now = System.nanoTime();
+        if (k != null && now - k.checkedAtNanos() < VERSION_RECHECK.toNanos()) {
+            return Optional.of(k.value());
+        }
+        long before = generation.get();
+        Optional<String> fresh = call(() -> {
             String v = redis.opsForValue().get(VERSION);
             return v == null ? "0" : v;
         });
+        if (fresh.isPresent() && generation.get() == before) {
+            known = new KnownVersion(fresh.get(), now);
+        }
+        return fresh;
+    }
+
+    /** A rendered page under a versioned key: from this process, else from Redis (and kept here). */
+    Optional<Rendered> rendered(String key) {
+        Rendered hit = local.getIfPresent(key);
+        if (hit != null) {
+            return Optional.of(hit);
+        }
+        Optional<Rendered> shared = get(key).map(Rendered::parse);
+        shared.ifPresent(r -> local.put(key, r));
+        return shared;
+    }
+
+    void putRendered(String key, Rendered value, Duration ttl) {
+        local.put(key, value);
+        put(key, value.serialise(), ttl);
+    }
+
+    /** An item from Redis only (its key is not versioned there); the caller keeps it locally under a versioned key. */
+    Optional<Rendered> sharedItem(long id) {
+        return get(itemKey(id)).map(Rendered::parse);
+    }
+
+    Optional<Rendered> local(String versionedKey) {
+        return Optional.ofNullable(local.getIfPresent(versionedKey));
+    }
+
+    void keepLocally(String versionedKey, Rendered value) {
+        local.put(versionedKey, value);
     }
 
     Optional<String> get(String key) {
@@ -66,6 +129,9 @@ class ContentCache {
 
     /** Invalidates every feed page and the item's own entry, now. */
     void invalidate(long contentId) {
+        generation.incrementAndGet();
+        known = null;
+        local.invalidateAll();
         try {
             redis.opsForValue().increment(VERSION);
             redis.delete(itemKey(contentId));
@@ -73,6 +139,9 @@ class ContentCache {
             // Cached pages expire on their own (short TTL); nothing else to do.
             log.warn("Content cache invalidation failed, entries expire by TTL: {}", e.getClass().getSimpleName());
         }
+        // Readers that fetched the old version while the INCR was in flight must not install it.
+        generation.incrementAndGet();
+        known = null;
     }
 
     static String itemKey(long id) {

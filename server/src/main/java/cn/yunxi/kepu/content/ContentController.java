@@ -45,7 +45,7 @@ class ContentController {
     @GetMapping(value = "/contents", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "内容流与搜索：应急科普置顶，本人所属人群优先；支持 ETag/304")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContentViews.Page.class)))
-    ResponseEntity<String> list(@AuthenticationPrincipal CurrentUser user,
+    ResponseEntity<byte[]> list(@AuthenticationPrincipal CurrentUser user,
                                 @RequestParam(required = false) String topic,
                                 @RequestParam(required = false) String group,
                                 @RequestParam(required = false) String type,
@@ -58,7 +58,7 @@ class ContentController {
     @GetMapping(value = "/contents/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "内容详情（含关怀模式的音频朗读和大字版图片）；支持 ETag/304")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContentViews.Detail.class)))
-    ResponseEntity<String> item(@PathVariable long id,
+    ResponseEntity<byte[]> item(@PathVariable long id,
                                 @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         return conditional(feed.item(id), ifNoneMatch);
     }
@@ -131,12 +131,12 @@ class ContentController {
         return comments.post(user.id(), id, request.body());
     }
 
-    static ResponseEntity<String> conditional(ContentFeedService.Rendered rendered, String ifNoneMatch) {
+    static ResponseEntity<byte[]> conditional(Rendered rendered, String ifNoneMatch) {
         CacheControl cache = CacheControl.noCache().cachePrivate();
         if (ifNoneMatch != null && ifNoneMatch.contains(rendered.etag())) {
             return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(rendered.etag()).cacheControl(cache).build();
         }
         return ResponseEntity.ok().eTag(rendered.etag()).cacheControl(cache)
-                .contentType(MediaType.APPLICATION_JSON).body(rendered.json());
+                .contentType(MediaType.APPLICATION_JSON).body(rendered.body());
     }
 }

@@ -1,14 +1,10 @@
 package cn.yunxi.kepu.content;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +13,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.common.web.ApiException;
@@ -37,6 +36,7 @@ class ContentFeedService {
     static final Set<String> TYPES = Set.of("ARTICLE", "VIDEO", "AUDIO");
     private static final int MAX_KEYWORD = 40;
     private static final Duration GROUP_TTL = Duration.ofMinutes(5);
+    private static final Duration LOCAL_GROUP_TTL = Duration.ofMinutes(1);
 
     private final ContentMapper contents;
     private final ContentCache cache;
@@ -45,6 +45,9 @@ class ContentFeedService {
     private final JsonMapper json;
     private final Clock clock;
     private final ContentProperties properties;
+    /** The reader's population group orders their feed; it changes rarely, so each instance keeps it a minute. */
+    private final Cache<Long, String> readerGroups = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(LOCAL_GROUP_TTL).build();
 
     ContentFeedService(ContentMapper contents, ContentCache cache, MediaService media, ResidentDirectory residents,
                        JsonMapper json, Clock clock, ContentProperties properties) {
@@ -55,19 +58,6 @@ class ContentFeedService {
         this.json = json;
         this.clock = clock;
         this.properties = properties;
-    }
-
-    /** A rendered answer and its entity tag. */
-    record Rendered(String etag, String json) {
-
-        static Rendered parse(String cached) {
-            int nl = cached.indexOf('\n');
-            return new Rendered(cached.substring(0, nl), cached.substring(nl + 1));
-        }
-
-        String serialise() {
-            return etag + "\n" + json;
-        }
     }
 
     Rendered feed(Long residentId, String type, String topic, String group, String keyword, PageQuery page) {
@@ -96,30 +86,40 @@ class ContentFeedService {
                 + ":" + normalGroup + ":" + readerGroup + ":" + page.pageOrDefault() + ":" + page.sizeOrDefault())
                 .orElse(null);
         if (cacheKey != null) {
-            var hit = cache.get(cacheKey);
+            var hit = cache.rendered(cacheKey);
             if (hit.isPresent()) {
-                return Rendered.parse(hit.get());
+                return hit.get();
             }
         }
         Rendered rendered = render(build(query, page));
         if (cacheKey != null) {
-            cache.put(cacheKey, rendered.serialise(), properties.feedCacheTtl());
+            cache.putRendered(cacheKey, rendered, properties.feedCacheTtl());
         }
         return rendered;
     }
 
     Rendered item(long id) {
-        String key = ContentCache.itemKey(id);
-        var hit = cache.get(key);
-        if (hit.isPresent()) {
-            return Rendered.parse(hit.get());
+        // Kept in this process under the feed version, so any content change (here or, within a second, on
+        // another instance) retires the local copy; Redis keeps one entry per item, deleted when it changes.
+        String localKey = cache.version().map(v -> "item:" + id + "@" + v).orElse(null);
+        if (localKey != null) {
+            var hit = cache.local(localKey);
+            if (hit.isPresent()) {
+                return hit.get();
+            }
         }
-        ContentItem item = contents.selectById(id);
-        if (item == null || !"PUBLISHED".equals(item.getStatus())) {
-            throw new ApiException(ContentErrors.CONTENT_NOT_FOUND);
+        Rendered rendered = cache.sharedItem(id).orElseGet(() -> {
+            ContentItem item = contents.selectById(id);
+            if (item == null || !"PUBLISHED".equals(item.getStatus())) {
+                throw new ApiException(ContentErrors.CONTENT_NOT_FOUND);
+            }
+            Rendered built = render(detail(item));
+            cache.put(ContentCache.itemKey(id), built.serialise(), properties.itemCacheTtl());
+            return built;
+        });
+        if (localKey != null) {
+            cache.keepLocally(localKey, rendered);
         }
-        Rendered rendered = render(detail(item));
-        cache.put(key, rendered.serialise(), properties.itemCacheTtl());
         return rendered;
     }
 
@@ -174,6 +174,16 @@ class ContentFeedService {
     }
 
     private String readerGroup(long residentId) {
+        String known = readerGroups.getIfPresent(residentId);
+        if (known != null) {
+            return known.isEmpty() ? null : known;
+        }
+        String group = sharedReaderGroup(residentId);
+        readerGroups.put(residentId, group == null ? "" : group);
+        return group;
+    }
+
+    private String sharedReaderGroup(long residentId) {
         String key = "kepu:content:rgroup:" + residentId;
         var cached = cache.get(key);
         if (cached.isPresent()) {
@@ -211,13 +221,7 @@ class ContentFeedService {
     }
 
     private Rendered render(Object value) {
-        String body = json.writeValueAsString(value);
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body.getBytes(StandardCharsets.UTF_8));
-            return new Rendered("\"" + HexFormat.of().formatHex(digest, 0, 12) + "\"", body);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Rendered.of(json.writeValueAsString(value));
     }
 
     private static Map<Long, List<String>> group(List<ContentMapper.Tag> tags) {

@@ -29,6 +29,7 @@ import cn.yunxi.kepu.event.EventRequests.TicketCheckinRequest;
 import cn.yunxi.kepu.event.EventViews.AttendanceView;
 import cn.yunxi.kepu.event.EventViews.BulkCheckinResult;
 import cn.yunxi.kepu.event.EventViews.CheckinTokenView;
+import cn.yunxi.kepu.event.EventViews.EventEditView;
 import cn.yunxi.kepu.event.EventViews.EventSummaryView;
 import cn.yunxi.kepu.event.EventViews.EventView;
 import cn.yunxi.kepu.event.EventViews.Roster;
@@ -84,8 +85,9 @@ class EventAdminController {
 
     @PutMapping("/{id}")
     @PreAuthorize(ADMINS)
-    @Operation(summary = "修改活动（整体替换）；改时间、地点会通知已报名者，名额不能少于已确认人数，增加名额自动递补候补")
-    EventView update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+    @Operation(summary = "修改活动（整体替换）；改时间、地点会通知已报名者；名额少于已确认人数时须 confirmSeatWithdrawal=true，"
+            + "最近确认的人转入候补队首（无候补则取消）并通知；增加名额自动递补候补；seatChange 说明名额变动")
+    EventEditView update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                      @Valid @RequestBody EventRequest request) {
         return admin.update(user, id, request);
     }

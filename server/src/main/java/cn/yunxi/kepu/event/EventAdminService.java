@@ -30,8 +30,10 @@ import cn.yunxi.kepu.common.web.PageQuery;
 import cn.yunxi.kepu.common.web.PageResult;
 import cn.yunxi.kepu.event.EventRequests.EventRequest;
 import cn.yunxi.kepu.event.EventRequests.SessionRequest;
+import cn.yunxi.kepu.event.EventViews.EventEditView;
 import cn.yunxi.kepu.event.EventViews.EventSummaryView;
 import cn.yunxi.kepu.event.EventViews.EventView;
+import cn.yunxi.kepu.event.EventViews.SeatChangeView;
 import cn.yunxi.kepu.indicator.IndicatorCatalog;
 import cn.yunxi.kepu.region.RegionService;
 import cn.yunxi.kepu.staff.StaffDirectory;
@@ -51,6 +53,7 @@ class EventAdminService {
     private final EventCatalog catalog;
     private final EventViewFactory views;
     private final Seats seats;
+    private final SeatWithdrawal withdrawal;
     private final Notices notices;
     private final AttendanceService attendance;
     private final StaffDirectory staff;
@@ -59,7 +62,7 @@ class EventAdminService {
     private final Clock clock;
 
     EventAdminService(EventMapper events, EventSessionMapper sessions, SignupMapper signups, EventCatalog catalog,
-                      EventViewFactory views, Seats seats, Notices notices, AttendanceService attendance,
+                      EventViewFactory views, Seats seats, SeatWithdrawal withdrawal, Notices notices, AttendanceService attendance,
                       StaffDirectory staff, RegionService regions, IndicatorCatalog indicators, Clock clock) {
         this.events = events;
         this.sessions = sessions;
@@ -67,6 +70,7 @@ class EventAdminService {
         this.catalog = catalog;
         this.views = views;
         this.seats = seats;
+        this.withdrawal = withdrawal;
         this.notices = notices;
         this.attendance = attendance;
         this.staff = staff;
@@ -109,11 +113,12 @@ class EventAdminService {
     }
 
     /**
-     * Whole edit. Capacity may not drop below the seats already confirmed (nobody loses a promised seat); a
-     * larger capacity promotes waitlisted people; a change of time or place notifies everyone signed up.
+     * Whole edit. A capacity below the confirmed seats takes seats back from the most recently confirmed
+     * ({@link SeatWithdrawal}), only when the request confirms it; a larger capacity promotes waitlisted people
+     * (those whose seat was withdrawn first); a change of time or place notifies everyone signed up.
      */
     @Transactional
-    EventView update(CurrentUser user, long eventId, EventRequest request) {
+    EventEditView update(CurrentUser user, long eventId, EventRequest request) {
         EventSnapshot before = owned(user, eventId);
         Event locked = events.lock(eventId);
         EventStatus status = EventStatus.valueOf(locked.getStatus());
@@ -125,19 +130,24 @@ class EventAdminService {
             locked.setOrganiserUnitId(request.organiserUnitId());
         }
         List<SessionRequest> ordered = checked(request);
-        if (request.capacity() < locked.getTaken()) {
-            throw new ApiException(EventErrors.CAPACITY_BELOW_CONFIRMED,
-                    "名额不能少于已确认报名的 " + locked.getTaken() + " 人");
+        int excess = SeatWithdrawal.excess(locked, request.capacity());
+        if (excess > 0 && !Boolean.TRUE.equals(request.confirmSeatWithdrawal())) {
+            throw new ApiException(EventErrors.SEAT_WITHDRAWAL_NOT_CONFIRMED, "已确认报名 " + locked.getTaken()
+                    + " 人，名额改为 " + request.capacity() + " 将收回最近确认的 " + excess
+                    + " 人的名额并通知他们；确认无误请勾选“确认收回名额”后再保存");
         }
         List<EventSession> existing = before.sessions();
         String oldSchedule = schedule(existing);
         String oldPlace = place(locked);
         apply(locked, request, ordered);
+        // Seats go back before the new capacity is written: the CHECK taken <= capacity holds at every statement.
+        SeatWithdrawal.Outcome withdrawn = withdrawal.withdraw(locked, request.capacity(),
+                Boolean.TRUE.equals(locked.getWaitlistEnabled()));
         locked.setUpdatedAt(Times.now(clock));
         events.updateById(locked);
         replaceSessions(eventId, existing, ordered);
         String newSchedule = schedule(sessions.ofEvent(eventId));
-        seats.fillFromWaitlist(events.selectById(eventId));
+        int promoted = seats.fillFromWaitlist(events.selectById(eventId));
         if (status == EventStatus.PUBLISHED
                 && (!oldSchedule.equals(newSchedule) || !oldPlace.equals(place(locked)))) {
             String version = Integer.toHexString((newSchedule + "|" + place(locked)).hashCode());
@@ -146,7 +156,8 @@ class EventAdminService {
             }
         }
         catalog.invalidate(eventId);
-        return views.view(catalog.load(eventId), null);
+        return new EventEditView(views.view(catalog.load(eventId), null), new SeatChangeView(withdrawn.withdrawn(),
+                withdrawn.waitlisted(), withdrawn.cancelled(), promoted));
     }
 
     @Transactional

@@ -29,6 +29,10 @@ interface EventMapper extends BaseMapper<Event> {
     @Update("UPDATE event SET taken = taken - 1 WHERE id = #{id} AND taken > 0")
     int releaseSeat(@Param("id") long id);
 
+    /** Seats withdrawn by a capacity cut; called with the row locked, after the signups gave them up. */
+    @Update("UPDATE event FORCE INDEX (PRIMARY) SET taken = taken - #{n} WHERE id = #{id} AND taken >= #{n}")
+    int releaseSeats(@Param("id") long id, @Param("n") int n);
+
     /**
      * Serialises every seat change of one event (signup, cancellation, promotion, capacity change) on the event
      * row, so the waitlist is never left waiting while a seat is free.

@@ -23,7 +23,12 @@ final class EventRequests {
     private EventRequests() {
     }
 
-    /** Create or (whole) edit an event. */
+    /**
+     * Create or (whole) edit an event.
+     *
+     * @param confirmSeatWithdrawal an edit whose capacity is below the confirmed seats must say {@code true}: a
+     *                              mistyped capacity must not silently take seats from people (ignored on create)
+     */
     record EventRequest(
             @NotNull(message = "请选择活动类型") EventKind kind,
             @NotBlank(message = "请填写活动名称") @Size(max = 100, message = "活动名称最多 100 字") String title,
@@ -47,7 +52,8 @@ final class EventRequests {
             Boolean volunteersOnly,
             @Size(max = 20, message = "报名表最多 20 项") List<@Valid @NotNull FormField> formFields,
             @Size(max = 20, message = "指标最多 20 个") List<@Pattern(regexp = "[A-Z][A-Z0-9_]{1,63}", message = "指标编码须为大写字母、数字和下划线") String> indicatorCodes,
-            @Min(value = 1, message = "出勤比例至少 1%") @Max(value = 100, message = "出勤比例最多 100%") Integer minAttendancePercent) {
+            @Min(value = 1, message = "出勤比例至少 1%") @Max(value = 100, message = "出勤比例最多 100%") Integer minAttendancePercent,
+            Boolean confirmSeatWithdrawal) {
     }
 
     /**

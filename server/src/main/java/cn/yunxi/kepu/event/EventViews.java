@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+
 import cn.yunxi.kepu.resident.PopulationGroup;
 
 /** Response records of the event APIs. */
@@ -33,6 +35,21 @@ final class EventViews {
                      int capacity, int taken, int seatsLeft, boolean waitlistEnabled, EligibilityView eligibility,
                      List<FormField> formFields, List<String> indicatorCodes, BigDecimal trainingHours,
                      int minAttendancePercent, MySignupView mySignup) {
+    }
+
+    /**
+     * The answer to an edit: the event as before (its fields at the top level), plus what the edit did to seats.
+     */
+    record EventEditView(@JsonUnwrapped EventView event, SeatChangeView seatChange) {
+    }
+
+    /**
+     * @param withdrawn  confirmed seats taken back because the capacity went below them
+     * @param waitlisted of those, moved to the front of the waitlist
+     * @param cancelled  of those, cancelled (the event has no waitlist)
+     * @param promoted   waitlisted people given a seat because the capacity grew
+     */
+    record SeatChangeView(int withdrawn, int waitlisted, int cancelled, int promoted) {
     }
 
     /** One line of the resident-facing list. */

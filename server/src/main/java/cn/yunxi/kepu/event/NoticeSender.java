@@ -33,15 +33,17 @@ class NoticeSender {
     static final int MAX_ATTEMPTS = 3;
 
     private final NoticeMapper notices;
+    private final SignupMapper signups;
     private final EventCatalog catalog;
     private final ResidentDirectory residents;
     private final WechatSubscribeMessages wechat;
     private final EventProperties properties;
     private final Clock clock;
 
-    NoticeSender(NoticeMapper notices, EventCatalog catalog, ResidentDirectory residents,
+    NoticeSender(NoticeMapper notices, SignupMapper signups, EventCatalog catalog, ResidentDirectory residents,
                  WechatSubscribeMessages wechat, EventProperties properties, Clock clock) {
         this.notices = notices;
+        this.signups = signups;
         this.catalog = catalog;
         this.residents = residents;
         this.wechat = wechat;
@@ -86,7 +88,9 @@ class NoticeSender {
         boolean reminder = n.getKind().startsWith("REMINDER");
         String templateId = properties.template(template);
         String openid = residents.openid(n.getResidentId()).orElse(null);
-        if ((reminder && notices.reminderStillApplies(n.getId()) == 0) || templateId == null || openid == null) {
+        String detail = detail(n);
+        if ((reminder && notices.reminderStillApplies(n.getId()) == 0) || detail == null || templateId == null
+                || openid == null) {
             notices.finish(n.getId(), token, "SKIPPED", null, now);
             return;
         }
@@ -96,7 +100,7 @@ class NoticeSender {
         }
         EventSnapshot event = catalog.recent(n.getEventId());
         Result result = wechat.send(openid, templateId,
-                properties.noticePage().replace("{id}", Long.toString(n.getEventId())), data(n, event));
+                properties.noticePage().replace("{id}", Long.toString(n.getEventId())), data(detail, event));
         switch (result.outcome()) {
             case SENT -> notices.finish(n.getId(), token, "SENT", 0, now);
             case REFUSED -> {
@@ -117,19 +121,44 @@ class NoticeSender {
         }
     }
 
-    private static Map<String, String> data(Notice n, EventSnapshot event) {
-        Event e = event.event();
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("thing1", cut(e.getTitle(), 20));
-        data.put("time2", TIME.format(e.getStartsAt()));
-        data.put("thing3", cut(e.getVenueName(), 20));
-        data.put("thing4", switch (Notices.Kind.valueOf(n.getKind())) {
+    /** The "thing4" line; null when the notice no longer applies and is skipped. */
+    private String detail(Notice n) {
+        return switch (Notices.Kind.valueOf(n.getKind())) {
             case REMINDER_24H -> "活动将于明天开始，请准时参加";
             case REMINDER_2H -> "活动即将开始，请提前到场签到";
             case PROMOTED -> "候补成功，您已获得参加名额";
             case CHANGED -> "活动时间或地点有变动，请查看详情";
             case CANCELLED -> "很抱歉，本活动已取消";
-        });
+            case SEAT_WITHDRAWN -> seatWithdrawn(n);
+        };
+    }
+
+    /**
+     * Written from the signup as it is now, so the waitlist position is the current one. Promoted back in the
+     * meantime (the promotion notice says so), left the waitlist themselves, or the event was cancelled (that
+     * notice says so): nothing to tell.
+     */
+    private String seatWithdrawn(Notice n) {
+        Signup s = signups.selectById(n.getSignupId());
+        if (s == null) {
+            return null;
+        }
+        if (SignupStatus.WAITLISTED.name().equals(s.getStatus())) {
+            return "名额缩减，您已转为候补第" + signups.waitlistPosition(s.getEventId(), s.getId()) + "位";
+        }
+        if (SignupStatus.CANCELLED.name().equals(s.getStatus()) && SeatWithdrawal.REASON.equals(s.getCancelReason())) {
+            return "名额缩减，您的报名已取消";
+        }
+        return null;
+    }
+
+    private static Map<String, String> data(String detail, EventSnapshot event) {
+        Event e = event.event();
+        Map<String, String> data = new LinkedHashMap<>();
+        data.put("thing1", cut(e.getTitle(), 20));
+        data.put("time2", TIME.format(e.getStartsAt()));
+        data.put("thing3", cut(e.getVenueName(), 20));
+        data.put("thing4", cut(detail, 20));
         return data;
     }
 

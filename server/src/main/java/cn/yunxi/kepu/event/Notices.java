@@ -17,7 +17,8 @@ class Notices {
 
     enum Kind {
         REMINDER_24H(NoticeTemplate.REMINDER), REMINDER_2H(NoticeTemplate.REMINDER),
-        PROMOTED(NoticeTemplate.WAITLIST), CHANGED(NoticeTemplate.CHANGE), CANCELLED(NoticeTemplate.CHANGE);
+        PROMOTED(NoticeTemplate.WAITLIST), CHANGED(NoticeTemplate.CHANGE), CANCELLED(NoticeTemplate.CHANGE),
+        SEAT_WITHDRAWN(NoticeTemplate.CHANGE);
 
         final NoticeTemplate template;
 
@@ -52,6 +53,14 @@ class Notices {
     void changed(Signup signup, String version) {
         LocalDateTime now = Times.now(clock);
         schedule(signup, Kind.CHANGED, version, now, now);
+    }
+
+    /**
+     * A capacity cut took the seat back. Keyed by the moment, so someone who loses a seat again after being
+     * promoted is told again. The text (waitlist position or cancellation) is written when it is sent.
+     */
+    void seatWithdrawn(Signup signup, LocalDateTime at) {
+        schedule(signup, Kind.SEAT_WITHDRAWN, "at:" + at, at, Times.now(clock));
     }
 
     void eventCancelled(Signup signup) {

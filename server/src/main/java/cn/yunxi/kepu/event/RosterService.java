@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,8 +54,12 @@ class RosterService {
 
     Roster roster(EventSnapshot event, CurrentUser viewer) {
         boolean showPhones = EventAdminService.isDistrictAdmin(viewer);
-        List<Signup> all = signups.selectList(new LambdaQueryWrapper<Signup>().eq(Signup::getEventId, event.id())
-                .orderByAsc(Signup::getId));
+        // Waitlisted people in queue order (seat-withdrawn ones carry a negative key and come first); the others
+        // keep their arrival order.
+        List<Signup> all = new ArrayList<>(signups.selectList(new LambdaQueryWrapper<Signup>()
+                .eq(Signup::getEventId, event.id()).orderByAsc(Signup::getId)));
+        all.sort(Comparator.comparingLong((Signup s) -> SignupStatus.WAITLISTED.name().equals(s.getStatus())
+                && s.getWaitlistOrder() != null ? s.getWaitlistOrder() : 0L).thenComparing(Signup::getId));
         Map<Long, List<Attendance>> bySignup = attendance.ofEvent(event.id()).stream()
                 .collect(Collectors.groupingBy(Attendance::getSignupId));
         Map<Long, ResidentSummary> people = residents.findAll(all.stream().filter(s -> !Boolean.TRUE.equals(s.getProxy()))

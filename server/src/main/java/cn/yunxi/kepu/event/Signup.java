@@ -16,6 +16,8 @@ class Signup {
     String activePersonKey;
     Long residentId;
     String status;
+    /** Waitlist sort key before the id: 0 by arrival, negative when a withdrawn seat put the person ahead. */
+    Long waitlistOrder;
     Boolean proxy;
     String proxiedByType;
     Long proxiedById;
@@ -44,6 +46,8 @@ class Signup {
     public void setResidentId(Long residentId) { this.residentId = residentId; }
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
+    public Long getWaitlistOrder() { return waitlistOrder; }
+    public void setWaitlistOrder(Long waitlistOrder) { this.waitlistOrder = waitlistOrder; }
     public Boolean getProxy() { return proxy; }
     public void setProxy(Boolean proxy) { this.proxy = proxy; }
     public String getProxiedByType() { return proxiedByType; }

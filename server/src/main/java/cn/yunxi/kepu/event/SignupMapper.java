@@ -16,13 +16,43 @@ interface SignupMapper extends BaseMapper<Signup> {
     @Select("SELECT * FROM event_signup WHERE event_id = #{eventId} AND active_person_key = #{personKey}")
     Signup active(@Param("eventId") long eventId, @Param("personKey") String personKey);
 
-    /** Head of the waitlist (arrival order = id); call with the event row locked. */
+    /*
+     * Waitlist order is (waitlist_order, id): new signups keep waitlist_order 0 and queue by arrival (the id, assigned
+     * under the event lock); people whose seat was withdrawn by a capacity cut carry negative values, ahead of them.
+     */
+
+    /** Head of the waitlist; call with the event row locked. */
     @Select("SELECT * FROM event_signup WHERE event_id = #{eventId} AND status = 'WAITLISTED' "
-            + "ORDER BY id LIMIT #{limit} FOR UPDATE")
+            + "ORDER BY waitlist_order, id LIMIT #{limit} FOR UPDATE")
     List<Signup> waitlistHead(@Param("eventId") long eventId, @Param("limit") int limit);
 
-    @Select("SELECT COUNT(*) FROM event_signup WHERE event_id = #{eventId} AND status = 'WAITLISTED' AND id <= #{id}")
+    @Select("SELECT COUNT(*) FROM event_signup w JOIN event_signup me ON me.id = #{id} "
+            + "WHERE w.event_id = #{eventId} AND w.status = 'WAITLISTED' AND (w.waitlist_order < me.waitlist_order "
+            + "OR (w.waitlist_order = me.waitlist_order AND w.id <= me.id))")
     int waitlistPosition(@Param("eventId") long eventId, @Param("id") long signupId);
+
+    /** The lowest sort key on the waitlist (0 when nobody is ahead of arrival order). */
+    @Select("SELECT LEAST(0, COALESCE(MIN(waitlist_order), 0)) FROM event_signup "
+            + "WHERE event_id = #{eventId} AND status = 'WAITLISTED'")
+    long waitlistFront(@Param("eventId") long eventId);
+
+    /**
+     * The {@code limit} most recently confirmed signups that nobody has checked in for yet (those are present and
+     * keep their seat), newest first; call with the event row locked.
+     */
+    @Select("SELECT * FROM event_signup s WHERE s.event_id = #{eventId} AND s.status = 'CONFIRMED' "
+            + "AND NOT EXISTS (SELECT 1 FROM event_attendance a WHERE a.signup_id = s.id) "
+            + "ORDER BY s.confirmed_at DESC, s.id DESC LIMIT #{limit} FOR UPDATE")
+    List<Signup> latestConfirmedNotCheckedIn(@Param("eventId") long eventId, @Param("limit") int limit);
+
+    @Select("SELECT COUNT(*) FROM event_signup s WHERE s.event_id = #{eventId} AND s.status = 'CONFIRMED' "
+            + "AND EXISTS (SELECT 1 FROM event_attendance a WHERE a.signup_id = s.id)")
+    int confirmedCheckedIn(@Param("eventId") long eventId);
+
+    /** A confirmed seat withdrawn: back on the waitlist at the given sort key. */
+    @Update("UPDATE event_signup SET status = 'WAITLISTED', confirmed_at = NULL, waitlist_order = #{order} "
+            + "WHERE id = #{id} AND status = 'CONFIRMED'")
+    int demote(@Param("id") long id, @Param("order") long order);
 
     @Select("SELECT COUNT(*) FROM event_signup WHERE event_id = #{eventId} AND status = #{status}")
     int count(@Param("eventId") long eventId, @Param("status") String status);

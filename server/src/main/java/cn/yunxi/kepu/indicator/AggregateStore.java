@@ -108,6 +108,33 @@ class AggregateStore {
      * sees every other transaction's tags committed, so the last rebuild is complete and the differences sum up.
      * The empty row never outlives the transaction: the rebuild deletes it and inserts only a non-empty cell.
      */
+    /**
+     * Counts one new record in its cell and the month's roll-up: the same totals {@link #recomputeCell} would
+     * arrive at, without recounting the cell. Only for records never counted before (a correction or withdrawal
+     * rebuilds instead). Each upsert locks its row, so it composes with concurrent rebuilds of the same cell: a
+     * rebuild that runs first does not see this uncommitted record, one that runs after sees it and replaces
+     * the count whole.
+     */
+    void addToCell(Cell cell, BigDecimal hours, Boolean passed) {
+        // as participation_tag stores it (DECIMAL(8,2)), so the sum equals what a rebuild would add up
+        BigDecimal h = hours == null ? BigDecimal.ZERO : hours.setScale(2, java.math.RoundingMode.HALF_UP);
+        int p = Boolean.TRUE.equals(passed) ? 1 : 0;
+        jdbc.sql("""
+                INSERT INTO indicator_daily (tag, kind, day, region_code, population_group, town_code, person_times,
+                                             hours, passed)
+                VALUES (?, ?, ?, ?, ?, ?, 1, ?, ?)
+                ON DUPLICATE KEY UPDATE town_code = GREATEST(town_code, VALUES(town_code)),
+                    person_times = person_times + 1, hours = hours + VALUES(hours), passed = passed + VALUES(passed)
+                """).params(cell.tag(), cell.kind(), cell.day(), cell.regionCode(), cell.populationGroup(),
+                cell.townCode(), h, p).update();
+        jdbc.sql("""
+                INSERT INTO indicator_monthly (tag, kind, month, town_code, population_group, person_times, hours)
+                VALUES (?, ?, ?, ?, ?, 1, ?)
+                ON DUPLICATE KEY UPDATE person_times = person_times + 1, hours = hours + VALUES(hours)
+                """).params(cell.tag(), cell.kind(), cell.day().withDayOfMonth(1), cell.townCode(),
+                cell.populationGroup(), h).update();
+    }
+
     void recomputeCell(Cell cell) {
         jdbc.sql("""
                 INSERT INTO indicator_daily (tag, kind, day, region_code, population_group, town_code, person_times,

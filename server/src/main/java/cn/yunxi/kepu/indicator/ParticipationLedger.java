@@ -141,11 +141,16 @@ class ParticipationLedger {
         store.deleteTags(recordId);
         newTags.forEach(t -> store.insertTag(recordId, t, e.hours(), e.passed()));
 
-        // Rebuild every cell either version touches, in a fixed order so concurrent listeners lock alike.
+        // Every cell either version touches, in a fixed order so concurrent listeners lock alike. A record seen
+        // for the first time only adds to its cells; a correction or withdrawal rebuilds them from the ledger.
         Set<Cell> cells = new TreeSet<>();
         oldTags.forEach(t -> cells.add(t.cell()));
         newTags.forEach(t -> cells.add(t.cell()));
-        cells.forEach(store::recomputeCell);
+        if (existing.isEmpty()) {
+            cells.forEach(cell -> store.addToCell(cell, e.hours(), e.passed()));
+        } else {
+            cells.forEach(store::recomputeCell);
+        }
 
         Set<TagRow> touched = new LinkedHashSet<>(oldTags);
         touched.addAll(newTags);

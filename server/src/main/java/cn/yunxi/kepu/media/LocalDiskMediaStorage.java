@@ -13,9 +13,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -92,6 +94,27 @@ class LocalDiskMediaStorage implements MediaStorage {
         try {
             Files.deleteIfExists(file);
             Files.deleteIfExists(typeFile(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public int deleteAll(String ownerPrefix) {
+        Path dir = resolve(MediaKeys.requireOwnerPrefix(ownerPrefix));
+        if (!Files.isDirectory(dir)) {
+            return 0;
+        }
+        // Deepest paths first, so each directory is already empty when its turn comes.
+        try (Stream<Path> walk = Files.walk(dir)) {
+            int deleted = 0;
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (Files.isRegularFile(p) && !p.getFileName().toString().endsWith(".type")) {
+                    deleted++;
+                }
+                Files.deleteIfExists(p);
+            }
+            return deleted;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 final class MediaKeys {
 
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9/_.-]{0,200}");
+    private static final Pattern OWNER_PREFIX = Pattern.compile("(r|s)/\\d+/");
     private static final Pattern OWNED = Pattern.compile("(r|s)/(\\d+)/([a-z-]+)/\\d{8}/[A-Za-z0-9]{32}\\.[a-z0-9]{2,5}");
     private static final Map<String, String> EXTENSIONS = Map.ofEntries(
             Map.entry("image/jpeg", "jpg"), Map.entry("image/png", "png"), Map.entry("image/webp", "webp"),
@@ -38,6 +39,14 @@ final class MediaKeys {
         String ext = EXTENSIONS.getOrDefault(contentType.toLowerCase(Locale.ROOT), "bin");
         return ownerPrefix(owner) + purpose.dir() + "/" + day.format(DateTimeFormatter.BASIC_ISO_DATE) + "/"
                 + UUID.randomUUID().toString().replace("-", "") + "." + ext;
+    }
+
+    /** Guards bulk deletion: only a single resident's or staff member's prefix, never the bucket or {@code sys/}. */
+    static String requireOwnerPrefix(String prefix) {
+        if (prefix == null || !OWNER_PREFIX.matcher(prefix).matches()) {
+            throw new IllegalArgumentException("not an owner prefix: " + prefix);
+        }
+        return prefix;
     }
 
     static boolean isWellFormed(String key) {

@@ -28,6 +28,15 @@ public interface MediaStorage {
 
     void delete(String key);
 
+    /**
+     * Deletes every object under an owner's prefix ({@code r/<id>/} or {@code s/<id>/}), including uploads that were
+     * never confirmed and so have no row; used when an account is deleted. Refuses anything that is not such a prefix,
+     * so a bug can never empty the bucket.
+     *
+     * @return how many objects were deleted
+     */
+    int deleteAll(String ownerPrefix);
+
     /** A signed form for a direct browser/mini-program upload (OSS PostObject, V4 signature). */
     UploadPolicy uploadPolicy(UploadPolicyRequest request);
 

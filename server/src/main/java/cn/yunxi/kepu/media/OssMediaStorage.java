@@ -10,6 +10,7 @@ import java.time.LocalDateTime;
 import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -21,7 +22,11 @@ import com.aliyun.oss.OSSErrorCode;
 import com.aliyun.oss.OSSException;
 import com.aliyun.oss.common.auth.DefaultCredentialProvider;
 import com.aliyun.oss.common.comm.SignVersion;
+import com.aliyun.oss.model.DeleteObjectsRequest;
 import com.aliyun.oss.model.GeneratePresignedUrlRequest;
+import com.aliyun.oss.model.ListObjectsV2Request;
+import com.aliyun.oss.model.ListObjectsV2Result;
+import com.aliyun.oss.model.OSSObjectSummary;
 import com.aliyun.oss.model.ObjectMetadata;
 
 import cn.yunxi.kepu.common.time.Times;
@@ -111,6 +116,29 @@ class OssMediaStorage implements MediaStorage {
     @Override
     public void delete(String key) {
         client.deleteObject(config.bucket(), key);
+    }
+
+    /** ListObjectsV2 page by page (at most 1000 keys each), each page removed with one DeleteMultipleObjects call. */
+    @Override
+    public int deleteAll(String ownerPrefix) {
+        String prefix = MediaKeys.requireOwnerPrefix(ownerPrefix);
+        int deleted = 0;
+        String token = null;
+        do {
+            ListObjectsV2Request list = new ListObjectsV2Request(config.bucket(), prefix).withMaxKeys(1000);
+            if (token != null) {
+                list.setContinuationToken(token);
+            }
+            ListObjectsV2Result page = client.listObjectsV2(list);
+            List<String> keys = page.getObjectSummaries().stream().map(OSSObjectSummary::getKey).toList();
+            if (!keys.isEmpty()) {
+                // Not quiet: OSS then names every deleted key, which is what we count.
+                deleted += client.deleteObjects(new DeleteObjectsRequest(config.bucket()).withKeys(keys).withQuiet(false))
+                        .getDeletedObjects().size();
+            }
+            token = page.isTruncated() ? page.getNextContinuationToken() : null;
+        } while (token != null);
+        return deleted;
     }
 
     @Override

@@ -69,7 +69,9 @@ public class OfficerActivities {
                 """).params("R:" + viewerResidentId, Times.now(clock), activityKey).update() == 1;
     }
 
-    @ApplicationModuleListener
+    // The condition keeps the registry from recording (and later completing) a publication for every quiz
+    // answer and content read this listener would ignore.
+    @ApplicationModuleListener(condition = "#event.kind().name() == 'OFFICER_ACTIVITY'")
     void on(ParticipationRecorded event) {
         if (event.kind() == ParticipationKind.OFFICER_ACTIVITY && event.residentId() != null && !event.withdrawn()) {
             record(event.residentId(), "participation:" + event.recordKey(), Kind.ACTIVITY, event.sourceTitle(),

@@ -21,7 +21,9 @@ class ParticipationPoints {
         this.properties = properties;
     }
 
-    @ApplicationModuleListener
+    // Only reads and attendance earn points this way (quiz points are awarded with the graded attempt); the
+    // condition keeps the registry from recording a publication for every other kind.
+    @ApplicationModuleListener(condition = "#event.kind().name() == 'CONTENT_READ' or #event.kind().name() == 'EVENT_ATTENDANCE'")
     void on(ParticipationRecorded event) {
         if (event.residentId() == null) {
             return;

@@ -26,10 +26,10 @@ interface PointsLedgerMapper extends BaseMapper<PointsLedgerEntry> {
     void ensureDailyTotal(@Param("residentId") long residentId, @Param("reason") String reason,
                           @Param("day") LocalDate day);
 
-    /** Locks the day's running total: awards of one resident for one reason on one day queue up here. */
+    /** Locks the day's running total (null before the day's first award): awards of one resident for one reason on one day queue up here. */
     @Select("SELECT total FROM points_daily_total WHERE resident_id = #{residentId} AND reason = #{reason} "
             + "AND award_day = #{day} FOR UPDATE")
-    int lockDailyTotal(@Param("residentId") long residentId, @Param("reason") String reason,
+    Integer lockDailyTotal(@Param("residentId") long residentId, @Param("reason") String reason,
                        @Param("day") LocalDate day);
 
     @Update("UPDATE points_daily_total SET total = total + #{amount} WHERE resident_id = #{residentId} "

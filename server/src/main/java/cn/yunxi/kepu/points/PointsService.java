@@ -54,14 +54,13 @@ public class PointsService {
         LocalDateTime now = Times.now(clock);
         LocalDate day = now.toLocalDate();
         // Lock the day's running total first: concurrent awards for this resident and reason wait here, so the
-        // cap holds and the duplicate check below sees every earlier award of the same day.
-        ledger.ensureDailyTotal(residentId, reason.name(), day);
-        int total = ledger.lockDailyTotal(residentId, reason.name(), day);
-        PointsLedgerEntry existing = ledger.findBySource(reason.name(), sourceKey);
-        if (existing != null) {
-            return new PointsAward(reason, sourceKey, existing.getRequested(), existing.getAmount(), true);
+        // cap holds. The row is created on the day's first award only (locking a missing row locks nothing).
+        Integer locked = ledger.lockDailyTotal(residentId, reason.name(), day);
+        if (locked == null) {
+            ledger.ensureDailyTotal(residentId, reason.name(), day);
+            locked = ledger.lockDailyTotal(residentId, reason.name(), day);
         }
-        int granted = Math.max(0, Math.min(amount, properties.capOf(reason) - total));
+        int granted = Math.max(0, Math.min(amount, properties.capOf(reason) - locked));
         PointsLedgerEntry entry = new PointsLedgerEntry();
         entry.setResidentId(residentId);
         entry.setReason(reason.name());
@@ -72,8 +71,9 @@ public class PointsService {
         entry.setCreatedAt(now);
         try {
             ledger.insert(entry);
-        } catch (DuplicateKeyException raced) {
-            // The same source awarded on another day's lock at the same moment: the unique key kept it single.
+        } catch (DuplicateKeyException repeated) {
+            // Awarded before (a retry or a redelivered event): the unique (reason, source) key kept it single,
+            // and that first award is the answer. Only this statement failed; the transaction goes on.
             PointsLedgerEntry first = ledger.findBySource(reason.name(), sourceKey);
             return new PointsAward(reason, sourceKey, first.getRequested(), first.getAmount(), true);
         }

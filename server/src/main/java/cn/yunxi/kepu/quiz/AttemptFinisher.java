@@ -61,26 +61,35 @@ class AttemptFinisher {
         this.clock = clock;
     }
 
+    /**
+     * An attempt as stored once this call is over, with its JSON columns already parsed when this call graded it
+     * ({@code paper} null when it was graded before), so the answer is rendered without reading it back.
+     */
+    record Finished(Attempt attempt, List<PaperItem> paper, Map<Long, List<Integer>> answers,
+                    List<Grading.ItemResult> results) {
+    }
+
     @Transactional
-    Attempt submit(long residentId, long attemptId, Map<Long, List<Integer>> submitted) {
+    Finished submit(long residentId, long attemptId, Map<Long, List<Integer>> submitted) {
         Attempt a = attempts.lockOwned(attemptId, residentId);
         if (a == null) {
             throw new ApiException(QuizErrors.ATTEMPT_NOT_FOUND);
         }
         if (!Attempt.OPEN.equals(a.getStatus())) {
-            return a; // graded already (a retry, a double tap, or the deadline): the one stored result
+            // graded already (a retry, a double tap, or the deadline): the one stored result
+            return new Finished(a, null, null, null);
         }
-        Map<Long, List<Integer>> clean = Grading.validate(views.paper(a), submitted);
+        List<PaperItem> paper = views.paper(a);
+        Map<Long, List<Integer>> clean = Grading.validate(paper, submitted);
         LocalDateTime now = Times.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        Map<Long, List<Integer>> answers = views.answers(a);
         if (now.isAfter(a.getDeadlineAt().plus(properties.submitGrace()))) {
             // Too late: only what was saved before the deadline counts; the attempt ends at its deadline.
-            grade(a, views.answers(a), a.getDeadlineAt(), Attempt.EXPIRED, true);
-        } else {
-            Map<Long, List<Integer>> merged = views.answers(a);
-            merged.putAll(clean);
-            grade(a, merged, now.isAfter(a.getDeadlineAt()) ? a.getDeadlineAt() : now, Attempt.SUBMITTED, false);
+            return new Finished(a, paper, answers, grade(a, paper, answers, a.getDeadlineAt(), Attempt.EXPIRED, true));
         }
-        return a;
+        answers.putAll(clean);
+        return new Finished(a, paper, answers, grade(a, paper, answers,
+                now.isAfter(a.getDeadlineAt()) ? a.getDeadlineAt() : now, Attempt.SUBMITTED, false));
     }
 
     /** Closes an attempt left open past its deadline (plus grace), grading what was saved. */
@@ -91,13 +100,13 @@ class AttemptFinisher {
                 || !Times.now(clock).isAfter(a.getDeadlineAt().plus(properties.submitGrace()))) {
             return false;
         }
-        grade(a, views.answers(a), a.getDeadlineAt(), Attempt.EXPIRED, false);
+        grade(a, views.paper(a), views.answers(a), a.getDeadlineAt(), Attempt.EXPIRED, false);
         return true;
     }
 
-    private void grade(Attempt a, Map<Long, List<Integer>> answers, LocalDateTime finishedAt, String status, boolean late) {
+    private List<Grading.ItemResult> grade(Attempt a, List<PaperItem> paper, Map<Long, List<Integer>> answers,
+                                           LocalDateTime finishedAt, String status, boolean late) {
         Quiz quiz = catalog.quiz(a.getQuizId());
-        List<PaperItem> paper = views.paper(a);
         Grading.Result result = Grading.grade(paper, answers);
         int perQuestion = a.getMaxScore() / a.getQuestionCount();
         int score = result.correctCount() * perQuestion;
@@ -114,7 +123,12 @@ class AttemptFinisher {
         if (attempts.finish(a) != 1) {
             throw new IllegalStateException("attempt " + a.getId() + " was graded under our lock by someone else");
         }
+        // The answer is rendered from this row, so it must hold what was stored: the driver may drop the
+        // milliseconds (Connector/J does against MariaDB, which it takes for a 5.5 server). Everyone who submits
+        // the same attempt then sees the same finish time.
+        a.setFinishedAt(attempts.finishedAt(a.getId()));
         afterGrading(a, quiz, !answers.isEmpty());
+        return result.items();
     }
 
     private void afterGrading(Attempt a, Quiz quiz, boolean answeredAny) {

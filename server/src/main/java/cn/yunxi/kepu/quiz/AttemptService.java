@@ -145,10 +145,12 @@ class AttemptService {
     }
 
     AttemptView submit(long residentId, long attemptId, AnswersRequest request) {
-        finisher.submit(residentId, attemptId, request.asMap());
-        // Rendered from the stored row, so every caller (winner or loser of a race) sees the same result.
-        Attempt graded = owned(residentId, attemptId);
-        return views.view(graded, title(graded));
+        // Rendered from what is stored (the row this call graded and wrote, or the one it found graded under the
+        // lock), so every caller, winner or loser of a race, sees the same result.
+        AttemptFinisher.Finished finished = finisher.submit(residentId, attemptId, request.asMap());
+        Attempt graded = finished.attempt();
+        return finished.paper() == null ? views.view(graded, title(graded))
+                : views.view(graded, title(graded), finished.paper(), finished.answers(), finished.results());
     }
 
     private Attempt owned(long residentId, long attemptId) {

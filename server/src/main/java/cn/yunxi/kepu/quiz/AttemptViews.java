@@ -43,15 +43,21 @@ class AttemptViews {
     }
 
     AttemptView view(Attempt a, String title) {
-        List<PaperItem> paper = paper(a);
+        List<Grading.ItemResult> results = Attempt.OPEN.equals(a.getStatus()) ? null
+                : json.readValue(a.getResultJson(), RESULTS);
+        return view(a, title, paper(a), answers(a), results);
+    }
+
+    /** Renders an attempt whose JSON columns the caller has already parsed (results null while it is open). */
+    AttemptView view(Attempt a, String title, List<PaperItem> paper, Map<Long, List<Integer>> saved,
+                     List<Grading.ItemResult> results) {
         List<AttemptView.ShownQuestion> shown = paper.stream()
                 .map(p -> new AttemptView.ShownQuestion(p.questionId(), p.type(), p.type().label(), p.stem(), p.options()))
                 .toList();
         AttemptView.Result result = null;
-        Map<Long, List<Integer>> saved = answers(a);
         if (!Attempt.OPEN.equals(a.getStatus())) {
             Map<Long, Grading.ItemResult> byId = new HashMap<>();
-            json.readValue(a.getResultJson(), RESULTS).forEach(r -> byId.put(r.questionId(), r));
+            results.forEach(r -> byId.put(r.questionId(), r));
             List<AttemptView.ResultItem> items = paper.stream().map(p -> {
                 Grading.ItemResult r = byId.get(p.questionId());
                 return new AttemptView.ResultItem(p.questionId(), p.stem(), p.options(),

@@ -59,6 +59,20 @@ class Leaderboards {
                     + "if mine then above = redis.call('ZCOUNT', KEYS[1], '(' .. mine, '+inf') else mine = '' end "
                     + "return {1, top, mine, above, redis.call('ZCARD', KEYS[1])}", List.class);
 
+    /** Only the caller's standing, for when this instance has just read the top of the board. */
+    @SuppressWarnings("rawtypes")
+    private static final RedisScript<List> MINE = new DefaultRedisScript<>(
+            "if redis.call('EXISTS', KEYS[2]) == 0 then return {0} end "
+                    + "local mine = redis.call('ZSCORE', KEYS[1], ARGV[1]) local above = 0 "
+                    + "if mine then above = redis.call('ZCOUNT', KEYS[1], '(' .. mine, '+inf') else mine = '' end "
+                    + "return {1, mine, above}", List.class);
+    /**
+     * How long this instance reuses the top of a board it read from Redis. Everyone asks for the same top 50 while
+     * each asks for their own rank, so the top is shared for a moment (a submission on this instance refreshes it
+     * at once; one on another instance shows within this time) and each request only fetches its own standing.
+     */
+    private static final long RECENT_TOP_MS = 1_000;
+
     private static final RedisScript<Long> UNLOCK = new DefaultRedisScript<>(
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", Long.class);
 
@@ -68,6 +82,7 @@ class Leaderboards {
     private final RegionService regions;
     private final Map<Long, Object> localLocks = new ConcurrentHashMap<>();
     private final Map<String, CachedTop> topCache = new ConcurrentHashMap<>();
+    private final Map<String, RecentTop> recentTops = new ConcurrentHashMap<>();
 
     Leaderboards(StringRedisTemplate redis, QuizStateMapper state, ResidentDirectory residents, RegionService regions) {
         this.redis = redis;
@@ -92,6 +107,7 @@ class Leaderboards {
     void offer(long quizId, long residentId, long rankValue) {
         try {
             redis.execute(OFFER, List.of(key(quizId)), Long.toString(rankValue), Long.toString(residentId));
+            forgetRecentTops(quizId);
         } catch (RuntimeException e) {
             log.warn("Leaderboard {} not updated in Redis ({}); it will be rebuilt from MySQL", quizId, e.getMessage());
             try {
@@ -117,8 +133,17 @@ class Leaderboards {
     private record CachedTop(List<long[]> raw, List<Standing> standings, long at) {
     }
 
+    private record RecentTop(List<long[]> rows, long total, long at) {
+    }
+
     Board board(long quizId, long residentId, int top) {
-        Raw raw = fromRedis(quizId, residentId, top);
+        Raw raw = withRecentTop(quizId, residentId, top);
+        if (raw == null) {
+            raw = fromRedis(quizId, residentId, top);
+            if (raw != null) {
+                recentTops.put(quizId + ":" + top, new RecentTop(raw.top(), raw.total(), System.currentTimeMillis()));
+            }
+        }
         if (raw == null) {
             raw = fromDatabase(quizId, residentId, top);
         }
@@ -146,6 +171,32 @@ class Leaderboards {
         Long mine = state.rankValueOf(quizId, residentId);
         Long above = mine == null ? null : state.countAbove(quizId, mine);
         return new Raw(rows, mine, above, state.countEntries(quizId));
+    }
+
+    /** The top this instance read a moment ago plus the caller's fresh standing; null when there is none. */
+    @SuppressWarnings("unchecked")
+    private Raw withRecentTop(long quizId, long residentId, int top) {
+        RecentTop recent = recentTops.get(quizId + ":" + top);
+        if (recent == null || System.currentTimeMillis() - recent.at() >= RECENT_TOP_MS) {
+            return null;
+        }
+        try {
+            List<Object> reply = redis.execute(MINE, List.of(key(quizId), readyKey(quizId)), Long.toString(residentId));
+            if (reply == null || reply.isEmpty() || toLong(reply.get(0)) != 1) {
+                forgetRecentTops(quizId); // flushed: the full read rebuilds it
+                return null;
+            }
+            String mine = reply.get(1) == null ? "" : reply.get(1).toString();
+            Long value = mine.isEmpty() ? null : toLong(mine);
+            return new Raw(recent.rows(), value, value == null ? null : toLong(reply.get(2)), recent.total());
+        } catch (RuntimeException e) {
+            return null; // the full read decides between Redis and MySQL
+        }
+    }
+
+    private void forgetRecentTops(long quizId) {
+        String prefix = quizId + ":";
+        recentTops.keySet().removeIf(k -> k.startsWith(prefix));
     }
 
     @SuppressWarnings("unchecked")
@@ -293,6 +344,7 @@ class Leaderboards {
 
     void evictRendered() {
         topCache.clear();
+        recentTops.clear();
     }
 
     /** Per town and village: participants, participation rate against population, average best score. */

@@ -129,19 +129,23 @@ class EventAdminIT {
     }
 
     @Test
-    void capacityNeverDropsBelowConfirmedSeatsAndGrowingItPromotesTheWaitlist() {
+    void loweringCapacityBelowConfirmedSeatsNeedsConfirmationAndGrowingItPromotesTheWaitlist() {
         EventFixtures.EventSpec spec = event().set("capacity", 2);
         long id = published(api, kexieAdmin, spec).path("id").asLong();
         for (int i = 0; i < 4; i++) {
             signup(api, Logins.residentToken(api), id);
         }
 
-        assertProblem(put("/api/admin/v1/events/" + id, kexieAdmin, spec.set("capacity", 1).json()),
-                409, "CAPACITY_BELOW_CONFIRMED");
+        // Taking a promised seat back is never a side effect of a typo (the cut itself: SeatWithdrawalIT).
+        Response unconfirmed = put("/api/admin/v1/events/" + id, kexieAdmin, spec.set("capacity", 1).json());
+        assertProblem(unconfirmed, 409, "SEAT_WITHDRAWAL_NOT_CONFIRMED");
+        assertThat(unconfirmed.json().path("detail").asString()).contains("1 人");
+        assertThat(jdbc.queryForObject("SELECT taken FROM event WHERE id = ?", Integer.class, id)).isEqualTo(2);
 
         Response grown = put("/api/admin/v1/events/" + id, kexieAdmin, spec.set("capacity", 3).json());
         assertThat(grown.status()).as(grown.toString()).isEqualTo(200);
         assertThat(grown.json().path("taken").asInt()).isEqualTo(3);
+        assertThat(grown.json().path("seatChange").path("promoted").asInt()).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_signup WHERE event_id = ? AND status = 'WAITLISTED'",
                 Integer.class, id)).isEqualTo(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_notice WHERE event_id = ? AND kind = 'PROMOTED'",
