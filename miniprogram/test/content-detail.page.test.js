@@ -461,3 +461,47 @@ describe('科普内容 page: comments', () => {
     expect(text(p.querySelector('#post-error'))).toBe('评论最多 300 字');
   });
 });
+
+describe('科普内容 page: conditional GET', () => {
+  function etagDetail(body, tag) {
+    server.on('GET', '/api/v1/contents/42', (call) =>
+      call.header['If-None-Match'] === tag
+        ? { statusCode: 304, data: '', header: { ETag: tag } }
+        : Object.assign(json(200, body), { header: { 'Content-Type': 'application/json', ETag: tag } }));
+  }
+
+  test('opening the item again revalidates it and a 304 shows the stored item', async () => {
+    etagDetail(detail(42), '"42-v1"');
+    await open();
+    resetPages();
+
+    const p = await open();
+
+    const calls = server.callsTo('GET', '/api/v1/contents/42');
+    expect(calls[1].header['If-None-Match']).toBe('"42-v1"');
+    expect(text(p.querySelector('#title'))).toContain('化工园区应急避险');
+    expect(p.querySelector('#stale-notice')).toBeUndefined();
+  });
+
+  test('offline, the item from the last open is shown with a notice', async () => {
+    etagDetail(detail(42), '"42-v1"');
+    await open();
+    resetPages();
+    server.on('GET', '/api/v1/contents/42', NETWORK_FAIL);
+
+    const p = await open();
+
+    expect(p.querySelector('#error')).toBeUndefined();
+    expect(text(p.querySelector('#title'))).toContain('化工园区应急避险');
+    expect(text(p.querySelector('#stale-notice'))).toBe('网络不给力，显示的是上次加载的内容');
+  });
+
+  test('offline without a stored copy the error stays as before', async () => {
+    server.on('GET', '/api/v1/contents/42', NETWORK_FAIL);
+
+    const p = await open();
+
+    expect(text(p.querySelector('#error'))).toContain('网络不给力，请稍后重试');
+    expect(p.querySelector('#stale-notice')).toBeUndefined();
+  });
+});

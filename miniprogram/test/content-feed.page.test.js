@@ -1,4 +1,4 @@
-const { createWx, json, flush } = require('./helpers/wx');
+const { createWx, json, flush, NETWORK_FAIL } = require('./helpers/wx');
 const { me, storeSession } = require('./helpers/fixtures');
 const { card, page } = require('./helpers/content-fixtures');
 const { renderPage, resetPages, text, hasClass, inner } = require('./helpers/render');
@@ -195,6 +195,115 @@ describe('首页 feed', () => {
     const p = await openFeed();
 
     expect(hasClass(p.querySelector('#root'), 'page-elder')).toBe(true);
+    expect(hasClass(cardRoot(p, 1), 'card-elder')).toBe(true);
+  });
+});
+
+describe('首页 feed with conditional GETs', () => {
+  const NOTICE = '网络不给力，显示的是上次加载的内容';
+
+  /** Answers like the server: an ETag per page, 304 when If-None-Match carries it. */
+  function etagFeed(pages, version = 1) {
+    server.on('GET', '/api/v1/contents', (call) => {
+      const tag = `"v${version}-page-${call.data.page}"`;
+      if (call.header['If-None-Match'] === tag) return { statusCode: 304, data: '', header: { ETag: tag } };
+      const res = json(200, pages[call.data.page]);
+      res.header.ETag = tag;
+      return res;
+    });
+  }
+
+  /** A new open of the home page on the same phone (storage kept). */
+  async function reopen() {
+    resetPages();
+    return openFeed();
+  }
+
+  test('opening again revalidates with If-None-Match and shows the stored feed on 304', async () => {
+    etagFeed({ 1: page([card(1, { title: '冬季养生' })]) });
+    await openFeed();
+
+    const p = await reopen();
+
+    const calls = server.callsTo('GET', '/api/v1/contents');
+    expect(calls[1].header['If-None-Match']).toBe('"v1-page-1"');
+    expect(cardOrder(p)).toEqual(['冬季养生']);
+    expect(p.querySelector('#stale-notice')).toBeUndefined();
+  });
+
+  test('offline, the last loaded feed is shown with a notice instead of an error', async () => {
+    etagFeed({ 1: page([card(1, { title: '冬季养生' }), card(2, { title: '防汛知识' })]) });
+    await openFeed();
+    server.on('GET', '/api/v1/contents', NETWORK_FAIL);
+
+    const p = await reopen();
+
+    expect(cardOrder(p)).toEqual(['冬季养生', '防汛知识']);
+    expect(text(p.querySelector('#stale-notice'))).toBe(NOTICE);
+    expect(p.querySelector('#feed-error')).toBeUndefined();
+    expect(wx.showToast).not.toHaveBeenCalled();
+
+    // Back online, pulling down replaces the old copy and the notice goes away.
+    etagFeed({ 1: page([card(3, { title: '新内容' })]) }, 2);
+    wx.stopPullDownRefresh = jest.fn();
+    await p.instance.onPullDownRefresh();
+    await flush();
+    expect(cardOrder(p)).toEqual(['新内容']);
+    expect(p.querySelector('#stale-notice')).toBeUndefined();
+  });
+
+  test('offline without a stored feed the error and retry stay as before', async () => {
+    server.on('GET', '/api/v1/contents', NETWORK_FAIL);
+
+    const p = await openFeed();
+
+    expect(p.querySelector('#feed-error')).toBeDefined();
+    expect(p.querySelector('#stale-notice')).toBeUndefined();
+  });
+
+  test('load more uses the stored next page offline and shows the notice', async () => {
+    const first = Array.from({ length: 20 }, (_, i) => card(i + 1));
+    etagFeed({ 1: page(first, 22), 2: page([card(21), card(22)], 22, 2) });
+    const online = await openFeed();
+    await online.instance.onLoadMore();
+    await flush();
+    // Page 1 is fresh; only page 2 has to come from the stored copy.
+    server.on('GET', '/api/v1/contents', (call) => {
+      if (call.data.page === 2) return NETWORK_FAIL;
+      return { statusCode: 304, data: '', header: { ETag: '"v1-page-1"' } };
+    });
+
+    const p = await reopen();
+    expect(p.querySelector('#stale-notice')).toBeUndefined();
+    await p.instance.onLoadMore();
+    await flush();
+
+    expect(cardOrder(p)).toHaveLength(22);
+    expect(text(p.querySelector('#stale-notice'))).toBe(NOTICE);
+  });
+
+  test('searches are not kept: offline they fail as before', async () => {
+    etagFeed({ 1: page([card(1)]) });
+    const p = await openFeed();
+    server.on('GET', '/api/v1/contents', NETWORK_FAIL);
+
+    p.querySelector('#search-input').dispatchEvent('confirm', { detail: { value: '防汛' } });
+    await flush();
+
+    expect(p.querySelector('#feed-error')).toBeDefined();
+    expect(wx.__storage.get('kepu.etag.index')).toEqual(['/api/v1/contents?page=1&size=20']);
+  });
+
+  test('in 关怀模式 the notice is shown too', async () => {
+    storeSession(wx, me({ elderMode: true }));
+    etagFeed({ 1: page([card(1)]) });
+    await openFeed();
+    server.on('GET', '/api/v1/contents', NETWORK_FAIL);
+
+    const p = await reopen();
+
+    expect(hasClass(p.querySelector('#root'), 'page-elder')).toBe(true);
+    expect(text(p.querySelector('#stale-notice'))).toBe(NOTICE);
     expect(hasClass(cardRoot(p, 1), 'card-elder')).toBe(true);
   });
 });

@@ -89,6 +89,22 @@ describe('我的数据 page', () => {
     expect(wx.reLaunch).toHaveBeenCalledWith({ url: '/pages/index/index' });
   });
 
+  test('deleting the account also drops the cached feed and items', async () => {
+    const { request } = require('../app/utils/request');
+    server.on('GET', '/api/v1/contents', { statusCode: 200, data: { items: [], total: 0 }, header: { ETag: '"v1"' } });
+    server.on('DELETE', '/api/v1/me', { statusCode: 204, data: '' });
+    await request({ url: '/api/v1/contents', data: { page: 1, size: 20 }, conditional: true });
+    expect(wx.__storage.has('kepu.etag:/api/v1/contents?page=1&size=20')).toBe(true);
+    const page = await renderPage('pages/data/data');
+
+    tap(page, 'delete-btn', '.t-button');
+    await flush();
+    tap(page, 'delete-confirm', '.t-button');
+    await flush();
+
+    expect(Array.from(wx.__storage.keys()).filter((k) => k.startsWith('kepu.etag'))).toEqual([]);
+  });
+
   test('if deleting fails nothing is cleared', async () => {
     server.on('DELETE', '/api/v1/me', problem(500, 'INTERNAL', '服务暂时不可用，请稍后重试'));
     const page = await renderPage('pages/data/data');

@@ -21,6 +21,10 @@ const STORAGE_KEYS = {
   elderMode: 'kepu.elderMode',
   // Set after the resident deleted the account, so we do not silently create a new one.
   signedOut: 'kepu.signedOut',
+  // Conditional-GET cache (utils/conditional.js): the index of cached URLs and the prefix of
+  // one key per URL. Belongs to the signed-in resident: cleared when the session ends.
+  conditionalIndex: 'kepu.etag.index',
+  conditionalEntryPrefix: 'kepu.etag:',
 };
 
 function readExtConfig() {

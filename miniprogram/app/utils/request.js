@@ -4,6 +4,7 @@
 
 const { apiBaseUrl } = require('./config');
 const session = require('./session');
+const conditional = require('./conditional');
 const toast = require('./toast');
 
 const NETWORK_ERROR_MESSAGE = '网络不给力，请稍后重试';
@@ -123,7 +124,7 @@ function renewSession() {
   return renewal;
 }
 
-async function perform(options, retried) {
+async function perform(options, retried, cacheKey) {
   const { url, method = 'GET', data, auth = true } = options;
   let token = null;
   if (auth) {
@@ -133,6 +134,9 @@ async function perform(options, retried) {
     token = session.getAccessToken();
   }
   const header = token ? { Authorization: `Bearer ${token}` } : {};
+  // The copy we revalidate is the one named in If-None-Match, so a 304 answers with exactly it.
+  const cached = conditional.lookup(cacheKey);
+  if (cached && cached.etag) header['If-None-Match'] = cached.etag;
   const res = await send({ url, method, data, header });
 
   if (res.statusCode === 401 && auth && !retried) {
@@ -140,23 +144,45 @@ async function perform(options, retried) {
     if (session.getAccessToken() === token) {
       await renewSession();
     }
-    return perform(options, true);
+    return perform(options, true, cacheKey);
+  }
+  if (res.statusCode === 304 && cached && cached.etag) {
+    conditional.touch(cacheKey);
+    return cached.data;
   }
   if (res.statusCode >= 200 && res.statusCode < 300) {
-    return res.statusCode === 204 || res.data === '' ? null : parseBody(res.data);
+    const body = res.statusCode === 204 || res.data === '' ? null : parseBody(res.data);
+    if (cacheKey && res.statusCode === 200) {
+      conditional.remember(cacheKey, headerValue(res.header, 'etag'), body);
+    }
+    return body;
   }
+  // A 304 we did not ask for (no stored copy) has no body to show: it stays an error.
   throw toApiError(res);
 }
 
 /**
  * Call the API. Options: url (path under the base URL), method, data, auth (default true),
- * silent (default false: errors are shown in a toast; pages that show field errors inline pass true).
+ * silent (default false: errors are shown in a toast; pages that show field errors inline pass true),
+ * conditional (default false, GET only; see below).
  * Resolves with the parsed body (null for 204); rejects with ApiError.
+ *
+ * conditional: true revalidates the last answer for this URL and query with If-None-Match
+ * (utils/conditional.js keeps it) and resolves with { data, stale } instead of the bare body:
+ * a 304 yields the stored body (stale: false, it is current); a network failure with a stored
+ * copy yields that copy with stale: true and no error toast, so the page can show it with a
+ * notice. Without a stored copy, or for searches (never cached), errors behave as usual.
  */
 async function request(options) {
+  const cacheKey = options.conditional ? conditional.keyFor(options) : null;
   try {
-    return await perform(options, false);
+    const body = await perform(options, false, cacheKey);
+    return options.conditional ? { data: body, stale: false } : body;
   } catch (err) {
+    if (cacheKey && err instanceof ApiError && err.code === 'NETWORK_ERROR') {
+      const cached = conditional.lookup(cacheKey);
+      if (cached) return { data: cached.data, stale: true };
+    }
     let apiError = err;
     if (!(err instanceof ApiError)) {
       // A bug on our side: still tell the resident something sensible, keep the cause for debugging.

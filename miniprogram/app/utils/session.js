@@ -4,6 +4,7 @@
 // which keeps request.js / auth.js / elder.js free of require cycles.
 
 const { STORAGE_KEYS: K, PRIVACY_POLICY_VERSION } = require('./config');
+const conditional = require('./conditional');
 
 // Treat an access token as expired slightly early so we refresh before the server says 401.
 const EXPIRY_SKEW_MS = 30 * 1000;
@@ -66,6 +67,11 @@ function saveResident(resident) {
 
 /** Store the answer of wechat-login / refresh: both carry tokens and the resident. */
 function saveSession(payload) {
+  const previous = getResident();
+  if (payload.resident && previous && previous.id !== payload.resident.id) {
+    // Cached reads (the feed is ordered for the resident's own group) belong to the previous resident.
+    conditional.clear();
+  }
   write(K.accessToken, payload.accessToken);
   write(K.accessTokenExpiresAt, payload.accessTokenExpiresAt || null);
   write(K.refreshToken, payload.refreshToken);
@@ -73,10 +79,12 @@ function saveSession(payload) {
   if (payload.resident) saveResident(payload.resident);
 }
 
+/** The session is over (its refresh token was refused): its cached reads go with it. */
 function clearTokens() {
   [K.accessToken, K.accessTokenExpiresAt, K.refreshToken, K.refreshTokenExpiresAt].forEach((key) =>
     wx.removeStorageSync(key),
   );
+  conditional.clear();
 }
 
 /**

@@ -57,6 +57,7 @@ Page(
       posting: false,
       postResult: null, // {tone, text}
       postError: '',
+      stale: false, // offline: the item is the copy kept from the last time it was opened
     },
 
     onLoad(query) {
@@ -107,9 +108,15 @@ Page(
       }
       let resident;
       let raw;
+      let stale;
       try {
         resident = await auth.ensureLogin();
-        raw = await request({ url: `/api/v1/contents/${this.contentId}`, silent: true });
+        // Revalidated with the stored ETag; offline, the copy from the last open comes back marked stale.
+        ({ data: raw, stale } = await request({
+          url: `/api/v1/contents/${this.contentId}`,
+          silent: true,
+          conditional: true,
+        }));
       } catch (err) {
         this.setData({ state: 'error', errorText: err.detail || '加载失败，请稍后重试' });
         return;
@@ -120,6 +127,7 @@ Page(
       this.setData({
         state: 'ready',
         item,
+        stale,
         canInteract,
         likeCount: item.likeCount || 0,
         favouriteCount: item.favouriteCount || 0,

@@ -45,6 +45,8 @@ Page(
       page: 0,
       pageSize: PAGE_SIZE,
       loadingMore: false,
+      // The list on screen came from the copy stored at the last good load (offline open).
+      stale: false,
     },
 
     onLoad() {
@@ -89,14 +91,16 @@ Page(
       const seq = this.feedSeq;
       if (!this.data.items.length) this.setData({ feedState: 'loading' });
       try {
-        const res = await this.fetchPage(1);
+        const { data: res, stale } = await this.fetchPage(1);
         if (seq !== this.feedSeq) return;
+        // Stale or not, returning from an item keeps this list; pulling down tries the network again.
         this.feedLoaded = true;
         this.setData({
           feedState: 'ready',
           items: c.mergeFeed([], res.items.map(c.cardView)),
           total: res.total,
           page: 1,
+          stale,
         });
       } catch (err) {
         if (seq !== this.feedSeq) return;
@@ -112,7 +116,8 @@ Page(
       const group = GROUP_OPTIONS[this.data.groupIndex].value;
       if (group) data.group = group;
       if (this.data.keyword) data.keyword = this.data.keyword;
-      return request({ url: '/api/v1/contents', data });
+      // Revalidated with the stored ETag; offline, the last copy of this page comes back marked stale.
+      return request({ url: '/api/v1/contents', data, conditional: true });
     },
 
     async onLoadMore() {
@@ -121,9 +126,14 @@ Page(
       this.setData({ loadingMore: true });
       try {
         const page = this.data.page + 1;
-        const res = await this.fetchPage(page);
+        const { data: res, stale } = await this.fetchPage(page);
         if (seq !== this.feedSeq) return;
-        this.setData({ items: c.mergeFeed(this.data.items, res.items.map(c.cardView)), total: res.total, page });
+        this.setData({
+          items: c.mergeFeed(this.data.items, res.items.map(c.cardView)),
+          total: res.total,
+          page,
+          stale: stale || this.data.stale,
+        });
       } catch (err) {
         // request() showed the reason; the button stays for another try.
       } finally {
