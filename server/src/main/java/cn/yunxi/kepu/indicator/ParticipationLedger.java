@@ -138,7 +138,9 @@ class ParticipationLedger {
                     e.withdrawn(), now, recordId).update();
         }
         List<TagRow> newTags = e.withdrawn() ? List.of() : tagsFor(e, region, town, group);
-        store.deleteTags(recordId);
+        if (existing.isPresent()) {
+            store.deleteTags(recordId);
+        }
         newTags.forEach(t -> store.insertTag(recordId, t, e.hours(), e.passed()));
 
         // Every cell either version touches, in a fixed order so concurrent listeners lock alike. A record seen

@@ -66,7 +66,11 @@ class AttemptFinisher {
      * ({@code paper} null when it was graded before), so the answer is rendered without reading it back.
      */
     record Finished(Attempt attempt, List<PaperItem> paper, Map<Long, List<Integer>> answers,
-                    List<Grading.ItemResult> results) {
+                    List<Grading.ItemResult> results, String certificateNo) {
+    }
+
+    /** What grading produced beyond the attempt row itself: per-question results, the certificate held now. */
+    private record Graded(List<Grading.ItemResult> results, String certificateNo) {
     }
 
     @Transactional
@@ -77,7 +81,7 @@ class AttemptFinisher {
         }
         if (!Attempt.OPEN.equals(a.getStatus())) {
             // graded already (a retry, a double tap, or the deadline): the one stored result
-            return new Finished(a, null, null, null);
+            return new Finished(a, null, null, null, null);
         }
         List<PaperItem> paper = views.paper(a);
         Map<Long, List<Integer>> clean = Grading.validate(paper, submitted);
@@ -85,11 +89,13 @@ class AttemptFinisher {
         Map<Long, List<Integer>> answers = views.answers(a);
         if (now.isAfter(a.getDeadlineAt().plus(properties.submitGrace()))) {
             // Too late: only what was saved before the deadline counts; the attempt ends at its deadline.
-            return new Finished(a, paper, answers, grade(a, paper, answers, a.getDeadlineAt(), Attempt.EXPIRED, true));
+            Graded g = grade(a, paper, answers, a.getDeadlineAt(), Attempt.EXPIRED, true);
+            return new Finished(a, paper, answers, g.results(), g.certificateNo());
         }
         answers.putAll(clean);
-        return new Finished(a, paper, answers, grade(a, paper, answers,
-                now.isAfter(a.getDeadlineAt()) ? a.getDeadlineAt() : now, Attempt.SUBMITTED, false));
+        Graded g = grade(a, paper, answers, now.isAfter(a.getDeadlineAt()) ? a.getDeadlineAt() : now,
+                Attempt.SUBMITTED, false);
+        return new Finished(a, paper, answers, g.results(), g.certificateNo());
     }
 
     /** Closes an attempt left open past its deadline (plus grace), grading what was saved. */
@@ -104,7 +110,7 @@ class AttemptFinisher {
         return true;
     }
 
-    private List<Grading.ItemResult> grade(Attempt a, List<PaperItem> paper, Map<Long, List<Integer>> answers,
+    private Graded grade(Attempt a, List<PaperItem> paper, Map<Long, List<Integer>> answers,
                                            LocalDateTime finishedAt, String status, boolean late) {
         Quiz quiz = catalog.quiz(a.getQuizId());
         Grading.Result result = Grading.grade(paper, answers);
@@ -127,11 +133,11 @@ class AttemptFinisher {
         // milliseconds (Connector/J does against MariaDB, which it takes for a 5.5 server). Everyone who submits
         // the same attempt then sees the same finish time.
         a.setFinishedAt(attempts.finishedAt(a.getId()));
-        afterGrading(a, quiz, !answers.isEmpty());
-        return result.items();
+        return new Graded(result.items(), afterGrading(a, quiz, !answers.isEmpty()));
     }
 
-    private void afterGrading(Attempt a, Quiz quiz, boolean answeredAny) {
+    /** Returns the number of the contest certificate the resident holds after a pass, else null. */
+    private String afterGrading(Attempt a, Quiz quiz, boolean answeredAny) {
         long residentId = a.getResidentId();
         QuizKind kind = QuizKind.valueOf(a.getKind());
         if (kind == QuizKind.DAILY) {
@@ -144,6 +150,7 @@ class AttemptFinisher {
             }
         }
         ResidentSummary resident = residents.find(residentId).orElse(null);
+        String certificateNo = null;
         if (kind == QuizKind.CONTEST) {
             LocalDateTime start = quiz.getOpensAt() != null ? quiz.getOpensAt() : quiz.getCreatedAt();
             long rankValue = LeaderboardKey.encode(a.getScore(), a.getDurationMs(), a.getFinishedAt(), start);
@@ -154,7 +161,7 @@ class AttemptFinisher {
                 points.award(residentId, PointsReason.CONTEST, contestKey + ":joined", properties.contestJoinPoints());
             }
             if (Boolean.TRUE.equals(a.getPassed())) {
-                certificates.issue(quiz, a, resident == null ? null : resident.nickname());
+                certificateNo = certificates.issue(quiz, a, resident == null ? null : resident.nickname());
                 if (properties.contestPassPoints() > 0) {
                     points.award(residentId, PointsReason.CONTEST, contestKey + ":passed", properties.contestPassPoints());
                 }
@@ -174,5 +181,6 @@ class AttemptFinisher {
                 ParticipationRecorded.residentKey(residentId), residentId, label, a.getRegionCode(),
                 a.getPopulationGroup(), "QUIZ", quiz.getId(), quiz.getTitle(), a.getFinishedAt().toLocalDate(),
                 List.of(), null, kind == QuizKind.SELF_TEST ? a.getPassed() : null, false));
+        return certificateNo;
     }
 }

@@ -150,7 +150,8 @@ class AttemptService {
         AttemptFinisher.Finished finished = finisher.submit(residentId, attemptId, request.asMap());
         Attempt graded = finished.attempt();
         return finished.paper() == null ? views.view(graded, title(graded))
-                : views.view(graded, title(graded), finished.paper(), finished.answers(), finished.results());
+                : views.view(graded, title(graded), finished.paper(), finished.answers(), finished.results(),
+                        finished.certificateNo());
     }
 
     private Attempt owned(long residentId, long attemptId) {

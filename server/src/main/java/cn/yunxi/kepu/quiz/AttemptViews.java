@@ -45,12 +45,15 @@ class AttemptViews {
     AttemptView view(Attempt a, String title) {
         List<Grading.ItemResult> results = Attempt.OPEN.equals(a.getStatus()) ? null
                 : json.readValue(a.getResultJson(), RESULTS);
-        return view(a, title, paper(a), answers(a), results);
+        return view(a, title, paper(a), answers(a), results, null);
     }
 
-    /** Renders an attempt whose JSON columns the caller has already parsed (results null while it is open). */
+    /**
+     * Renders an attempt whose JSON columns the caller has already parsed (results null while it is open);
+     * {@code knownCertificateNo}, when the caller has just issued or found it, spares looking it up.
+     */
     AttemptView view(Attempt a, String title, List<PaperItem> paper, Map<Long, List<Integer>> saved,
-                     List<Grading.ItemResult> results) {
+                     List<Grading.ItemResult> results, String knownCertificateNo) {
         List<AttemptView.ShownQuestion> shown = paper.stream()
                 .map(p -> new AttemptView.ShownQuestion(p.questionId(), p.type(), p.type().label(), p.stem(), p.options()))
                 .toList();
@@ -63,8 +66,8 @@ class AttemptViews {
                 return new AttemptView.ResultItem(p.questionId(), p.stem(), p.options(),
                         r == null ? List.of() : r.selected(), p.correct(), r != null && r.correct(), p.explanation());
             }).toList();
-            String certificateNo = null;
-            if (QuizKind.CONTEST.name().equals(a.getKind()) && Boolean.TRUE.equals(a.getPassed())) {
+            String certificateNo = knownCertificateNo;
+            if (certificateNo == null && QuizKind.CONTEST.name().equals(a.getKind()) && Boolean.TRUE.equals(a.getPassed())) {
                 Certificate c = certificates.of(a.getQuizId(), a.getResidentId());
                 certificateNo = c == null ? null : c.getVerifyNo();
             }

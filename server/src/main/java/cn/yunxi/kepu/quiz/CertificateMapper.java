@@ -11,11 +11,10 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 @Mapper
 interface CertificateMapper extends BaseMapper<Certificate> {
 
-    /** One certificate per resident and contest: a later pass keeps the first certificate. */
+    /** One certificate per resident and contest (unique key): a second insert for a later pass is refused. */
     @Insert("INSERT INTO quiz_certificate (verify_no, quiz_id, resident_id, attempt_id, holder_name, title, quiz_title, "
             + "score, max_score, issued_at) VALUES (#{c.verifyNo}, #{c.quizId}, #{c.residentId}, #{c.attemptId}, "
-            + "#{c.holderName}, #{c.title}, #{c.quizTitle}, #{c.score}, #{c.maxScore}, #{c.issuedAt}) "
-            + "ON DUPLICATE KEY UPDATE quiz_id = quiz_id")
+            + "#{c.holderName}, #{c.title}, #{c.quizTitle}, #{c.score}, #{c.maxScore}, #{c.issuedAt})")
     int issue(@Param("c") Certificate certificate);
 
     @Select("SELECT * FROM quiz_certificate WHERE verify_no = #{verifyNo}")

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
@@ -40,7 +41,11 @@ class Certificates {
     }
 
     /** Issues the resident's certificate for this contest unless they already hold one. */
-    void issue(Quiz quiz, Attempt attempt, String holderName) {
+    /**
+     * Issues the contest's certificate; a resident who already holds one keeps it (a later pass changes nothing).
+     * Returns the number of the certificate the resident holds.
+     */
+    String issue(Quiz quiz, Attempt attempt, String holderName) {
         Certificate c = new Certificate();
         c.setVerifyNo(newVerifyNo());
         c.setQuizId(quiz.getId());
@@ -52,7 +57,14 @@ class Certificates {
         c.setScore(attempt.getScore());
         c.setMaxScore(attempt.getMaxScore());
         c.setIssuedAt(Times.now(clock));
-        certificates.issue(c);
+        try {
+            certificates.issue(c);
+            return c.getVerifyNo();
+        } catch (DuplicateKeyException held) {
+            // Only this statement failed (the caller's transaction goes on): the first certificate stands.
+            Certificate first = certificates.of(quiz.getId(), attempt.getResidentId());
+            return first == null ? null : first.getVerifyNo();
+        }
     }
 
     /** Public check of a certificate number; the holder's name is masked. */

@@ -19,7 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -109,8 +113,10 @@ class SecurityConfig {
 
     @Bean
     JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock, RevokedSessions revokedSessions) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
+        NimbusJwtDecoder signatureAndClaims = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
                 .macAlgorithm(MacAlgorithm.HS256).build();
+        // Expiry and revocation are checked by VerifiedTokenCache on every request, remembered token or not.
+        signatureAndClaims.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
         timestamps.setClock(clock);
         OAuth2TokenValidator<Jwt> notRevoked = jwt -> {
@@ -121,8 +127,23 @@ class SecurityConfig {
             }
             return OAuth2TokenValidatorResult.success();
         };
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(timestamps, notRevoked));
-        return decoder;
+        return new VerifiedTokenCache(signatureAndClaims, new DelegatingOAuth2TokenValidator<>(timestamps, notRevoked),
+                Duration.ofMinutes(1), 100_000);
+    }
+
+    /**
+     * Spring Security would publish an AuthenticationSuccessEvent for every request carrying a bearer token,
+     * through the application's (persistent) event multicaster; nothing listens for them. Failures are still
+     * published.
+     */
+    @Bean
+    AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {
+        return new DefaultAuthenticationEventPublisher(publisher) {
+            @Override
+            public void publishAuthenticationSuccess(Authentication authentication) {
+                // deliberately nothing: see above
+            }
+        };
     }
 
     @Bean

@@ -1,0 +1,94 @@
+package cn.yunxi.kepu.common.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimsSet;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+
+import cn.yunxi.kepu.support.MutableClock;
+
+/** A remembered token is spared only its signature check: expiry and revocation still apply on every use. */
+class VerifiedTokenCacheTest {
+
+    private final SecretKey key = new SecretKeySpec("0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
+            "HmacSHA256");
+    private final MutableClock clock = new MutableClock(java.time.ZoneId.of("Asia/Shanghai"));
+    private final AtomicBoolean revoked = new AtomicBoolean();
+    private final AtomicInteger signatureChecks = new AtomicInteger();
+
+    private JwtDecoder decoder() {
+        NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
+        nimbus.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
+        JwtDecoder counting = token -> {
+            signatureChecks.incrementAndGet();
+            return nimbus.decode(token);
+        };
+        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
+        timestamps.setClock(clock);
+        OAuth2TokenValidator<Jwt> notRevoked = jwt -> revoked.get()
+                ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "session ended", null))
+                : OAuth2TokenValidatorResult.success();
+        return new VerifiedTokenCache(counting, new DelegatingOAuth2TokenValidator<>(timestamps, notRevoked),
+                Duration.ofMinutes(1), 1000);
+    }
+
+    private String token(Instant expiresAt) {
+        JwtClaimsSet claims = JwtClaimsSet.builder().subject("42").issuedAt(clock.instant()).expiresAt(expiresAt).build();
+        return NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build()
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+    }
+
+    @Test
+    void aRememberedTokenSkipsOnlyTheSignatureCheck() {
+        clock.pin(Instant.parse("2026-11-29T02:00:00Z"));
+        JwtDecoder decoder = decoder();
+        String token = token(clock.instant().plus(Duration.ofMinutes(30)));
+
+        assertThat(decoder.decode(token).getSubject()).isEqualTo("42");
+        assertThat(decoder.decode(token).getSubject()).isEqualTo("42");
+        assertThat(signatureChecks).hasValue(1);
+
+        revoked.set(true);
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
+        revoked.set(false);
+
+        clock.advance(Duration.ofMinutes(31));
+        assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(JwtException.class);
+    }
+
+    @Test
+    void aTokenDifferingInOneCharacterIsVerifiedFromScratchAndRefused() {
+        clock.pin(Instant.parse("2026-11-29T02:00:00Z"));
+        JwtDecoder decoder = decoder();
+        String token = token(clock.instant().plus(Duration.ofMinutes(30)));
+        decoder.decode(token);
+
+        char last = token.charAt(token.length() - 1);
+        String forged = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
+        assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(JwtException.class);
+        assertThat(signatureChecks).hasValue(2);
+    }
+}
