@@ -26,6 +26,8 @@ def parse(path):
     total = re.search(r"(\d+) requests in", text)
     non2xx = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", text)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", text)
+    seconds = re.search(r"\d+ requests in ([\d.]+)(ms|s|m)", text)
+    drain = re.search(r"^ASYNC_DRAIN_MS (\d+)", text, re.M)
     errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(int(g) for g in sock.groups()) if sock else 0)
     return {
         "rps": float(rps.group(1)) if rps else 0.0,
@@ -33,7 +35,15 @@ def parse(path):
         "p50": duration_ms("50%"),
         "p99": duration_ms("99%"),
         "errors": errors,
+        "seconds": (float(seconds.group(1)) * {"ms": 0.001, "s": 1, "m": 60}[seconds.group(2)]) if seconds else 0.0,
+        "drain": int(drain.group(1)) / 1000 if drain else 0.0,
     }
+
+
+def sustained_rps(run):
+    """Requests per second counting the time the server still needed afterwards for the asynchronous work."""
+    total = run["seconds"] + run["drain"]
+    return run["requests"] / total if total > 0 else 0.0
 
 
 def parse_openload(path):
@@ -91,16 +101,20 @@ def main():
     order = manifest["order"]
     results = {s: [parse(r[s]) for r in rounds if s in r] for s in order}
     ratios = {s: [] for s in order}
+    sustained = {s: [] for s in order}
     for r in rounds:
         base = parse(r["baseline"])["rps"]
         for s in order:
             if s in r and base > 0:
-                ratios[s].append(parse(r[s])["rps"] / base)
+                run = parse(r[s])
+                ratios[s].append(run["rps"] / base)
+                sustained[s].append(sustained_rps(run) / base)
 
     def fmt_ms(v):
         return "-" if v is None else f"{v:.1f}"
 
-    header = f"{'scenario':<28}{'req/s (median)':>16}{'min-max':>20}{'p50 ms':>10}{'p99 ms':>10}{'errors':>9}{'ratio to B0':>14}"
+    header = (f"{'scenario':<28}{'req/s (median)':>16}{'min-max':>20}{'p50 ms':>10}{'p99 ms':>10}{'errors':>9}"
+              f"{'ratio to B0':>14}{'async s':>9}{'incl. async':>13}")
     print(header)
     print("-" * len(header))
     for s in order:
@@ -113,10 +127,14 @@ def main():
         p99 = statistics.median([x["p99"] for x in runs if x["p99"] is not None] or [0])
         errors = sum(x["errors"] for x in runs)
         ratio = statistics.median(ratios[s]) if ratios[s] else 0
+        drain = statistics.median([x["drain"] for x in runs])
+        with_async = statistics.median(sustained[s]) if sustained[s] else 0
         print(f"{s:<28}{med:>16,.0f}{f'{min(rps):,.0f}-{max(rps):,.0f}':>20}{fmt_ms(p50):>10}{fmt_ms(p99):>10}"
-              f"{errors:>9}{ratio:>13.1%}")
+              f"{errors:>9}{ratio:>13.1%}{drain:>9.1f}{with_async:>12.1%}")
     print()
     print("ratio to B0 = median over rounds of (scenario req/s / baseline req/s in the same round)")
+    print("async s = how long the server still worked after the run on what the requests published (statistics,")
+    print("points); incl. async = the ratio counting that time too: requests / (run + async) / baseline req/s")
     if len(sys.argv) > 2:
         print_open(sys.argv[2])
 

@@ -127,6 +127,24 @@ run_wrk() { # name file duration outfile
   # A scenario may say how many clients it models (`-- connections: 1` for "one official opens the dashboard").
   local connections; connections=$(header "$2" connections); connections=${connections:-$CONNECTIONS}
   taskset -c 0 wrk -t1 -c"$connections" -d"$3" --latency -s "$2" "$base$path" >"$4" 2>&1 || true
+  drain_async "$4"
+}
+
+# Work a scenario's requests hand to asynchronous listeners (statistics, points: the event publication registry)
+# still runs after wrk stops. Waits until none is left (at most 3 minutes) before the next measurement, so no
+# scenario is charged for another's backlog, and records how long it took: report.py shows it and the rate
+# including it.
+drain_async() { # outfile
+  local started; started=$(date +%s%N)
+  local open=0
+  while :; do
+    open=$(mariadb --protocol=socket -uroot -Nse \
+      "SELECT COUNT(*) FROM \`$BENCH_DB\`.EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL" 2>/dev/null || echo 0)
+    [ "${open:-0}" -eq 0 ] && break
+    [ $(( ($(date +%s%N) - started) / 1000000000 )) -ge 180 ] && break
+    sleep 0.2
+  done
+  echo "ASYNC_DRAIN_MS $(( ($(date +%s%N) - started) / 1000000 )) OPEN_AT_END ${open:-0}" >>"$1"
 }
 
 echo "warming up (${WARMUP} per scenario)..."
