@@ -75,5 +75,8 @@ class CrossCuttingIT {
         assertThat(page.json().has("total")).isTrue();
         assertProblem(bad, 400, "VALIDATION_FAILED");
         assertProblem(notANumber, 400, "VALIDATION_FAILED");
+        assertThat(bad.json().path("errors").get(0).path("field").asString()).isEqualTo("page");
+        assertThat(bad.json().path("errors").get(0).path("message").asString()).isEqualTo("页码从 1 开始");
+        assertThat(notANumber.json().path("errors").get(0).path("message").asString()).isEqualTo("格式不正确");
     }
 }
