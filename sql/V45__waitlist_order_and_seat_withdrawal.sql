@@ -2,8 +2,7 @@
 -- event keeps a waitlist, go to the FRONT of it. Arrival order (the id) alone can no longer express the queue, so
 -- the waitlist is ordered by (waitlist_order, id). Ordinary signups keep 0 and therefore queue by arrival; people
 -- moved back from a seat get negative values below everyone waiting, in their original order.
--- Numbered in the events range (3x). A database that has already applied later versions (V40+) needs one run
--- with spring.flyway.out-of-order=true to pick it up; fresh databases apply it in order.
+-- Numbered after every existing migration so databases already at V44 apply it in order.
 
 ALTER TABLE event_signup
   ADD COLUMN waitlist_order BIGINT NOT NULL DEFAULT 0

@@ -135,7 +135,7 @@ class SeatAllocator {
         s.setCreatedAt(now);
         s.setConfirmedAt(now);
         try {
-            signups.insert(s);
+            signups.place(s);
         } catch (DuplicateKeyException e) {
             // Give the seat back with everything else of this transaction.
             status.setRollbackOnly();
@@ -174,7 +174,7 @@ class SeatAllocator {
             s.setCreatedAt(now);
             s.setConfirmedAt(seat ? now : null);
             try {
-                signups.insert(s);
+                signups.place(s);
             } catch (DuplicateKeyException e) {
                 // Only this statement failed; the batch transaction goes on.
                 s.setId(null);

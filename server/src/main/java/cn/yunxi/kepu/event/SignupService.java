@@ -97,6 +97,15 @@ class SignupService {
         return placed;
     }
 
+    /**
+     * Refuses a resident's signup that cannot succeed whatever its form says: the event is unknown, not open
+     * for signups, or known to be full without a waitlist. Called before the request body is read, so a crowd
+     * arriving at a full event costs no form parsing or validation (see {@link SignupRefusalInterceptor}).
+     */
+    void refuseEarly(long eventId) {
+        requireOpen(catalog.recent(eventId), Times.now(clock), false);
+    }
+
     /** 代报名 by a resident (family member, village cadre) or a staff member (organiser). */
     SignupView proxySignup(CurrentUser actor, long eventId, ProxySignupRequest request) {
         LocalDateTime now = Times.now(clock);
