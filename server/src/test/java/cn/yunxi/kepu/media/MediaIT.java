@@ -47,6 +47,9 @@ class MediaIT {
     @BeforeEach
     void setUp() {
         api = new ApiClient(port);
+        // Every test starts from a clean fake: no verdict stub or request left over from another test class.
+        WeChatFake.reset();
+        ContentSecurityFake.mediaCheckAcceptedWithFreshTraces();
     }
 
     @Test

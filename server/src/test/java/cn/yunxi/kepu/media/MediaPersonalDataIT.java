@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.support.ApiClient;
+import cn.yunxi.kepu.support.ContentSecurityFake;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
 import cn.yunxi.kepu.support.Uploads;
@@ -26,6 +28,12 @@ class MediaPersonalDataIT {
     JdbcTemplate jdbc;
     @Autowired
     MediaStorage storage;
+
+    @BeforeEach
+    void freshMediaChecks() {
+        // Several images are uploaded here: each must get its own trace_id, whatever stub an earlier test left.
+        ContentSecurityFake.mediaCheckAcceptedWithFreshTraces();
+    }
 
     @Test
     void aDeletedAccountsUploadsAreGoneAndTheirUrlsAnswer404() throws InterruptedException {

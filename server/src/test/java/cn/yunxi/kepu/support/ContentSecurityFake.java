@@ -35,6 +35,16 @@ public final class ContentSecurityFake {
                         .withBody("{\"errcode\":0,\"result\":{\"suggest\":\"pass\",\"label\":100}}")));
     }
 
+    /**
+     * media_check_async accepts every image with a new trace_id each time, as WeChat does: tests that upload
+     * without caring about the verdict never collide on the unique trace_id of an earlier test's upload.
+     */
+    public static void mediaCheckAcceptedWithFreshTraces() {
+        WeChatFake.server().stubFor(post(urlPathEqualTo("/wxa/media_check_async"))
+                .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"trace_id\":\"trace-{{randomValue type='UUID'}}\"}")
+                        .withTransformers("response-template")));
+    }
+
     public static void mediaCheckAccepted(String traceId) {
         WeChatFake.server().stubFor(post(urlPathEqualTo("/wxa/media_check_async"))
                 .willReturn(okJson("{\"errcode\":0,\"errmsg\":\"ok\",\"trace_id\":\"" + traceId + "\"}")));
