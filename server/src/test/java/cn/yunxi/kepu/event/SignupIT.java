@@ -77,8 +77,13 @@ class SignupIT {
 
         assertProblem(signup(api, Logins.residentToken(api), id), 409, "EVENT_FULL");
         assertProblem(signup(api, Logins.residentToken(api), id), 409, "EVENT_FULL");
+        // Refused before the form is read: even a form the server could not parse gets the same answer.
+        assertProblem(signup(api, Logins.residentToken(api), id, "{\"form\": [not json"), 409, "EVENT_FULL");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_signup WHERE event_id = ?", Integer.class, id))
                 .isEqualTo(1);
+        // An event with room still reads (and rejects) a malformed form.
+        long open = published(api, staff, event().set("capacity", 5)).path("id").asLong();
+        assertProblem(signup(api, Logins.residentToken(api), open, "{\"form\": [not json"), 400, "MALFORMED_REQUEST");
     }
 
     @Test
