@@ -30,8 +30,4 @@ record Rendered(String etag, byte[] body) {
     String serialise() {
         return etag + "\n" + new String(body, StandardCharsets.UTF_8);
     }
-
-    String json() {
-        return new String(body, StandardCharsets.UTF_8);
-    }
 }
