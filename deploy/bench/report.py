@@ -92,6 +92,34 @@ def print_open(open_manifest_path):
     print("met = p99 under the target, no errors and achieved >= 95% of offered")
 
 
+def print_flash(flash_manifest_path):
+    """Third table: the flash crowds (run.sh, "flash crowd"): one line per round, "<openload output> key=value..."
+    with what the database holds afterwards."""
+    lines = [l.split() for l in open(flash_manifest_path, encoding="utf-8").read().splitlines() if l.strip()]
+    if not lines:
+        return
+    print()
+    print("flash crowd: 2,000 signups at once for a 100-seat event through two instances (target: all answered < 5 s)")
+    header = (f"{'round':<8}{'all answered ms':>16}{'p50 ms':>9}{'p90 ms':>9}{'errors':>8}{'confirmed':>11}"
+              f"{'waitlisted':>12}{'people':>8}{'seats taken':>13}")
+    print(header)
+    print("-" * len(header))
+    totals = []
+    for i, (path, *facts) in enumerate(lines, 1):
+        db = dict(f.split("=", 1) for f in facts)
+        r = parse_openload(path)
+        if r is None:
+            print(f"{i:<8}no result, see {path}")
+            continue
+        totals.append(r["max_ms"])
+        print(f"{i:<8}{r['max_ms']:>16,.0f}{r['p50_ms']:>9,.0f}{r['p90_ms']:>9,.0f}{int(r['errors']):>8}"
+              f"{db.get('confirmed', '?'):>11}{db.get('waitlisted', '?'):>12}{db.get('people', '?'):>8}"
+              f"{db.get('taken', '?'):>13}")
+    if totals:
+        print(f"median {statistics.median(totals):,.0f} ms (min {min(totals):,.0f}, max {max(totals):,.0f}); "
+              "times count from when the requests were due, the connection set-up included")
+
+
 def main():
     if sys.argv[1] == "--median-rps":
         print(f"{median_rps(sys.argv[2], sys.argv[3]):.1f}")
@@ -137,6 +165,8 @@ def main():
     print("points); incl. async = the ratio counting that time too: requests / (run + async) / baseline req/s")
     if len(sys.argv) > 2:
         print_open(sys.argv[2])
+    if len(sys.argv) > 3:
+        print_flash(sys.argv[3])
 
 
 if __name__ == "__main__":

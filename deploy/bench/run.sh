@@ -68,19 +68,30 @@ pids+=($!)
 
 ADMIN_USER=bench-admin
 ADMIN_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+TOKEN_SECRET="$(head -c 48 /dev/urandom | base64)"
+DATA_KEY="$(head -c 32 /dev/urandom | base64)"
 db_url="jdbc:mysql://127.0.0.1:3306/$BENCH_DB?useUnicode=true&characterEncoding=utf8&useSSL=false&allowPublicKeyRetrieval=true"
-KEPU_DB_URL="$db_url" KEPU_DB_USER="$KEPU_SERVICE_DB_USER" KEPU_DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" \
-KEPU_REDIS_URL="redis://127.0.0.1:6379/$REDIS_DB" WX_API_BASE_URL="http://127.0.0.1:$WX_PORT" \
-KEPU_TOKEN_SECRET="$(head -c 48 /dev/urandom | base64)" KEPU_DATA_KEY="$(head -c 32 /dev/urandom | base64)" \
-KEPU_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KEPU_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" PORT="$PORT" \
-  taskset -c 1 "$BENCH_JAVA" -Xms1g -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$jar" --logging.level.root=WARN >"$work/server.log" 2>&1 &
-pids+=($!)
+# start_server PORT CPUS LOG: one production instance; every instance shares the database, Redis and secrets, so a
+# token issued by one is accepted by the other (the flash crowd below runs two).
+start_server() {
+  KEPU_DB_URL="$db_url" KEPU_DB_USER="$KEPU_SERVICE_DB_USER" KEPU_DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" \
+  KEPU_REDIS_URL="redis://127.0.0.1:6379/$REDIS_DB" WX_API_BASE_URL="http://127.0.0.1:$WX_PORT" \
+  KEPU_TOKEN_SECRET="$TOKEN_SECRET" KEPU_DATA_KEY="$DATA_KEY" \
+  KEPU_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KEPU_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" PORT="$1" \
+    taskset -c "$2" "$BENCH_JAVA" -Xms1g -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$jar" --logging.level.root=WARN >"$3" 2>&1 &
+  pids+=($!)
+}
+wait_healthy() { # PORT LOG
+  for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$1/actuator/health" >/dev/null 2>&1 && return 0
+    sleep 1
+  done
+  echo "server on port $1 did not start; see $2" >&2; tail -50 "$2" >&2; exit 1
+}
+start_server "$PORT" 1 "$work/server.log"
+server_pid=$!
 base="http://127.0.0.1:$PORT"
-for _ in $(seq 1 120); do
-  curl -fs "$base/actuator/health" >/dev/null 2>&1 && break
-  sleep 1
-done
-curl -fs "$base/actuator/health" >/dev/null || { echo "server did not start; see $work/server.log" >&2; tail -50 "$work/server.log" >&2; exit 1; }
+wait_healthy "$PORT" "$work/server.log"
 
 # --- scenarios ----------------------------------------------------------------------------------------------------
 header() { sed -n "s/^-- $2: *//p" "$1" | head -1; }
@@ -206,13 +217,62 @@ run_open() { # name file rate outfile
   echo ']'
 } >"$open_manifest"
 
+# --- flash crowd: 2,000 signups at once for 100 seats through two instances (issue 5: "under 5 s") ----------------
+# Runs with all scenarios, or when a word names it (`run.sh flash`). A second production instance starts on
+# PORT+1; for this part both instances and the driver share the machine's two cores, as the issue states it
+# ("on this 2-core machine"). Each flash is one new event with 100 seats and a waitlist, and the same 2,000 residents
+# (each logged in once through the API) send one signup each, all due within 1 ms, each on its own new connection,
+# alternating between the instances (OpenLoad with two --url). Its max_ms is the time until the last answer. Two
+# warm-up flashes on large events come first (a production instance is warm); then FLASH_ROUNDS measured ones, each
+# checked in the database: exactly 100 confirmed, everyone else waitlisted, one signup per person.
+flash_manifest="$work/flash.txt"
+: >"$flash_manifest"
+want_flash=no
+if [ $# -eq 0 ]; then want_flash=yes; else for w in "$@"; do [[ "flash" == *"$w"* ]] && want_flash=yes; done; fi
+if [ "$want_flash" = yes ]; then
+  FLASH_PORT=$((PORT + 1))
+  FLASH_SIGNUPS=${BENCH_FLASH_SIGNUPS:-2000}
+  FLASH_ROUNDS=${BENCH_FLASH_ROUNDS:-3}
+  start_server "$FLASH_PORT" 0,1 "$work/server2.log"
+  wait_healthy "$FLASH_PORT" "$work/server2.log"
+  taskset -a -p -c 0,1 "$server_pid" >/dev/null
+  # shellcheck source=deploy/bench/setup/event-common.sh
+  . deploy/bench/setup/event-common.sh
+  flash_tokens="$work/flash-tokens.txt"
+  echo "flash: logging in $FLASH_SIGNUPS residents" >&2
+  login_residents "$FLASH_SIGNUPS" "bench-flash" "$flash_tokens"
+  flash() { # CAPACITY OUTFILE -> prints the event id
+    local id
+    read -r id _ < <(seed_events 1 "$1" 1 "bench-flash-$(date +%s%N)")
+    "$BENCH_JAVA" deploy/bench/openload/OpenLoad.java --url "$base/api/v1/events/$id/signups" \
+      --url "http://127.0.0.1:$FLASH_PORT/api/v1/events/$id/signups" --rate 2000000 --warmup 0s --duration "$((FLASH_SIGNUPS / 2000))ms" \
+      --connections "$FLASH_SIGNUPS" --method POST --header 'Content-Type: application/json' --body '{}' \
+      --tokens-file "$flash_tokens" --timeout 60s --drain 60s >"$2" 2>&1 || true
+    echo "$id"
+  }
+  for w in 1 2; do
+    echo "flash: warm-up $w" >&2
+    flash 1000000 "$work/flash-warmup-$w.txt" >/dev/null
+  done
+  for r in $(seq 1 "$FLASH_ROUNDS"); do
+    echo "flash: round $r/$FLASH_ROUNDS" >&2
+    out="$work/flash-round$r.txt"
+    id=$(flash 100 "$out")
+    read -r confirmed waitlisted people < <(mariadb --protocol=socket -uroot -Nse "SELECT
+        SUM(status = 'CONFIRMED'), SUM(status = 'WAITLISTED'), COUNT(DISTINCT person_key)
+        FROM \`$BENCH_DB\`.event_signup WHERE event_id = $id")
+    taken=$(mariadb --protocol=socket -uroot -Nse "SELECT taken FROM \`$BENCH_DB\`.event WHERE id = $id")
+    echo "$out confirmed=$confirmed waitlisted=$waitlisted people=$people taken=$taken" >>"$flash_manifest"
+  done
+fi
+
 echo
 echo "科普云溪 benchmark — commit $(git rev-parse --short HEAD), $("$BENCH_JAVA" -version 2>&1 | head -1)"
 echo "server: taskset -c 1, -Xms1g -Xmx1g (one core: Serial GC); load: wrk -t1 -c$CONNECTIONS -d$DURATION on core 0;"
 [ "$(wc -l <"$open_manifest")" -gt 2 ] && echo "open model: OpenLoad on core 0 at half the median req/s, $OPEN_DURATION after $OPEN_WARMUP warm-up"
 echo "rounds: $ROUNDS after ${WARMUP} warm-up per scenario; MariaDB $(mariadb --protocol=socket -uroot -Nse 'select version()'), Redis $(redis-server --version | awk '{print $3}')"
 echo
-python3 deploy/bench/report.py "$manifest" "$open_manifest"
+python3 deploy/bench/report.py "$manifest" "$open_manifest" "$flash_manifest"
 if [ -s "$measured" ]; then
   echo
   echo "measured by the setups:"

@@ -11,6 +11,11 @@
  *       [--connections 64] [--header 'Authorization: Bearer ${RESIDENT_TOKEN}']... [--tokens-file FILE]
  *       [--method POST --body '{}'] [--timeout 10s] [--drain 10s]
  *
+ * --url may be given several times (same path, other host or port: several server instances); new connections
+ * take them in turn. A flash crowd is a very high --rate for a very short --duration with as many --connections
+ * as requests, e.g. --rate 2000000 --duration 1ms --connections 2000: all 2,000 requests due within 1 ms, each on
+ * its own new connection, and max_ms is the time until the last one was answered.
+ *
  * ${NAME} in --url, --header, --body and --tokens-file is replaced by the environment variable NAME, so a bench
  * scenario can name the same variables its wrk Lua script reads (the setups export them). --tokens-file holds one
  * bearer token per line (as the event setups write for wrk); request i carries token i mod n.
@@ -78,7 +83,7 @@ public class OpenLoad {
     }
 
     private final Options o;
-    private final InetSocketAddress address;
+    private final InetSocketAddress[] addresses; // one per --url; new connection i goes to address i mod n
     private final byte[][] requests; // the whole HTTP/1.1 request, one per token
     private final long warmCount;
     private final long total;
@@ -97,13 +102,21 @@ public class OpenLoad {
     private long completed;
     private long lateSends;
     private long lastCompletion = Long.MIN_VALUE;
+    private long connectionsMade;
 
     OpenLoad(Options o) throws IOException {
         this.o = o;
         URI uri = URI.create(o.url);
-        if (!"http".equals(uri.getScheme())) throw new IllegalArgumentException("only http:// URLs: " + o.url);
-        int port = uri.getPort() < 0 ? 80 : uri.getPort();
-        this.address = new InetSocketAddress(uri.getHost(), port);
+        this.addresses = new InetSocketAddress[o.urls.size()];
+        for (int i = 0; i < addresses.length; i++) {
+            URI u = URI.create(o.urls.get(i));
+            if (!"http".equals(u.getScheme())) throw new IllegalArgumentException("only http:// URLs: " + u);
+            if (!java.util.Objects.equals(u.getRawPath(), uri.getRawPath())
+                    || !java.util.Objects.equals(u.getRawQuery(), uri.getRawQuery())) {
+                throw new IllegalArgumentException("several --url must differ only in host and port: " + u);
+            }
+            addresses[i] = new InetSocketAddress(u.getHost(), u.getPort() < 0 ? 80 : u.getPort());
+        }
         this.requests = buildRequests(o, uri);
         this.warmCount = Math.round(o.rate * o.warmup.toNanos() / 1e9);
         long measured = Math.round(o.rate * o.duration.toNanos() / 1e9);
@@ -218,7 +231,7 @@ public class OpenLoad {
             c.channel.configureBlocking(false);
             c.channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
             open.add(c);
-            if (c.channel.connect(address)) {
+            if (c.channel.connect(addresses[(int) (connectionsMade++ % addresses.length)])) {
                 c.key = c.channel.register(selector, 0, c);
                 c.write();
             } else {
@@ -491,7 +504,8 @@ public class OpenLoad {
     }
 
     static final class Options {
-        String url;
+        String url; // the first --url
+        final List<String> urls = new ArrayList<>();
         double rate;
         Duration duration = Duration.ofSeconds(20);
         Duration warmup = Duration.ofSeconds(5);
@@ -511,7 +525,10 @@ public class OpenLoad {
                 if (i + 1 >= args.length) throw new IllegalArgumentException("missing value after " + a);
                 String v = args[++i];
                 switch (a) {
-                    case "--url" -> o.url = expand(v);
+                    case "--url" -> {
+                        o.urls.add(expand(v));
+                        o.url = o.urls.get(0);
+                    }
                     case "--rate" -> o.rate = Double.parseDouble(v);
                     case "--duration" -> o.duration = duration(v);
                     case "--warmup" -> o.warmup = duration(v);

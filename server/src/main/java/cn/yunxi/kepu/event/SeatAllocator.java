@@ -3,12 +3,10 @@ package cn.yunxi.kepu.event;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -50,7 +48,40 @@ class SeatAllocator {
     record Placement(Signup signup, Integer waitlistPosition, ApiException refusal) {
     }
 
-    private record Request(Signup signup, CompletableFuture<Placement> result) {
+    /**
+     * One signup waiting for its placement. Waiting is in slices (see {@link #place}); a latch is used rather than
+     * a future's timed get, which throws a TimeoutException (stack trace and all) at every slice it waits through.
+     */
+    private static final class Request {
+        final Signup signup;
+        private final CountDownLatch done = new CountDownLatch(1);
+        private volatile Placement placement;
+        private volatile RuntimeException failure;
+
+        Request(Signup signup) {
+            this.signup = signup;
+        }
+
+        void complete(Placement placed) {
+            placement = placed;
+            done.countDown();
+        }
+
+        void fail(RuntimeException e) {
+            failure = e;
+            done.countDown();
+        }
+
+        /** The placement, or null when the slice ended first. */
+        Placement await(long millis) throws InterruptedException {
+            if (!done.await(millis, TimeUnit.MILLISECONDS)) {
+                return null;
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            return placement;
+        }
     }
 
     private static final class EventQueue {
@@ -65,24 +96,24 @@ class SeatAllocator {
     Placement place(Signup signup, LocalDateTime now) {
         long eventId = signup.getEventId();
         EventQueue queue = queues.computeIfAbsent(eventId, id -> new EventQueue());
-        Request mine = new Request(signup, new CompletableFuture<>());
+        Request mine = new Request(signup);
         queue.waiting.add(mine);
         while (true) {
             combine(queue, eventId, now);
+            Placement placement;
             try {
-                Placement placement = mine.result().get(WAIT_SLICE_MILLIS, TimeUnit.MILLISECONDS);
+                placement = mine.await(WAIT_SLICE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            if (placement != null) {
                 if (placement.refusal() != null) {
                     throw placement.refusal();
                 }
                 return placement;
-            } catch (TimeoutException e) {
-                // A combiner that has worked long enough hands over: take over if no one has.
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            } catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
             }
+            // The slice ended: a combiner that has worked long enough hands over, so take over if no one has.
         }
     }
 
@@ -112,10 +143,10 @@ class SeatAllocator {
                 List<Placement> placed = transactions.execute(status -> batch.size() == 1
                         ? placeAlone(eventId, batch.get(0), now, status) : placeBatch(eventId, batch, now));
                 for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).result().complete(placed.get(i));
+                    batch.get(i).complete(placed.get(i));
                 }
             } catch (RuntimeException e) {
-                batch.forEach(b -> b.result().completeExceptionally(e));
+                batch.forEach(b -> b.fail(e));
             }
         }
     }
@@ -129,7 +160,7 @@ class SeatAllocator {
         if (events.takeSeat(eventId) != 1) {
             return placeBatch(eventId, List.of(request), now);
         }
-        Signup s = request.signup();
+        Signup s = request.signup;
         s.setStatus(SignupStatus.CONFIRMED.name());
         s.setActivePersonKey(s.getPersonKey());
         s.setCreatedAt(now);
@@ -163,7 +194,7 @@ class SeatAllocator {
         int waiting = batch.size() > free && Boolean.TRUE.equals(event.getWaitlistEnabled())
                 ? signups.count(eventId, SignupStatus.WAITLISTED.name()) : 0;
         for (Request request : batch) {
-            Signup s = request.signup();
+            Signup s = request.signup;
             boolean seat = seats < free;
             if (!seat && !Boolean.TRUE.equals(event.getWaitlistEnabled())) {
                 out.add(new Placement(null, null, new ApiException(EventErrors.EVENT_FULL)));

@@ -6,6 +6,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import com.baomidou.mybatisplus.annotation.DbType;
+import com.baomidou.mybatisplus.autoconfigure.ConfigurationCustomizer;
 import com.baomidou.mybatisplus.extension.plugins.MybatisPlusInterceptor;
 import com.baomidou.mybatisplus.extension.plugins.inner.PaginationInnerInterceptor;
 
@@ -21,5 +22,10 @@ class MybatisConfig {
         pagination.setMaxLimit(100L);
         interceptor.addInnerInterceptor(pagination);
         return interceptor;
+    }
+
+    @Bean
+    ConfigurationCustomizer accessibleObjectFactory() {
+        return configuration -> configuration.setObjectFactory(new AccessibleObjectFactory());
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import javax.crypto.SecretKey;
@@ -35,7 +36,9 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
@@ -115,6 +118,10 @@ class SecurityConfig {
     JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock, RevokedSessions revokedSessions) {
         NimbusJwtDecoder signatureAndClaims = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
                 .macAlgorithm(MacAlgorithm.HS256).build();
+        // Our issuer is a name, not a URL: the default claim conversion would try to parse it as one and throw
+        // (and catch) an exception for every token it decodes.
+        signatureAndClaims.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
         // Expiry and revocation are checked by VerifiedTokenCache on every request, remembered token or not.
         signatureAndClaims.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
         JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
