@@ -27,12 +27,15 @@ for r in range(int(os.environ.get("SUBMIT_RESIDENTS", "32"))):
           "SELECT q.id, a.kind, a.resident_id, 1, 'OPEN', NOW(3), NOW(3) + INTERVAL 1 DAY, TRUE, a.question_count, "
           "a.max_score, FALSE, a.region_code, a.town_code, a.population_group, a.paper_json "
           "FROM quiz_attempt a JOIN quiz q ON q.title LIKE 'bench-submit %%' WHERE a.id = %d;" % attempt["id"])
-    ids = mysql("SELECT a.id FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id WHERE q.title LIKE 'bench-submit %%' "
-                "AND a.resident_id = (SELECT resident_id FROM quiz_attempt WHERE id = %d) ORDER BY a.id;"
-                % attempt["id"]).split()
+    rows = mysql("SELECT a.id, a.quiz_id FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id "
+                 "WHERE q.title LIKE 'bench-submit %%' "
+                 "AND a.resident_id = (SELECT resident_id FROM quiz_attempt WHERE id = %d) ORDER BY a.id;"
+                 % attempt["id"]).splitlines()
     body = json.dumps({"answers": answers})
-    lines += ["%s\t%s\t%s" % (i, token, body) for i in ids]
-lines.sort(key=lambda l: int(l.split("\t")[0]))
+    lines += [(int(q), int(i), "%s\t%s\t%s" % (i, token, body)) for i, q in (r.split("\t") for r in rows)]
+# Contest by contest, as in a real contest where its entrants submit around the same time (not one resident
+# going through 3,000 contests).
+lines = [l for _, _, l in sorted(lines)]
 f = tempfile.NamedTemporaryFile("w", prefix="kepu-quiz-submit-", suffix=".tsv", delete=False)
 f.write("\n".join(lines) + "\n")
 f.close()

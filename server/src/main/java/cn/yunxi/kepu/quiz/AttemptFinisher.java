@@ -3,6 +3,8 @@ package cn.yunxi.kepu.quiz;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +87,7 @@ class AttemptFinisher {
         }
         List<PaperItem> paper = views.paper(a);
         Map<Long, List<Integer>> clean = Grading.validate(paper, submitted);
-        LocalDateTime now = Times.now(clock).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        LocalDateTime now = Times.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Map<Long, List<Integer>> answers = views.answers(a);
         if (now.isAfter(a.getDeadlineAt().plus(properties.submitGrace()))) {
             // Too late: only what was saved before the deadline counts; the attempt ends at its deadline.
@@ -116,6 +118,11 @@ class AttemptFinisher {
         Grading.Result result = Grading.grade(paper, answers);
         int perQuestion = a.getMaxScore() / a.getQuestionCount();
         int score = result.correctCount() * perQuestion;
+        // Stored to the whole second: Connector/J drops the milliseconds against MariaDB (which it takes for a 5.5
+        // server) but not against MySQL 8. Rounding here makes the row, the answer rendered from it and the
+        // leaderboard key the same on both, without reading the row back. Ties on score and time used are then
+        // broken by the finishing second.
+        finishedAt = finishedAt.truncatedTo(ChronoUnit.SECONDS);
         long duration = Math.max(0, Duration.between(a.getStartedAt(), finishedAt).toMillis());
         a.setStatus(status);
         a.setFinishedAt(finishedAt);
@@ -129,10 +136,6 @@ class AttemptFinisher {
         if (attempts.finish(a) != 1) {
             throw new IllegalStateException("attempt " + a.getId() + " was graded under our lock by someone else");
         }
-        // The answer is rendered from this row, so it must hold what was stored: the driver may drop the
-        // milliseconds (Connector/J does against MariaDB, which it takes for a 5.5 server). Everyone who submits
-        // the same attempt then sees the same finish time.
-        a.setFinishedAt(attempts.finishedAt(a.getId()));
         return new Graded(result.items(), afterGrading(a, quiz, !answers.isEmpty()));
     }
 
@@ -157,14 +160,18 @@ class AttemptFinisher {
             state.recordContestEntry(quiz.getId(), residentId, a.getId(), a.getScore(), a.getDurationMs(),
                     a.getFinishedAt(), rankValue, a.getRegionCode(), a.getTownCode());
             String contestKey = "contest:" + quiz.getId() + ":" + residentId;
+            List<PointsService.Grant> grants = new ArrayList<>(2);
             if (properties.contestJoinPoints() > 0) {
-                points.award(residentId, PointsReason.CONTEST, contestKey + ":joined", properties.contestJoinPoints());
+                grants.add(new PointsService.Grant(contestKey + ":joined", properties.contestJoinPoints()));
             }
             if (Boolean.TRUE.equals(a.getPassed())) {
                 certificateNo = certificates.issue(quiz, a, resident == null ? null : resident.nickname());
                 if (properties.contestPassPoints() > 0) {
-                    points.award(residentId, PointsReason.CONTEST, contestKey + ":passed", properties.contestPassPoints());
+                    grants.add(new PointsService.Grant(contestKey + ":passed", properties.contestPassPoints()));
                 }
+            }
+            if (!grants.isEmpty()) {
+                points.awardAll(residentId, PointsReason.CONTEST, grants);
             }
             long quizId = quiz.getId();
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -46,9 +46,6 @@ interface AttemptMapper extends BaseMapper<Attempt> {
             + "WHERE id = #{a.id} AND status = 'OPEN'")
     int finish(@Param("a") Attempt attempt);
 
-    @Select("SELECT finished_at FROM quiz_attempt WHERE id = #{id}")
-    java.time.LocalDateTime finishedAt(@Param("id") long id);
-
     /** Autosave: accepted only while the attempt is open and its deadline (plus grace) has not passed. */
     @Update("UPDATE quiz_attempt SET answers_json = #{answers} WHERE id = #{id} AND resident_id = #{residentId} "
             + "AND status = 'OPEN' AND deadline_at >= #{cutoff}")
