@@ -1,5 +1,5 @@
-const { createWx, json, problem, flush } = require('./helpers/wx');
-const { me, storeSession } = require('./helpers/fixtures');
+const { createWx, json, problem, flush, NETWORK_FAIL } = require('./helpers/wx');
+const { me, regions, storeSession } = require('./helpers/fixtures');
 const { eventDetail, signup, page } = require('./helpers/event-fixtures');
 const { renderPage, resetPages, text, hasClass } = require('./helpers/render');
 const { PRIVACY_POLICY_VERSION } = require('../app/utils/config');
@@ -118,6 +118,182 @@ describe('代报名 page', () => {
     wx.setStorageSync('kepu.elderMode', true);
     p = await openProxy();
     expect(hasClass(p.querySelector('#root'), 'page-elder')).toBe(true);
+  });
+});
+
+describe('代报名 page: optional 所在村（社区）', () => {
+  const names = (column) => column.map((o) => o.name);
+
+  function fillPerson(p, name = '李四', phone = '13812345678') {
+    p.querySelector('#input-name').dispatchEvent('input', { detail: { value: name } });
+    p.querySelector('#input-phone-number').dispatchEvent('input', { detail: { value: phone } });
+  }
+
+  /** What a resident does on the phone: turn the town column, then confirm [town, village]. */
+  async function pickRegion(p, townIndex, villageIndex) {
+    const picker = p.querySelector('#input-region');
+    picker.dispatchEvent('columnchange', { detail: { column: 0, value: townIndex } });
+    await flush();
+    picker.dispatchEvent('columnchange', { detail: { column: 1, value: villageIndex } });
+    picker.dispatchEvent('change', { detail: { value: [townIndex, villageIndex] } });
+    await flush();
+  }
+
+  async function submit(p) {
+    p.querySelector('#submit-btn').dispatchEvent('tap');
+    await flush();
+  }
+
+  test('the picker is filled from the region tree and starts at 不清楚 / 不填', async () => {
+    server.on('GET', '/api/v1/regions', json(200, regions()));
+    const p = await openProxy(eventDetail(7, { formFields: [] }));
+
+    expect(server.callsTo('GET', '/api/v1/regions')).toHaveLength(1);
+    expect(names(p.instance.data.regionColumns[0])).toEqual(['不清楚 / 不填', '云溪镇', '陆城镇']);
+    expect(p.instance.data.regionColumns[1]).toEqual([]);
+    expect(p.instance.data.regionIndex).toEqual([0, 0]);
+    expect(text(p.querySelector('#region-label'))).toBe('不清楚 / 不填');
+    // Styled like the group picker, so 关怀模式 enlarges it the same way.
+    expect(hasClass(p.querySelector('#region-label'), 'field-input')).toBe(true);
+
+    // Turning to a town lists its villages after the town-only entry.
+    p.querySelector('#input-region').dispatchEvent('columnchange', { detail: { column: 0, value: 2 } });
+    await flush();
+    expect(p.instance.data.regionColumns[1]).toEqual([
+      { code: '430603102', name: '（整个乡镇）' },
+      { code: '430603102201', name: '陆城社区' },
+      { code: '430603102202', name: '儒矶村' },
+    ]);
+    expect(p.instance.data.regionIndex).toEqual([2, 0]);
+  });
+
+  test('a chosen village sends its code, a town alone its town code, 不清楚 / 不填 no regionCode', async () => {
+    server.on('GET', '/api/v1/regions', json(200, regions()));
+    server.on('POST', '/api/v1/events/7/proxy-signups', json(201, proxied(40)));
+    const p = await openProxy(eventDetail(7, { formFields: [] }));
+
+    fillPerson(p);
+    await pickRegion(p, 2, 2);
+    expect(text(p.querySelector('#region-label'))).toBe('陆城镇 / 儒矶村');
+    await submit(p);
+
+    // 再为一人报名: the next person may live elsewhere, so the region starts over too.
+    p.querySelector('#another-btn').dispatchEvent('tap');
+    await flush();
+    expect(text(p.querySelector('#region-label'))).toBe('不清楚 / 不填');
+    expect(p.instance.data.regionColumns[1]).toEqual([]);
+    fillPerson(p, '王五', '13900001111');
+    await pickRegion(p, 1, 0);
+    expect(text(p.querySelector('#region-label'))).toBe('云溪镇（整个乡镇）');
+    await submit(p);
+
+    p.querySelector('#another-btn').dispatchEvent('tap');
+    await flush();
+    fillPerson(p, '赵六', '13700002222');
+    await pickRegion(p, 2, 1);
+    await pickRegion(p, 0, 0); // changed their mind: not known after all
+    expect(text(p.querySelector('#region-label'))).toBe('不清楚 / 不填');
+    await submit(p);
+
+    expect(server.callsTo('POST', '/api/v1/events/7/proxy-signups').map((c) => c.data)).toEqual([
+      { name: '李四', phone: '13812345678', regionCode: '430603102202', form: {} },
+      { name: '王五', phone: '13900001111', regionCode: '430603101', form: {} },
+      { name: '赵六', phone: '13700002222', form: {} },
+    ]);
+  });
+
+  test('a town without villages in the tree can still be chosen, as the town', async () => {
+    const tree = regions();
+    tree.children.push({ code: '430603103', name: '松阳湖街道', level: 'TOWN', children: [] });
+    server.on('GET', '/api/v1/regions', json(200, tree));
+    server.on('POST', '/api/v1/events/7/proxy-signups', json(201, proxied(40)));
+    const p = await openProxy(eventDetail(7, { formFields: [] }));
+
+    fillPerson(p);
+    await pickRegion(p, 3, 0);
+    expect(names(p.instance.data.regionColumns[1])).toEqual(['（整个乡镇）']);
+    await submit(p);
+
+    expect(server.callsTo('POST', '/api/v1/events/7/proxy-signups')[0].data.regionCode).toBe('430603103');
+  });
+
+  test('scrolling the columns and cancelling keeps the earlier choice', async () => {
+    server.on('GET', '/api/v1/regions', json(200, regions()));
+    server.on('POST', '/api/v1/events/7/proxy-signups', json(201, proxied(40)));
+    const p = await openProxy(eventDetail(7, { formFields: [] }));
+    fillPerson(p);
+    await pickRegion(p, 2, 2);
+
+    const picker = p.querySelector('#input-region');
+    picker.dispatchEvent('columnchange', { detail: { column: 0, value: 1 } });
+    await flush();
+    picker.dispatchEvent('cancel', { detail: {} });
+    await flush();
+
+    expect(p.instance.data.regionIndex).toEqual([2, 2]);
+    expect(names(p.instance.data.regionColumns[1])).toEqual(['（整个乡镇）', '陆城社区', '儒矶村']);
+    expect(text(p.querySelector('#region-label'))).toBe('陆城镇 / 儒矶村');
+    await submit(p);
+    expect(server.callsTo('POST', '/api/v1/events/7/proxy-signups')[0].data.regionCode).toBe('430603102202');
+  });
+
+  test('when the region tree cannot be loaded the form works without it and sends no regionCode', async () => {
+    server.on('GET', '/api/v1/regions', () => NETWORK_FAIL);
+    server.on('POST', '/api/v1/events/7/proxy-signups', json(201, proxied(40)));
+    const p = await openProxy(eventDetail(7, { formFields: [] }));
+
+    expect(p.querySelector('#proxy-form')).toBeTruthy();
+    expect(p.querySelector('#input-region')).toBeFalsy();
+    expect(text(p.querySelector('#region-unavailable'))).toBe('村镇列表暂时加载不出来，可以不填，直接提交');
+    // The optional field failing is not worth an error toast over the form.
+    expect(wx.showToast).not.toHaveBeenCalled();
+
+    fillPerson(p);
+    await flush();
+    await submit(p);
+    expect(server.callsTo('POST', '/api/v1/events/7/proxy-signups').map((c) => c.data)).toEqual([
+      { name: '李四', phone: '13812345678', form: {} },
+    ]);
+    expect(text(p.querySelector('#result-title'))).toBe('已为李*报名成功');
+  });
+
+  test('a server error or an empty tree hides the picker too', async () => {
+    server.on('GET', '/api/v1/regions', problem(503, 'UNAVAILABLE', '服务繁忙，请稍后重试'));
+    let p = await openProxy(eventDetail(7, { formFields: [] }));
+    expect(p.querySelector('#input-region')).toBeFalsy();
+    expect(p.querySelector('#region-unavailable')).toBeTruthy();
+    expect(wx.showToast).not.toHaveBeenCalled();
+
+    resetPages();
+    server.on('GET', '/api/v1/regions', json(200, { code: '430603', name: '云溪区', level: 'DISTRICT', children: [] }));
+    p = await openProxy(eventDetail(7, { formFields: [] }));
+    expect(p.querySelector('#input-region')).toBeFalsy();
+    expect(p.querySelector('#region-unavailable')).toBeTruthy();
+  });
+
+  test('a slow region tree does not hold up the form; the picker appears when it arrives', async () => {
+    let answer;
+    server.on('GET', '/api/v1/regions', () => new Promise((resolve) => {
+      answer = resolve;
+    }));
+    const p = await openProxy(eventDetail(7, { formFields: [] }));
+
+    expect(p.querySelector('#proxy-form')).toBeTruthy();
+    expect(p.querySelector('#input-region')).toBeFalsy();
+    expect(text(p.querySelector('#region-loading'))).toBe('正在加载村镇列表……');
+
+    answer(json(200, regions()));
+    await flush();
+    expect(p.querySelector('#region-loading')).toBeFalsy();
+    expect(text(p.querySelector('#region-label'))).toBe('不清楚 / 不填');
+  });
+
+  test('nothing about regions is fetched before the privacy policy is accepted', async () => {
+    server.on('GET', '/api/v1/regions', json(200, regions()));
+    storeSession(wx, me({ privacyPolicyVersion: null }));
+    const p = await openProxy();
+    expect(p.querySelector('#consent-gate')).toBeTruthy();
+    expect(server.callsTo('GET', '/api/v1/regions')).toHaveLength(0);
   });
 });
 

@@ -5,27 +5,12 @@ const privacy = require('../../utils/privacy');
 const elder = require('../../utils/elder');
 const toast = require('../../utils/toast');
 const { request } = require('../../utils/request');
+const regions = require('../../utils/regions');
 
 // Same codes as the server's population group enum; labels shown in the picker.
 const { POPULATION_GROUPS } = require('../../utils/groups');
 
 const EARLIEST_BIRTH_YEAR = 1920;
-
-function toOptions(nodes) {
-  return (nodes || []).map((n) => ({ code: n.code, name: n.name }));
-}
-
-/** Locate a region code (village or town) in the tree as picker indexes [town, village]. */
-function indexOfRegion(towns, regionCode) {
-  for (let i = 0; i < towns.length; i += 1) {
-    if (towns[i].code === regionCode) return [i, 0];
-    const villages = towns[i].children || [];
-    for (let j = 0; j < villages.length; j += 1) {
-      if (villages[j].code === regionCode) return [i, j];
-    }
-  }
-  return [0, 0];
-}
 
 Page(
   elderPage({
@@ -79,12 +64,12 @@ Page(
 
     async loadRegions() {
       const district = await request({ url: '/api/v1/regions' });
-      this.towns = (district && district.children) || [];
+      this.towns = regions.townsOf(district);
     },
 
     showMe(me) {
       const towns = this.towns || [];
-      const regionIndex = indexOfRegion(towns, me.regionCode);
+      const regionIndex = regions.indexOfRegion(towns, me.regionCode);
       const groupIndex = Math.max(
         0,
         POPULATION_GROUPS.findIndex((g) => g.value === me.populationGroup),
@@ -94,7 +79,7 @@ Page(
         me,
         elder: elder.isElderMode(),
         regionIndex,
-        regionColumns: [toOptions(towns), toOptions(towns[regionIndex[0]] && towns[regionIndex[0]].children)],
+        regionColumns: regions.regionColumns(towns, regionIndex[0]),
         groupIndex,
       });
     },
@@ -137,20 +122,15 @@ Page(
       const { column, value } = e.detail;
       if (column !== 0) return;
       // Cascade: a new 镇/街道 shows its own 村/社区 list.
-      const villages = toOptions(this.towns[value] && this.towns[value].children);
       this.setData({
-        regionColumns: [this.data.regionColumns[0], villages],
+        regionColumns: [this.data.regionColumns[0], regions.villageOptions(this.towns, value)],
         regionIndex: [value, 0],
       });
     },
 
     onRegionChange(e) {
       const [townIdx, villageIdx] = e.detail.value;
-      const town = this.towns[townIdx];
-      if (!town) return;
-      const villages = town.children || [];
-      // A town without villages in the tree is itself the finest level we can record.
-      const chosen = villages.length ? villages[villageIdx || 0] : town;
+      const chosen = regions.regionAt(this.towns, townIdx, villageIdx);
       if (!chosen || chosen.code === (this.data.me && this.data.me.regionCode)) return;
       this.saveProfile({ regionCode: chosen.code });
     },
