@@ -21,6 +21,12 @@ interface PointsLedgerMapper extends BaseMapper<PointsLedgerEntry> {
     long balance(@Param("residentId") long residentId);
 
     /** Makes sure the day's running-total row exists, so it can be locked. */
+    /** A ledger line, in static SQL: the generic insert builds its statement anew on every call. */
+    @Insert("INSERT INTO points_ledger (resident_id, reason, source_key, requested, amount, award_day, created_at) "
+            + "VALUES (#{e.residentId}, #{e.reason}, #{e.sourceKey}, #{e.requested}, #{e.amount}, #{e.awardDay}, "
+            + "#{e.createdAt})")
+    void add(@Param("e") PointsLedgerEntry entry);
+
     @Insert("INSERT INTO points_daily_total (resident_id, reason, award_day, total) "
             + "VALUES (#{residentId}, #{reason}, #{day}, 0) ON DUPLICATE KEY UPDATE total = total")
     void ensureDailyTotal(@Param("residentId") long residentId, @Param("reason") String reason,

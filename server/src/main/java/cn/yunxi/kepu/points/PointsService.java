@@ -90,7 +90,7 @@ public class PointsService {
             entry.setAwardDay(day);
             entry.setCreatedAt(now);
             try {
-                ledger.insert(entry);
+                ledger.add(entry);
             } catch (DuplicateKeyException repeated) {
                 // Awarded before (a retry or a redelivered event): the unique (reason, source) key kept it single,
                 // and that first award is the answer. Only this statement failed; the transaction goes on.
@@ -128,7 +128,7 @@ public class PointsService {
         reversal.setAwardDay(now.toLocalDate());
         reversal.setCreatedAt(now);
         try {
-            ledger.insert(reversal);
+            ledger.add(reversal);
         } catch (DuplicateKeyException alreadyRevoked) {
             // revoked before: nothing more to do
         }

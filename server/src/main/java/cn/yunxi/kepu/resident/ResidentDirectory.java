@@ -25,7 +25,7 @@ public class ResidentDirectory {
     }
 
     public Optional<ResidentSummary> find(long residentId) {
-        return Optional.ofNullable(residents.selectById(residentId)).map(views::summary);
+        return Optional.ofNullable(residents.summaryColumns(residentId)).map(views::summary);
     }
 
     public List<ResidentSummary> findAll(Collection<Long> residentIds) {

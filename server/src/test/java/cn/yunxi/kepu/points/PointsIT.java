@@ -92,6 +92,28 @@ class PointsIT {
     }
 
     @Test
+    void severalAwardsUnderOneLockShareTheCapInOrderAndStayIdempotent() {
+        long id = residentId(Logins.residentToken(api));
+        // SHARE is capped at 5 a day: the first grant takes 4, the second what is left, the third nothing
+        List<PointsAward> awards = points.awardAll(id, PointsReason.SHARE, List.of(
+                new PointsService.Grant("batch:1", 4), new PointsService.Grant("batch:2", 4),
+                new PointsService.Grant("batch:3", 4)));
+        assertThat(awards).extracting(PointsAward::granted).containsExactly(4, 1, 0);
+        assertThat(awards).noneMatch(PointsAward::duplicate);
+
+        // Repeated (a retried submit): the first awards are the answer, one new source is still capped.
+        List<PointsAward> again = points.awardAll(id, PointsReason.SHARE, List.of(
+                new PointsService.Grant("batch:2", 4), new PointsService.Grant("batch:4", 4)));
+        assertThat(again.get(0).duplicate()).isTrue();
+        assertThat(again.get(0).granted()).isEqualTo(1);
+        assertThat(again.get(1).granted()).isZero();
+        assertThat(jdbc.queryForObject("SELECT total FROM points_daily_total WHERE resident_id = ? AND reason = 'SHARE'",
+                Integer.class, id)).isEqualTo(5);
+        assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM points_ledger WHERE resident_id = ?",
+                Integer.class, id)).isEqualTo(5);
+    }
+
+    @Test
     void participationFromOtherFeaturesEarnsReadingAndAttendancePoints() {
         String token = Logins.residentToken(api);
         long id = residentId(token);
