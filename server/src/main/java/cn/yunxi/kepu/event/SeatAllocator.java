@@ -4,20 +4,18 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.ReentrantLock;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import cn.yunxi.kepu.common.concurrent.RequestCombiner;
 import cn.yunxi.kepu.common.web.ApiException;
 
 /**
- * Decides seats for signups, many at a time. Signups for the same event queue up in this instance; whichever
+ * Decides seats for signups, many at a time. Signups for the same event queue up in this instance (a
+ * {@link RequestCombiner} per event); whichever
  * request thread finds no one at work becomes the combiner and places a batch in ONE transaction: lock the
  * event row, give seats in queue order while {@code taken < capacity} (then waitlist, or refuse when there is
  * no waitlist), insert each signup (the unique key refuses a second active signup of the same person), and add
@@ -29,13 +27,11 @@ import cn.yunxi.kepu.common.web.ApiException;
 class SeatAllocator {
 
     static final int MAX_BATCH = 200;
-    private static final long WAIT_SLICE_MILLIS = 200;
-    private static final int MAX_COMBINING_PASSES = 5;
 
     private final EventMapper events;
     private final SignupMapper signups;
     private final TransactionTemplate transactions;
-    private final ConcurrentHashMap<Long, EventQueue> queues = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, RequestCombiner<Request, Placement>> queues = new ConcurrentHashMap<>();
 
     SeatAllocator(EventMapper events, SignupMapper signups, PlatformTransactionManager txManager) {
         this.events = events;
@@ -48,45 +44,7 @@ class SeatAllocator {
     record Placement(Signup signup, Integer waitlistPosition, ApiException refusal) {
     }
 
-    /**
-     * One signup waiting for its placement. Waiting is in slices (see {@link #place}); a latch is used rather than
-     * a future's timed get, which throws a TimeoutException (stack trace and all) at every slice it waits through.
-     */
-    private static final class Request {
-        final Signup signup;
-        private final CountDownLatch done = new CountDownLatch(1);
-        private volatile Placement placement;
-        private volatile RuntimeException failure;
-
-        Request(Signup signup) {
-            this.signup = signup;
-        }
-
-        void complete(Placement placed) {
-            placement = placed;
-            done.countDown();
-        }
-
-        void fail(RuntimeException e) {
-            failure = e;
-            done.countDown();
-        }
-
-        /** The placement, or null when the slice ended first. */
-        Placement await(long millis) throws InterruptedException {
-            if (!done.await(millis, TimeUnit.MILLISECONDS)) {
-                return null;
-            }
-            if (failure != null) {
-                throw failure;
-            }
-            return placement;
-        }
-    }
-
-    private static final class EventQueue {
-        final ConcurrentLinkedQueue<Request> waiting = new ConcurrentLinkedQueue<>();
-        final ReentrantLock combining = new ReentrantLock();
+    private record Request(Signup signup, LocalDateTime now) {
     }
 
     /**
@@ -95,60 +53,19 @@ class SeatAllocator {
      */
     Placement place(Signup signup, LocalDateTime now) {
         long eventId = signup.getEventId();
-        EventQueue queue = queues.computeIfAbsent(eventId, id -> new EventQueue());
-        Request mine = new Request(signup);
-        queue.waiting.add(mine);
-        while (true) {
-            combine(queue, eventId, now);
-            Placement placement;
-            try {
-                placement = mine.await(WAIT_SLICE_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-            if (placement != null) {
-                if (placement.refusal() != null) {
-                    throw placement.refusal();
-                }
-                return placement;
-            }
-            // The slice ended: a combiner that has worked long enough hands over, so take over if no one has.
+        Placement placement = queues.computeIfAbsent(eventId, id -> new RequestCombiner<>(MAX_BATCH,
+                batch -> placeInOneTransaction(id, batch))).submit(new Request(signup, now));
+        if (placement.refusal() != null) {
+            throw placement.refusal();
         }
+        return placement;
     }
 
-    /**
-     * Becomes the combiner if no one is. After unlocking it looks at the queue again, so a request queued just
-     * before the unlock is never left waiting; after a few passes it hands over to a waiting thread.
-     */
-    private void combine(EventQueue queue, long eventId, LocalDateTime now) {
-        int passes = 0;
-        while (!queue.waiting.isEmpty() && passes++ < MAX_COMBINING_PASSES && queue.combining.tryLock()) {
-            try {
-                drain(queue, eventId, now);
-            } finally {
-                queue.combining.unlock();
-            }
-        }
-    }
-
-    private void drain(EventQueue queue, long eventId, LocalDateTime now) {
-        for (int rounds = 0; rounds < 10 && !queue.waiting.isEmpty(); rounds++) {
-            List<Request> batch = new ArrayList<>();
-            Request r;
-            while (batch.size() < MAX_BATCH && (r = queue.waiting.poll()) != null) {
-                batch.add(r);
-            }
-            try {
-                List<Placement> placed = transactions.execute(status -> batch.size() == 1
-                        ? placeAlone(eventId, batch.get(0), now, status) : placeBatch(eventId, batch, now));
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).complete(placed.get(i));
-                }
-            } catch (RuntimeException e) {
-                batch.forEach(b -> b.fail(e));
-            }
-        }
+    private List<Placement> placeInOneTransaction(long eventId, List<Request> batch) {
+        // The batch's time is its combiner's: everyone in it was placed in the same instant.
+        LocalDateTime now = batch.get(0).now();
+        return transactions.execute(status -> batch.size() == 1
+                ? placeAlone(eventId, batch.get(0), now, status) : placeBatch(eventId, batch, now));
     }
 
     /**
@@ -160,7 +77,7 @@ class SeatAllocator {
         if (events.takeSeat(eventId) != 1) {
             return placeBatch(eventId, List.of(request), now);
         }
-        Signup s = request.signup;
+        Signup s = request.signup();
         s.setStatus(SignupStatus.CONFIRMED.name());
         s.setActivePersonKey(s.getPersonKey());
         s.setCreatedAt(now);
@@ -194,7 +111,7 @@ class SeatAllocator {
         int waiting = batch.size() > free && Boolean.TRUE.equals(event.getWaitlistEnabled())
                 ? signups.count(eventId, SignupStatus.WAITLISTED.name()) : 0;
         for (Request request : batch) {
-            Signup s = request.signup;
+            Signup s = request.signup();
             boolean seat = seats < free;
             if (!seat && !Boolean.TRUE.equals(event.getWaitlistEnabled())) {
                 out.add(new Placement(null, null, new ApiException(EventErrors.EVENT_FULL)));

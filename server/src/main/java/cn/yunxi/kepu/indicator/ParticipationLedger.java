@@ -21,6 +21,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.common.participation.ParticipationsRecorded;
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.common.web.ApiException;
 import cn.yunxi.kepu.indicator.AggregateStore.Cell;
@@ -76,6 +77,12 @@ class ParticipationLedger {
     @ApplicationModuleListener
     void on(ParticipationRecorded event) {
         record(event);
+    }
+
+    /** Each record of a batch on its own, in its own transaction, as if published alone. */
+    @ApplicationModuleListener
+    void on(ParticipationsRecorded batch) {
+        batch.records().forEach(this::record);
     }
 
     /** Stores one participation record and updates every aggregate it touches (idempotent on recordKey). */

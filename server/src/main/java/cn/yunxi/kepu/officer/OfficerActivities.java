@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.yunxi.kepu.common.participation.ParticipationKind;
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.common.participation.ParticipationsRecorded;
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.officer.OfficerRepository.OfficerRow;
 
@@ -71,6 +72,11 @@ public class OfficerActivities {
 
     // The condition keeps the registry from recording (and later completing) a publication for every quiz
     // answer and content read this listener would ignore.
+    @ApplicationModuleListener(condition = "#event.includesAny('OFFICER_ACTIVITY')")
+    void on(ParticipationsRecorded event) {
+        event.records().forEach(this::on);
+    }
+
     @ApplicationModuleListener(condition = "#event.kind().name() == 'OFFICER_ACTIVITY'")
     void on(ParticipationRecorded event) {
         if (event.kind() == ParticipationKind.OFFICER_ACTIVITY && event.residentId() != null && !event.withdrawn()) {

@@ -4,9 +4,13 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -106,6 +110,68 @@ public class PointsService {
             ledger.addToDailyTotal(residentId, reason.name(), day, added);
         }
         return awards;
+    }
+
+    /** One award for one resident, as part of a batch for many. */
+    public record ResidentGrant(long residentId, Grant grant) {
+    }
+
+    /**
+     * Awards of many residents for one reason (a batch of graded contest attempts), with the same outcome as
+     * {@link #awardAll} per resident, in a fixed number of statements: the residents' day totals are locked
+     * together (in resident order, as every batch locks them), sources awarded before are skipped, and the new
+     * ledger lines and totals are written with one statement each. Awards of a source are always made under its
+     * resident's total lock, so the check for earlier awards cannot race; should a source still collide (another
+     * resident's, by a caller's mistake), the batch falls back to one award at a time.
+     */
+    @Transactional
+    public void awardEach(PointsReason reason, List<ResidentGrant> grants) {
+        if (grants.isEmpty()) {
+            return;
+        }
+        LocalDateTime now = Times.now(clock);
+        LocalDate day = now.toLocalDate();
+        List<Long> residentIds = grants.stream().map(ResidentGrant::residentId).distinct().sorted().toList();
+        ledger.ensureDailyTotals(residentIds, reason.name(), day);
+        Map<Long, Integer> totals = new HashMap<>();
+        ledger.lockDailyTotals(residentIds, reason.name(), day).forEach(t -> totals.put(t.getResidentId(), t.getTotal()));
+        Set<String> done = new HashSet<>(ledger.existingSources(reason.name(),
+                grants.stream().map(g -> g.grant().sourceKey()).toList()));
+        List<PointsLedgerEntry> lines = new ArrayList<>();
+        Map<Long, Integer> added = new LinkedHashMap<>();
+        for (ResidentGrant g : grants) {
+            if (!done.add(g.grant().sourceKey())) {
+                continue; // awarded before (a retry, a second attempt) or twice in this batch: the first stands
+            }
+            int total = totals.getOrDefault(g.residentId(), 0);
+            int granted = Math.max(0, Math.min(g.grant().amount(), properties.capOf(reason) - total));
+            totals.put(g.residentId(), total + granted);
+            added.merge(g.residentId(), granted, Integer::sum);
+            PointsLedgerEntry entry = new PointsLedgerEntry();
+            entry.setResidentId(g.residentId());
+            entry.setReason(reason.name());
+            entry.setSourceKey(g.grant().sourceKey());
+            entry.setRequested(g.grant().amount());
+            entry.setAmount(granted);
+            entry.setAwardDay(day);
+            entry.setCreatedAt(now);
+            lines.add(entry);
+        }
+        if (lines.isEmpty()) {
+            return;
+        }
+        try {
+            ledger.addAll(lines);
+        } catch (DuplicateKeyException collided) {
+            // Only this statement failed, nothing of it was written; the totals are as locked.
+            grants.forEach(g -> awardAll(g.residentId(), reason, List.of(g.grant())));
+            return;
+        }
+        List<PointsLedgerMapper.ResidentTotal> increments = added.entrySet().stream().filter(e -> e.getValue() > 0)
+                .map(e -> new PointsLedgerMapper.ResidentTotal(e.getKey(), e.getValue())).toList();
+        if (!increments.isEmpty()) {
+            ledger.addToDailyTotals(increments, reason.name(), day);
+        }
     }
 
     /**

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import cn.yunxi.kepu.common.crypto.PersonalDataCipher;
 import cn.yunxi.kepu.common.participation.ParticipationKind;
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.common.participation.ParticipationsRecorded;
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.common.web.ApiException;
 import cn.yunxi.kepu.points.PointsReason;
@@ -35,6 +37,7 @@ import cn.yunxi.kepu.resident.ResidentSummary;
 class AttemptFinisher {
 
     private final AttemptMapper attempts;
+    private final AttemptGrades grades;
     private final AttemptViews views;
     private final QuizCatalog catalog;
     private final QuizStateMapper state;
@@ -46,11 +49,12 @@ class AttemptFinisher {
     private final QuizProperties properties;
     private final Clock clock;
 
-    AttemptFinisher(AttemptMapper attempts, AttemptViews views, QuizCatalog catalog, QuizStateMapper state,
+    AttemptFinisher(AttemptMapper attempts, AttemptGrades grades, AttemptViews views, QuizCatalog catalog, QuizStateMapper state,
                     Certificates certificates, Leaderboards leaderboards, PointsService points,
                     ResidentDirectory residents, ApplicationEventPublisher events, QuizProperties properties,
                     Clock clock) {
         this.attempts = attempts;
+        this.grades = grades;
         this.views = views;
         this.catalog = catalog;
         this.state = state;
@@ -71,33 +75,95 @@ class AttemptFinisher {
                     List<Grading.ItemResult> results, String certificateNo) {
     }
 
-    /** What grading produced beyond the attempt row itself: per-question results, the certificate held now. */
-    private record Graded(List<Grading.ItemResult> results, String certificateNo) {
+    /** One resident's submission of one attempt. */
+    record Submission(long residentId, long attemptId, Map<Long, List<Integer>> answers) {
     }
 
+    /** What became of a submission: the attempt as stored, or why it was refused (nothing of it was written). */
+    record Outcome(Finished finished, ApiException refusal) {
+    }
+
+    /** An attempt graded in memory, waiting for the batch's writes. */
+    private record Marked(int index, Attempt attempt, Quiz quiz, List<PaperItem> paper,
+                          Map<Long, List<Integer>> answers, Grading.Result result) {
+    }
+
+    /**
+     * Grades a batch of submissions (see {@link SubmissionBatcher}) in one transaction: their attempt rows are
+     * locked with one statement (in id order, so batches of several instances cannot deadlock on them) and the
+     * grades written with one batched update. Each submission is judged on its own: one that is not the caller's,
+     * or whose answers are invalid, is refused without touching its row; one already graded (a retry, a double
+     * tap, the deadline, or an earlier submission of the same attempt in this batch) gets the stored result.
+     */
     @Transactional
-    Finished submit(long residentId, long attemptId, Map<Long, List<Integer>> submitted) {
-        Attempt a = attempts.lockOwned(attemptId, residentId);
-        if (a == null) {
-            throw new ApiException(QuizErrors.ATTEMPT_NOT_FOUND);
-        }
-        if (!Attempt.OPEN.equals(a.getStatus())) {
-            // graded already (a retry, a double tap, or the deadline): the one stored result
-            return new Finished(a, null, null, null, null);
-        }
-        List<PaperItem> paper = views.paper(a);
-        Map<Long, List<Integer>> clean = Grading.validate(paper, submitted);
+    List<Outcome> submitAll(List<Submission> batch) {
+        List<Long> ids = batch.stream().map(Submission::attemptId).distinct().sorted().toList();
+        Map<Long, Attempt> rows = new HashMap<>();
+        attempts.lockAll(ids).forEach(a -> rows.put(a.getId(), a));
         LocalDateTime now = Times.now(clock).truncatedTo(ChronoUnit.MILLIS);
-        Map<Long, List<Integer>> answers = views.answers(a);
-        if (now.isAfter(a.getDeadlineAt().plus(properties.submitGrace()))) {
-            // Too late: only what was saved before the deadline counts; the attempt ends at its deadline.
-            Graded g = grade(a, paper, answers, a.getDeadlineAt(), Attempt.EXPIRED, true);
-            return new Finished(a, paper, answers, g.results(), g.certificateNo());
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        List<Marked> marked = new ArrayList<>();
+        for (Submission submission : batch) {
+            Attempt a = rows.get(submission.attemptId());
+            if (a == null || a.getResidentId() != submission.residentId()) {
+                outcomes.add(new Outcome(null, new ApiException(QuizErrors.ATTEMPT_NOT_FOUND)));
+                continue;
+            }
+            if (!Attempt.OPEN.equals(a.getStatus())) {
+                outcomes.add(new Outcome(new Finished(a, null, null, null, null), null));
+                continue;
+            }
+            List<PaperItem> paper = views.paper(a);
+            Map<Long, List<Integer>> clean;
+            try {
+                clean = Grading.validate(paper, submission.answers());
+            } catch (ApiException invalid) {
+                outcomes.add(new Outcome(null, invalid));
+                continue;
+            }
+            Map<Long, List<Integer>> answers = views.answers(a);
+            Quiz quiz = catalog.quiz(a.getQuizId());
+            Grading.Result result;
+            if (now.isAfter(a.getDeadlineAt().plus(properties.submitGrace()))) {
+                // Too late: only what was saved before the deadline counts; the attempt ends at its deadline.
+                result = mark(a, quiz, paper, answers, a.getDeadlineAt(), Attempt.EXPIRED, true);
+            } else {
+                answers.putAll(clean);
+                result = mark(a, quiz, paper, answers, now.isAfter(a.getDeadlineAt()) ? a.getDeadlineAt() : now,
+                        Attempt.SUBMITTED, false);
+            }
+            marked.add(new Marked(outcomes.size(), a, quiz, paper, answers, result));
+            outcomes.add(null); // filled in once written
         }
-        answers.putAll(clean);
-        Graded g = grade(a, paper, answers, now.isAfter(a.getDeadlineAt()) ? a.getDeadlineAt() : now,
-                Attempt.SUBMITTED, false);
-        return new Finished(a, paper, answers, g.results(), g.certificateNo());
+        if (marked.isEmpty()) {
+            return outcomes;
+        }
+        int[] written = grades.finishAll(marked.stream().map(Marked::attempt).toList());
+        for (int i = 0; i < written.length; i++) {
+            if (written[i] != 1) {
+                throw new IllegalStateException("attempt " + marked.get(i).attempt().getId()
+                        + " was graded under our lock by someone else");
+            }
+        }
+        Map<Long, ResidentSummary> residentsById = new HashMap<>();
+        residents.findAll(marked.stream().map(m -> m.attempt().getResidentId()).distinct().toList())
+                .forEach(r -> residentsById.put(r.id(), r));
+        // By resident, so that per-resident rows (points totals, standings) are locked in one order everywhere.
+        List<Marked> byResident = new ArrayList<>(marked);
+        byResident.sort(Comparator.comparingLong(m -> m.attempt().getResidentId()));
+        Map<Long, Quiz> quizzes = new HashMap<>();
+        Map<Long, Boolean> answeredAny = new HashMap<>();
+        byResident.forEach(m -> {
+            quizzes.put(m.attempt().getId(), m.quiz());
+            answeredAny.put(m.attempt().getId(), !m.answers().isEmpty());
+        });
+        Map<Long, String> certificateNos = consequences(byResident.stream().map(Marked::attempt).toList(), quizzes,
+                answeredAny, residentsById);
+        for (Marked m : marked) {
+            outcomes.set(m.index(), new Outcome(new Finished(m.attempt(), m.paper(), m.answers(),
+                    m.result().items(), certificateNos.get(m.attempt().getId())), null));
+        }
+        return outcomes;
     }
 
     /** Closes an attempt left open past its deadline (plus grace), grading what was saved. */
@@ -108,13 +174,21 @@ class AttemptFinisher {
                 || !Times.now(clock).isAfter(a.getDeadlineAt().plus(properties.submitGrace()))) {
             return false;
         }
-        grade(a, views.paper(a), views.answers(a), a.getDeadlineAt(), Attempt.EXPIRED, false);
+        Quiz quiz = catalog.quiz(a.getQuizId());
+        Map<Long, List<Integer>> answers = views.answers(a);
+        mark(a, quiz, views.paper(a), answers, a.getDeadlineAt(), Attempt.EXPIRED, false);
+        if (attempts.finish(a) != 1) {
+            throw new IllegalStateException("attempt " + a.getId() + " was graded under our lock by someone else");
+        }
+        Map<Long, ResidentSummary> resident = new HashMap<>();
+        residents.find(a.getResidentId()).ifPresent(r -> resident.put(r.id(), r));
+        consequences(List.of(a), Map.of(a.getId(), quiz), Map.of(a.getId(), !answers.isEmpty()), resident);
         return true;
     }
 
-    private Graded grade(Attempt a, List<PaperItem> paper, Map<Long, List<Integer>> answers,
-                                           LocalDateTime finishedAt, String status, boolean late) {
-        Quiz quiz = catalog.quiz(a.getQuizId());
+    /** Grades in memory: sets the attempt's result fields, writes nothing. */
+    private Grading.Result mark(Attempt a, Quiz quiz, List<PaperItem> paper, Map<Long, List<Integer>> answers,
+                                LocalDateTime finishedAt, String status, boolean late) {
         Grading.Result result = Grading.grade(paper, answers);
         int perQuestion = a.getMaxScore() / a.getQuestionCount();
         int score = result.correctCount() * perQuestion;
@@ -122,10 +196,10 @@ class AttemptFinisher {
         // server) but not against MySQL 8. Rounding here makes the row, the answer rendered from it and the
         // leaderboard key the same on both, without reading the row back. Ties on score and time used are then
         // broken by the finishing second.
-        finishedAt = finishedAt.truncatedTo(ChronoUnit.SECONDS);
-        long duration = Math.max(0, Duration.between(a.getStartedAt(), finishedAt).toMillis());
+        LocalDateTime finished = finishedAt.truncatedTo(ChronoUnit.SECONDS);
+        long duration = Math.max(0, Duration.between(a.getStartedAt(), finished).toMillis());
         a.setStatus(status);
-        a.setFinishedAt(finishedAt);
+        a.setFinishedAt(finished);
         a.setDurationMs(duration);
         a.setCorrectCount(result.correctCount());
         a.setScore(score);
@@ -133,61 +207,79 @@ class AttemptFinisher {
         a.setLate(late);
         a.setAnswersJson(views.write(new HashMap<>(answers)));
         a.setResultJson(views.write(result.items()));
-        if (attempts.finish(a) != 1) {
-            throw new IllegalStateException("attempt " + a.getId() + " was graded under our lock by someone else");
-        }
-        return new Graded(result.items(), afterGrading(a, quiz, !answers.isEmpty()));
+        return result;
     }
 
-    /** Returns the number of the contest certificate the resident holds after a pass, else null. */
-    private String afterGrading(Attempt a, Quiz quiz, boolean answeredAny) {
-        long residentId = a.getResidentId();
-        QuizKind kind = QuizKind.valueOf(a.getKind());
-        if (kind == QuizKind.DAILY) {
-            if (answeredAny) {
-                state.recordDailyRun(residentId, a.getAttemptDay());
-            }
-            if (a.getCorrectCount() > 0) {
-                points.award(residentId, PointsReason.DAILY_QUIZ, "attempt:" + a.getId(),
-                        a.getCorrectCount() * properties.dailyPointsPerCorrect());
-            }
-        }
-        ResidentSummary resident = residents.find(residentId).orElse(null);
-        String certificateNo = null;
-        if (kind == QuizKind.CONTEST) {
-            LocalDateTime start = quiz.getOpensAt() != null ? quiz.getOpensAt() : quiz.getCreatedAt();
-            long rankValue = LeaderboardKey.encode(a.getScore(), a.getDurationMs(), a.getFinishedAt(), start);
-            state.recordContestEntry(quiz.getId(), residentId, a.getId(), a.getScore(), a.getDurationMs(),
-                    a.getFinishedAt(), rankValue, a.getRegionCode(), a.getTownCode());
-            String contestKey = "contest:" + quiz.getId() + ":" + residentId;
-            List<PointsService.Grant> grants = new ArrayList<>(2);
-            if (properties.contestJoinPoints() > 0) {
-                grants.add(new PointsService.Grant(contestKey + ":joined", properties.contestJoinPoints()));
-            }
-            if (Boolean.TRUE.equals(a.getPassed())) {
-                certificateNo = certificates.issue(quiz, a, resident == null ? null : resident.nickname());
-                if (properties.contestPassPoints() > 0) {
-                    grants.add(new PointsService.Grant(contestKey + ":passed", properties.contestPassPoints()));
+    /**
+     * Everything that follows from graded attempts, for the whole batch at once: daily streaks and points, contest
+     * standings (one statement), certificates, contest points (one set of statements for all residents), the
+     * Redis leaderboard after commit (one synchronization), and one participation event for the batch. Returns
+     * the certificate number each passed contest attempt's resident holds now, by attempt id.
+     */
+    private Map<Long, String> consequences(List<Attempt> graded, Map<Long, Quiz> quizzes, Map<Long, Boolean> answeredAny,
+                                           Map<Long, ResidentSummary> residentsById) {
+        List<PointsService.ResidentGrant> dailyPoints = new ArrayList<>();
+        List<PointsService.ResidentGrant> contestPoints = new ArrayList<>();
+        List<QuizStateMapper.ContestEntry> entries = new ArrayList<>();
+        List<Certificates.Issue> passes = new ArrayList<>();
+        List<ParticipationRecorded> participation = new ArrayList<>(graded.size());
+        for (Attempt a : graded) {
+            long residentId = a.getResidentId();
+            Quiz quiz = quizzes.get(a.getId());
+            ResidentSummary resident = residentsById.get(residentId);
+            QuizKind kind = QuizKind.valueOf(a.getKind());
+            if (kind == QuizKind.DAILY) {
+                if (answeredAny.get(a.getId())) {
+                    state.recordDailyRun(residentId, a.getAttemptDay());
+                }
+                if (a.getCorrectCount() > 0) {
+                    dailyPoints.add(new PointsService.ResidentGrant(residentId, new PointsService.Grant(
+                            "attempt:" + a.getId(), a.getCorrectCount() * properties.dailyPointsPerCorrect())));
                 }
             }
-            if (!grants.isEmpty()) {
-                points.awardAll(residentId, PointsReason.CONTEST, grants);
+            if (kind == QuizKind.CONTEST) {
+                LocalDateTime start = quiz.getOpensAt() != null ? quiz.getOpensAt() : quiz.getCreatedAt();
+                entries.add(new QuizStateMapper.ContestEntry(a,
+                        LeaderboardKey.encode(a.getScore(), a.getDurationMs(), a.getFinishedAt(), start)));
+                String contestKey = "contest:" + quiz.getId() + ":" + residentId;
+                if (properties.contestJoinPoints() > 0) {
+                    contestPoints.add(new PointsService.ResidentGrant(residentId,
+                            new PointsService.Grant(contestKey + ":joined", properties.contestJoinPoints())));
+                }
+                if (Boolean.TRUE.equals(a.getPassed())) {
+                    passes.add(new Certificates.Issue(quiz, a, resident == null ? null : resident.nickname()));
+                    if (properties.contestPassPoints() > 0) {
+                        contestPoints.add(new PointsService.ResidentGrant(residentId,
+                                new PointsService.Grant(contestKey + ":passed", properties.contestPassPoints())));
+                    }
+                }
             }
-            long quizId = quiz.getId();
+            String label = resident == null || resident.nickname() == null ? "居民"
+                    : PersonalDataCipher.maskName(resident.nickname());
+            participation.add(new ParticipationRecorded("attempt:" + a.getId(),
+                    kind == QuizKind.SELF_TEST ? ParticipationKind.SELF_TEST : ParticipationKind.QUIZ,
+                    ParticipationRecorded.residentKey(residentId), residentId, label, a.getRegionCode(),
+                    a.getPopulationGroup(), "QUIZ", quiz.getId(), quiz.getTitle(), a.getFinishedAt().toLocalDate(),
+                    List.of(), null, kind == QuizKind.SELF_TEST ? a.getPassed() : null, false));
+        }
+        points.awardEach(PointsReason.DAILY_QUIZ, dailyPoints);
+        Map<Long, String> certificateNos = Map.of();
+        if (!entries.isEmpty()) {
+            state.recordContestEntries(entries);
+            certificateNos = certificates.issueAll(passes);
+            points.awardEach(PointsReason.CONTEST, contestPoints);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    leaderboards.offer(quizId, residentId, rankValue);
+                    entries.forEach(e -> leaderboards.offer(e.getQuizId(), e.getResidentId(), e.getRankValue()));
                 }
             });
         }
-        String label = resident == null || resident.nickname() == null ? "居民"
-                : PersonalDataCipher.maskName(resident.nickname());
-        events.publishEvent(new ParticipationRecorded("attempt:" + a.getId(),
-                kind == QuizKind.SELF_TEST ? ParticipationKind.SELF_TEST : ParticipationKind.QUIZ,
-                ParticipationRecorded.residentKey(residentId), residentId, label, a.getRegionCode(),
-                a.getPopulationGroup(), "QUIZ", quiz.getId(), quiz.getTitle(), a.getFinishedAt().toLocalDate(),
-                List.of(), null, kind == QuizKind.SELF_TEST ? a.getPassed() : null, false));
-        return certificateNo;
+        if (participation.size() == 1) {
+            events.publishEvent(participation.get(0));
+        } else {
+            events.publishEvent(new ParticipationsRecorded(participation));
+        }
+        return certificateNos;
     }
 }

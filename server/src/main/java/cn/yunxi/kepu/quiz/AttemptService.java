@@ -24,19 +24,21 @@ class AttemptService {
     private final PaperDrawer drawer;
     private final AttemptViews views;
     private final AttemptFinisher finisher;
+    private final SubmissionBatcher batcher;
     private final ResidentDirectory residents;
     private final RegionService regions;
     private final QuizProperties properties;
     private final Clock clock;
 
     AttemptService(AttemptMapper attempts, QuizCatalog catalog, PaperDrawer drawer, AttemptViews views,
-                   AttemptFinisher finisher, ResidentDirectory residents, RegionService regions,
+                   AttemptFinisher finisher, SubmissionBatcher batcher, ResidentDirectory residents, RegionService regions,
                    QuizProperties properties, Clock clock) {
         this.attempts = attempts;
         this.catalog = catalog;
         this.drawer = drawer;
         this.views = views;
         this.finisher = finisher;
+        this.batcher = batcher;
         this.residents = residents;
         this.regions = regions;
         this.properties = properties;
@@ -147,7 +149,7 @@ class AttemptService {
     AttemptView submit(long residentId, long attemptId, AnswersRequest request) {
         // Rendered from what is stored (the row this call graded and wrote, or the one it found graded under the
         // lock), so every caller, winner or loser of a race, sees the same result.
-        AttemptFinisher.Finished finished = finisher.submit(residentId, attemptId, request.asMap());
+        AttemptFinisher.Finished finished = batcher.submit(residentId, attemptId, request.asMap());
         Attempt graded = finished.attempt();
         return finished.paper() == null ? views.view(graded, title(graded))
                 : views.view(graded, title(graded), finished.paper(), finished.answers(), finished.results(),

@@ -3,7 +3,10 @@ package cn.yunxi.kepu.quiz;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -40,12 +43,23 @@ class Certificates {
         return sb.toString();
     }
 
-    /** Issues the resident's certificate for this contest unless they already hold one. */
     /**
      * Issues the contest's certificate; a resident who already holds one keeps it (a later pass changes nothing).
      * Returns the number of the certificate the resident holds.
      */
     String issue(Quiz quiz, Attempt attempt, String holderName) {
+        Certificate c = newCertificate(quiz, attempt, holderName);
+        try {
+            certificates.issue(c);
+            return c.getVerifyNo();
+        } catch (DuplicateKeyException held) {
+            // Only this statement failed (the caller's transaction goes on): the first certificate stands.
+            Certificate first = certificates.of(quiz.getId(), attempt.getResidentId());
+            return first == null ? null : first.getVerifyNo();
+        }
+    }
+
+    private Certificate newCertificate(Quiz quiz, Attempt attempt, String holderName) {
         Certificate c = new Certificate();
         c.setVerifyNo(newVerifyNo());
         c.setQuizId(quiz.getId());
@@ -57,14 +71,48 @@ class Certificates {
         c.setScore(attempt.getScore());
         c.setMaxScore(attempt.getMaxScore());
         c.setIssuedAt(Times.now(clock));
-        try {
-            certificates.issue(c);
-            return c.getVerifyNo();
-        } catch (DuplicateKeyException held) {
-            // Only this statement failed (the caller's transaction goes on): the first certificate stands.
-            Certificate first = certificates.of(quiz.getId(), attempt.getResidentId());
-            return first == null ? null : first.getVerifyNo();
+        return c;
+    }
+
+    /** A pass that earns the contest's certificate. */
+    record Issue(Quiz quiz, Attempt attempt, String holderName) {
+    }
+
+    /**
+     * {@link #issue} for a batch of passes: certificates already held are kept, the others inserted with one
+     * statement. Returns, by attempt id, the number of the certificate its resident holds now. Should an insert
+     * still collide (the same resident passing on another instance at this moment), one at a time instead.
+     */
+    Map<Long, String> issueAll(List<Issue> passes) {
+        if (passes.isEmpty()) {
+            return Map.of();
         }
+        List<Certificate> wanted = passes.stream().map(p -> newCertificate(p.quiz(), p.attempt(), p.holderName())).toList();
+        Map<String, String> held = new HashMap<>();
+        certificates.heldBy(wanted).forEach(c -> held.put(c.getQuizId() + ":" + c.getResidentId(), c.getVerifyNo()));
+        List<Certificate> fresh = new ArrayList<>();
+        for (Certificate c : wanted) {
+            // a resident's first pass in this batch issues it; a later one (or one held before) keeps that number
+            held.computeIfAbsent(c.getQuizId() + ":" + c.getResidentId(), k -> {
+                fresh.add(c);
+                return c.getVerifyNo();
+            });
+        }
+        if (!fresh.isEmpty()) {
+            try {
+                certificates.issueAll(fresh);
+            } catch (DuplicateKeyException collided) {
+                // Only this statement failed, nothing of it was written.
+                Map<Long, String> one = new HashMap<>();
+                passes.forEach(p -> one.put(p.attempt().getId(), issue(p.quiz(), p.attempt(), p.holderName())));
+                return one;
+            }
+        }
+        Map<Long, String> byAttempt = new HashMap<>();
+        for (Issue p : passes) {
+            byAttempt.put(p.attempt().getId(), held.get(p.quiz().getId() + ":" + p.attempt().getResidentId()));
+        }
+        return byAttempt;
     }
 
     /** Public check of a certificate number; the holder's name is masked. */

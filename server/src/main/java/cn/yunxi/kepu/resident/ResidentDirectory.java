@@ -32,7 +32,7 @@ public class ResidentDirectory {
         if (residentIds.isEmpty()) {
             return List.of();
         }
-        return residents.selectByIds(residentIds).stream().map(views::summary).toList();
+        return residents.summaryColumnsOf(residentIds).stream().map(views::summary).toList();
     }
 
     /** Finds the active resident who bound this phone, by its keyed hash (the phone itself is never queried). */

@@ -1,6 +1,8 @@
 package cn.yunxi.kepu.resident;
 
 import java.time.LocalDateTime;
+import java.util.Collection;
+import java.util.List;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -19,6 +21,11 @@ interface ResidentMapper extends BaseMapper<Resident> {
     @Select("SELECT id, status, nickname, region_code, population_group, birth_year, elder_mode, phone_masked "
             + "FROM resident WHERE id = #{id}")
     Resident summaryColumns(@Param("id") long id);
+
+    @Select("<script>SELECT id, status, nickname, region_code, population_group, birth_year, elder_mode, phone_masked "
+            + "FROM resident WHERE id IN "
+            + "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
+    List<Resident> summaryColumnsOf(@Param("ids") Collection<Long> ids);
 
     @Select("SELECT * FROM resident WHERE openid = #{openid}")
     Resident findByOpenid(@Param("openid") String openid);

@@ -38,7 +38,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * No oversell and no duplicates under real concurrency, through two running server instances sharing the
- * database: seats are decided by the database, not by either JVM.
+ * database: seats are decided by the database, not by either JVM. The flash's time is printed for information
+ * only: this JVM hosts both instances and all 2,000 clients. The "under 5 s" target is measured by the benchmark
+ * command (deploy/bench/run.sh flash) against two production instances.
  */
 @KepuIntegrationTest
 class SignupConcurrencyIT {

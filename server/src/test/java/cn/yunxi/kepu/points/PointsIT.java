@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.yunxi.kepu.common.participation.ParticipationKind;
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.common.participation.ParticipationsRecorded;
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
@@ -131,6 +132,14 @@ class PointsIT {
         publish(event("attendance:" + id, ParticipationKind.EVENT_ATTENDANCE, id, true));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(api.get("/api/v1/me/points", token).json().path("balance").asLong()).isEqualTo(1));
+
+        // Published as one batch: handled record by record, the read earns its point once, the quiz none here.
+        transactions.executeWithoutResult(status -> events.publishEvent(new ParticipationsRecorded(List.of(
+                event("read:batch:" + id, ParticipationKind.CONTENT_READ, id, false),
+                event("quiz:batch:" + id, ParticipationKind.QUIZ, id, false),
+                event("read:batch:" + id, ParticipationKind.CONTENT_READ, id, false)))));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(api.get("/api/v1/me/points", token).json().path("balance").asLong()).isEqualTo(2));
     }
 
     private void publish(ParticipationRecorded event) {

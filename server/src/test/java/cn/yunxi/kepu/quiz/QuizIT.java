@@ -2,6 +2,7 @@ package cn.yunxi.kepu.quiz;
 
 import static cn.yunxi.kepu.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -338,6 +340,96 @@ class QuizIT {
                 Integer.class, residentId)).isEqualTo(2); // joined + passed, once each
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quiz_certificate WHERE resident_id = ?", Integer.class,
                 residentId)).isEqualTo(1);
+    }
+
+    /**
+     * A crowd submitting at once is graded in batches (SubmissionBatcher): each submission must still get exactly
+     * its own result, and one bad submission in a batch must not spoil the others.
+     */
+    @Test
+    void aCrowdSubmittingAtOnceGetsItsOwnResultsAndOneBadSubmissionSpoilsNothing() throws Exception {
+        long contest = createContest(Map.of());
+        int crowd = 24;
+        List<String> tokens = new ArrayList<>();
+        List<Long> attempts = new ArrayList<>();
+        for (int i = 0; i < crowd; i++) {
+            String token = resident("赛" + i);
+            tokens.add(token);
+            attempts.add(start(token, contest).path("id").asLong());
+        }
+        String stranger = resident("旁人");
+        long strangersOwn = start(stranger, contest).path("id").asLong();
+        // resident i answers i % 6 questions right (0..5 of 5: pass at 3)
+        List<Callable<Response>> calls = new ArrayList<>();
+        CountDownLatch gate = new CountDownLatch(1);
+        for (int i = 0; i < crowd; i++) {
+            String path = "/api/v1/attempts/" + attempts.get(i) + "/submit";
+            String token = tokens.get(i);
+            String answers = body(answers(attempts.get(i), Math.min(i % 6, 5)));
+            calls.add(() -> {
+                gate.await();
+                return api.post(path, token, answers);
+            });
+        }
+        // someone else's attempt: 404, and the owner's own submission above is unaffected
+        String victimsAnswers = body(answers(attempts.get(0), 5));
+        calls.add(() -> {
+            gate.await();
+            return api.post("/api/v1/attempts/" + attempts.get(0) + "/submit", stranger, victimsAnswers);
+        });
+        // an unknown question: 400, nothing written for that attempt
+        String bad = ApiClient.json(Map.of("answers", List.of(Map.of("questionId", 999_999, "selected", List.of(0)))));
+        calls.add(() -> {
+            gate.await();
+            return api.post("/api/v1/attempts/" + strangersOwn + "/submit", stranger, bad);
+        });
+        ExecutorService pool = Executors.newFixedThreadPool(calls.size());
+        List<Future<Response>> futures = calls.stream().map(pool::submit).toList();
+        gate.countDown();
+        List<Response> responses = new ArrayList<>();
+        for (Future<Response> f : futures) {
+            responses.add(f.get());
+        }
+        pool.shutdown();
+
+        for (int i = 0; i < crowd; i++) {
+            Response r = responses.get(i);
+            assertThat(r.status()).as(r.toString()).isEqualTo(200);
+            int right = Math.min(i % 6, 5);
+            assertThat(r.json().path("id").asLong()).isEqualTo(attempts.get(i));
+            assertThat(r.json().path("result").path("correctCount").asInt()).isEqualTo(right);
+            assertThat(r.json().path("result").path("score").asInt()).isEqualTo(right * 10);
+            assertThat(r.json().path("result").path("passed").asBoolean()).isEqualTo(right >= 3);
+            assertThat(r.json().path("result").path("certificateNo").isNull()
+                    || r.json().path("result").path("certificateNo").isMissingNode()).isEqualTo(right < 3);
+        }
+        assertProblem(responses.get(crowd), 404, "ATTEMPT_NOT_FOUND");
+        assertThat(responses.get(crowd + 1).status()).as(responses.get(crowd + 1).toString()).isEqualTo(400);
+        assertThat(jdbc.queryForObject("SELECT status FROM quiz_attempt WHERE id = ?", String.class, strangersOwn))
+                .isEqualTo("OPEN");
+
+        // The database agrees: each attempt graded once, with its own score; standings, certificates, points.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quiz_attempt WHERE quiz_id = ? AND status = 'SUBMITTED'",
+                Integer.class, contest)).isEqualTo(crowd);
+        for (int i = 0; i < crowd; i++) {
+            assertThat(jdbc.queryForObject("SELECT score FROM quiz_attempt WHERE id = ?", Integer.class, attempts.get(i)))
+                    .isEqualTo(Math.min(i % 6, 5) * 10);
+        }
+        long passed = java.util.stream.IntStream.range(0, crowd).filter(i -> Math.min(i % 6, 5) >= 3).count();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quiz_contest_entry WHERE quiz_id = ?", Integer.class,
+                contest)).isEqualTo(crowd);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quiz_certificate WHERE quiz_id = ?", Integer.class, contest))
+                .isEqualTo((int) passed);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM points_ledger WHERE source_key LIKE ?", Integer.class,
+                "contest:" + contest + ":%")).isEqualTo(crowd + (int) passed);
+        JsonNode board = api.get("/api/v1/quizzes/" + contest + "/leaderboard?top=50", tokens.get(5)).json();
+        assertThat(board.path("participants").asLong()).isEqualTo(crowd);
+        assertThat(board.path("items").get(0).path("score").asInt()).isEqualTo(50);
+        // ... and every graded attempt reaches the plan's statistics, once
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                "SELECT COUNT(*) FROM participation_record WHERE record_key IN ("
+                        + String.join(",", attempts.stream().map(id -> "'attempt:" + id + "'").toList()) + ")",
+                Integer.class)).isEqualTo(crowd));
     }
 
     @Test

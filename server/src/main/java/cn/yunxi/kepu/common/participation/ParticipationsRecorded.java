@@ -1,0 +1,23 @@
+package cn.yunxi.kepu.common.participation;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Several {@link ParticipationRecorded} published as one event, by a feature that records many at once in one
+ * transaction (a batch of graded quiz attempts). It exists for the registry's sake: one publication row per batch
+ * and listener instead of one per record. Every listener of {@code ParticipationRecorded} handles this too, record
+ * by record, exactly as if each had been published alone.
+ */
+public record ParticipationsRecorded(List<ParticipationRecorded> records) {
+
+    public ParticipationsRecorded {
+        records = List.copyOf(records);
+    }
+
+    /** Whether any record is of one of these kinds (names): for listeners' conditions, which see only this. */
+    public boolean includesAny(String... kinds) {
+        Set<String> wanted = Set.of(kinds);
+        return records.stream().anyMatch(r -> wanted.contains(r.kind().name()));
+    }
+}
