@@ -3,8 +3,8 @@ package cn.yunxi.kepu.common.concurrent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -16,16 +16,14 @@ import java.util.function.Function;
  * the connection pool; a lone request is simply a batch of one.
  *
  * <p>The batch function returns one result per item, in order. If it throws, every item of that batch fails with
- * the same exception. Items are never retried here.
+ * the same exception. Items are never retried here. Items are taken in arrival order.
  *
  * @param <T> what a request hands in
  * @param <R> what it gets back
  */
 public final class RequestCombiner<T, R> {
 
-    private static final long WAIT_SLICE_MILLIS = 200;
-    private static final int MAX_COMBINING_PASSES = 5;
-    private static final int MAX_BATCHES_PER_PASS = 10;
+    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final int maxBatch;
     private final Function<List<T>, List<R>> batchFunction;
@@ -42,88 +40,99 @@ public final class RequestCombiner<T, R> {
 
     /** Hands the item in and blocks until its batch is done; rethrows the batch function's exception. */
     public R submit(T item) {
-        Pending<T, R> mine = new Pending<>(item);
+        Pending<T, R> mine = new Pending<>(item, Thread.currentThread());
         waiting.add(mine);
         while (true) {
-            combine();
-            try {
-                if (mine.await(WAIT_SLICE_MILLIS)) {
-                    return mine.result();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+            combine(mine);
+            if (mine.isDone()) {
+                return mine.result();
             }
-            // The slice ended: a combiner that has worked long enough hands over, so take over if no one has.
+            // Woken when the item is done, or when a combiner leaves and this item is first in line; the slice
+            // only bounds the wait should a wake-up be missed.
+            LockSupport.parkNanos(this, WAIT_SLICE_NANOS);
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for a batch");
+            }
         }
     }
 
     /**
-     * Becomes the combiner if no one is. After unlocking it looks at the queue again, so an item queued just
-     * before the unlock is never left waiting; after a few passes it hands over to a waiting thread, so no
-     * request thread works for the others for long.
+     * Becomes the combiner if no one is, and works only until its own item is done: a combiner that went on
+     * serving a steady crowd would leave its own caller waiting for as long as the crowd lasts. On leaving, it
+     * wakes whoever is first in line to take over, so queued items never wait out a slice.
      */
-    private void combine() {
-        int passes = 0;
-        while (!waiting.isEmpty() && passes++ < MAX_COMBINING_PASSES && combining.tryLock()) {
+    private void combine(Pending<T, R> mine) {
+        while (!mine.isDone() && combining.tryLock()) {
             try {
-                drain();
+                while (!mine.isDone() && !waiting.isEmpty()) {
+                    runOneBatch();
+                }
             } finally {
                 combining.unlock();
             }
+            if (mine.isDone()) {
+                break;
+            }
+        }
+        Pending<T, R> next = waiting.peek();
+        if (next != null) {
+            LockSupport.unpark(next.thread);
         }
     }
 
-    private void drain() {
-        for (int rounds = 0; rounds < MAX_BATCHES_PER_PASS && !waiting.isEmpty(); rounds++) {
-            List<Pending<T, R>> batch = new ArrayList<>();
-            Pending<T, R> p;
-            while (batch.size() < maxBatch && (p = waiting.poll()) != null) {
-                batch.add(p);
+    private void runOneBatch() {
+        List<Pending<T, R>> batch = new ArrayList<>();
+        Pending<T, R> p;
+        while (batch.size() < maxBatch && (p = waiting.poll()) != null) {
+            batch.add(p);
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        List<T> items = new ArrayList<>(batch.size());
+        batch.forEach(b -> items.add(b.item));
+        try {
+            List<R> results = batchFunction.apply(items);
+            if (results.size() != batch.size()) {
+                throw new IllegalStateException("batch function returned " + results.size() + " results for "
+                        + batch.size() + " items");
             }
-            List<T> items = new ArrayList<>(batch.size());
-            batch.forEach(b -> items.add(b.item));
-            try {
-                List<R> results = batchFunction.apply(items);
-                if (results.size() != batch.size()) {
-                    throw new IllegalStateException("batch function returned " + results.size() + " results for "
-                            + batch.size() + " items");
-                }
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).complete(results.get(i));
-                }
-            } catch (RuntimeException | Error e) {
-                batch.forEach(b -> b.fail(e));
+            for (int i = 0; i < batch.size(); i++) {
+                batch.get(i).complete(results.get(i));
             }
+        } catch (RuntimeException | Error e) {
+            batch.forEach(b -> b.fail(e));
         }
     }
 
-    /**
-     * One queued item. Waiting is in slices on a latch rather than a future's timed get, which would throw a
-     * TimeoutException (stack trace and all) at every slice a request waits through.
-     */
+    /** One queued item and the thread waiting for it (parked; woken by {@link #complete} or {@link #fail}). */
     private static final class Pending<T, R> {
         final T item;
-        private final CountDownLatch done = new CountDownLatch(1);
-        private volatile R result;
-        private volatile Throwable failure;
+        final Thread thread;
+        private volatile boolean done;
+        private R result;
+        private Throwable failure;
 
-        Pending(T item) {
+        Pending(T item, Thread thread) {
             this.item = item;
+            this.thread = thread;
         }
 
         void complete(R value) {
             result = value;
-            done.countDown();
+            done = true; // the volatile write publishes result
+            LockSupport.unpark(thread);
         }
 
         void fail(Throwable e) {
             failure = e;
-            done.countDown();
+            done = true;
+            LockSupport.unpark(thread);
         }
 
-        boolean await(long millis) throws InterruptedException {
-            return done.await(millis, TimeUnit.MILLISECONDS);
+        boolean isDone() {
+            return done;
         }
 
         R result() {
