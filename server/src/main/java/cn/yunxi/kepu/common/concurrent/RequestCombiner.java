@@ -3,17 +3,25 @@ package cn.yunxi.kepu.common.concurrent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
 /**
- * Turns concurrent requests into batches (flat combining). Each request thread queues its item; whichever thread
- * finds no one at work becomes the combiner and hands up to {@code maxBatch} queued items to the batch function
- * at once (typically one database transaction), then completes every waiting thread with its own result. Under a
- * crowd this costs one transaction per batch instead of one per request, without parking hundreds of threads on
- * the connection pool; a lone request is simply a batch of one.
+ * Turns concurrent requests into batches (group commit). Each request thread queues its item and waits; a drainer
+ * (one task on a shared pool, started when the first item arrives) hands up to {@code maxBatch} queued items to the
+ * batch function at once (typically one database transaction), completes every waiting thread with its own
+ * result, and goes on while items keep arriving. Items that arrive while a batch runs form the next batch, so
+ * under a crowd there is one transaction per batch instead of one per request, and a lone request is simply a
+ * batch of one.
+ *
+ * <p>The drainer is not one of the request threads on purpose: a request thread that served the others would
+ * keep its own caller waiting for as long as the crowd lasts, and handing over after every batch made batches
+ * small. Work done in the batch function therefore runs without the request's thread-local context.
  *
  * <p>The batch function returns one result per item, in order. If it throws, every item of that batch fails with
  * the same exception. Items are never retried here. Items are taken in arrival order.
@@ -23,12 +31,19 @@ import java.util.function.Function;
  */
 public final class RequestCombiner<T, R> {
 
-    private static final long WAIT_SLICE_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
+    private static final long WAIT_SLICE_NANOS = TimeUnit.SECONDS.toNanos(1);
+    private static final AtomicInteger DRAINER_NUMBERS = new AtomicInteger();
+    // Shared by all combiners: a drainer occupies a thread only while its combiner has queued items.
+    private static final ExecutorService DRAINERS = Executors.newCachedThreadPool(task -> {
+        Thread t = new Thread(task, "request-combiner-" + DRAINER_NUMBERS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
 
     private final int maxBatch;
     private final Function<List<T>, List<R>> batchFunction;
     private final ConcurrentLinkedQueue<Pending<T, R>> waiting = new ConcurrentLinkedQueue<>();
-    private final ReentrantLock combining = new ReentrantLock();
+    private final AtomicBoolean draining = new AtomicBoolean();
 
     public RequestCombiner(int maxBatch, Function<List<T>, List<R>> batchFunction) {
         if (maxBatch < 1) {
@@ -42,42 +57,33 @@ public final class RequestCombiner<T, R> {
     public R submit(T item) {
         Pending<T, R> mine = new Pending<>(item, Thread.currentThread());
         waiting.add(mine);
-        while (true) {
-            combine(mine);
-            if (mine.isDone()) {
-                return mine.result();
-            }
-            // Woken when the item is done, or when a combiner leaves and this item is first in line; the slice
-            // only bounds the wait should a wake-up be missed.
+        if (draining.compareAndSet(false, true)) {
+            DRAINERS.execute(this::drain);
+        }
+        while (!mine.isDone()) {
+            // Woken when the item is done; the slice only bounds the wait should a wake-up be missed.
             LockSupport.parkNanos(this, WAIT_SLICE_NANOS);
             if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for a batch");
             }
         }
+        return mine.result();
     }
 
     /**
-     * Becomes the combiner if no one is, and works only until its own item is done: a combiner that went on
-     * serving a steady crowd would leave its own caller waiting for as long as the crowd lasts. On leaving, it
-     * wakes whoever is first in line to take over, so queued items never wait out a slice.
+     * Runs batches while there are items. Before leaving it clears the flag and looks once more, so an item
+     * queued just as it was leaving either sees the flag cleared (and starts a drainer) or is seen here.
      */
-    private void combine(Pending<T, R> mine) {
-        while (!mine.isDone() && combining.tryLock()) {
-            try {
-                while (!mine.isDone() && !waiting.isEmpty()) {
-                    runOneBatch();
-                }
-            } finally {
-                combining.unlock();
+    private void drain() {
+        while (true) {
+            while (!waiting.isEmpty()) {
+                runOneBatch();
             }
-            if (mine.isDone()) {
-                break;
+            draining.set(false);
+            if (waiting.isEmpty() || !draining.compareAndSet(false, true)) {
+                return;
             }
-        }
-        Pending<T, R> next = waiting.peek();
-        if (next != null) {
-            LockSupport.unpark(next.thread);
         }
     }
 
