@@ -1,12 +1,17 @@
 package cn.yunxi.kepu.event;
 
+import java.io.IOException;
 import java.util.Map;
 
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.HandlerMapping;
 
+import cn.yunxi.kepu.common.web.ApiException;
+import cn.yunxi.kepu.common.web.Problems;
+
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answers a resident's signup for a closed or full event before Spring reads and validates the form: when an
@@ -19,13 +24,16 @@ class SignupRefusalInterceptor implements HandlerInterceptor {
     static final String PATH = "/api/v1/events/*/signups";
 
     private final SignupService signups;
+    private final JsonMapper json;
 
-    SignupRefusalInterceptor(SignupService signups) {
+    SignupRefusalInterceptor(SignupService signups, JsonMapper json) {
         this.signups = signups;
+        this.json = json;
     }
 
     @Override
-    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+            throws IOException {
         if (!"POST".equals(request.getMethod())) {
             return true;
         }
@@ -36,10 +44,19 @@ class SignupRefusalInterceptor implements HandlerInterceptor {
         if (id == null) {
             return true;
         }
+        long eventId;
         try {
-            signups.refuseEarly(Long.parseLong(id));
+            eventId = Long.parseLong(id);
         } catch (NumberFormatException e) {
             return true; // not an event id: the controller answers that with its usual 400
+        }
+        try {
+            signups.refuseEarly(eventId);
+        } catch (ApiException refused) {
+            // Answered here, with the body the exception handler would write: going through exception
+            // resolution costs more than everything else on this path.
+            Problems.write(request, response, json, Problems.of(refused.errorCode(), refused.getMessage()));
+            return false;
         }
         return true;
     }

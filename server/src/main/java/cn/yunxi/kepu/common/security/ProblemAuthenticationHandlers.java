@@ -2,8 +2,6 @@ package cn.yunxi.kepu.common.security;
 
 import java.io.IOException;
 
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -31,19 +29,12 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
         boolean badToken = ex instanceof InvalidBearerTokenException
                 || request.getHeader("Authorization") != null;
         response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
-        write(response, Problems.of(badToken ? CommonErrors.TOKEN_INVALID : CommonErrors.UNAUTHENTICATED));
+        Problems.write(null, response, json, Problems.of(badToken ? CommonErrors.TOKEN_INVALID : CommonErrors.UNAUTHENTICATED));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
-        write(response, Problems.of(CommonErrors.FORBIDDEN));
-    }
-
-    private void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(null, response, json, Problems.of(CommonErrors.FORBIDDEN));
     }
 }

@@ -1,10 +1,16 @@
 package cn.yunxi.kepu.common.web;
 
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds the problem details every error response uses, so web and security layers answer alike. */
 public final class Problems {
@@ -28,6 +34,22 @@ public final class Problems {
         problem.setTitle(code.name());
         problem.setProperty("code", code.name());
         return problem;
+    }
+
+    /**
+     * Writes a problem straight to the response, for code that answers before (or outside) Spring MVC: security
+     * failures, and refusals cheap enough that exception resolution would be most of their cost. The body is the
+     * one MVC would write, {@code instance} (the request path) included.
+     */
+    public static void write(HttpServletRequest request, HttpServletResponse response, JsonMapper json,
+                             ProblemDetail problem) throws IOException {
+        if (problem.getInstance() == null && request != null) {
+            problem.setInstance(URI.create(request.getRequestURI()));
+        }
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     public static ProblemDetail validation(List<FieldError> errors) {
