@@ -1,9 +1,11 @@
 package cn.yunxi.kepu.event;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
-import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -21,8 +23,13 @@ class EventConfig implements WebMvcConfigurer {
         this.json = json;
     }
 
-    @Override
-    public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new SignupRefusalInterceptor(signups, json)).addPathPatterns(SignupRefusalInterceptor.PATH);
+    /** After Spring Security's chain (the caller is known), before the dispatcher: see the filter. */
+    @Bean
+    FilterRegistrationBean<SignupRefusalFilter> signupRefusalFilter() {
+        FilterRegistrationBean<SignupRefusalFilter> registration =
+                new FilterRegistrationBean<>(new SignupRefusalFilter(signups, json));
+        registration.addUrlPatterns(SignupRefusalFilter.URL_PATTERN);
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
     }
 }

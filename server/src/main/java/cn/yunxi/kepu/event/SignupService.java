@@ -100,7 +100,7 @@ class SignupService {
     /**
      * Refuses a resident's signup that cannot succeed whatever its form says: the event is unknown, not open
      * for signups, or known to be full without a waitlist. Called before the request body is read, so a crowd
-     * arriving at a full event costs no form parsing or validation (see {@link SignupRefusalInterceptor}).
+     * arriving at a full event costs no form parsing or validation (see {@link SignupRefusalFilter}).
      */
     void refuseEarly(long eventId) {
         requireOpen(catalog.recent(eventId), Times.now(clock), false);

@@ -85,6 +85,8 @@ class SignupIT {
         assertThat(early.json().path("instance").asString()).isEqualTo("/api/v1/events/" + id + "/signups");
         assertThat(early.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+        // Still behind authentication: without a token the answer is 401, not what the event looks like.
+        assertThat(api.post("/api/v1/events/" + id + "/signups", null, "{}").status()).isEqualTo(401);
         // Refused before the form is read: even a form the server could not parse gets the same answer.
         assertProblem(signup(api, Logins.residentToken(api), id, "{\"form\": [not json"), 409, "EVENT_FULL");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_signup WHERE event_id = ?", Integer.class, id))
