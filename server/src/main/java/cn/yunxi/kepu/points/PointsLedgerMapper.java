@@ -27,12 +27,6 @@ interface PointsLedgerMapper extends BaseMapper<PointsLedgerEntry> {
             + "#{e.createdAt})")
     void add(@Param("e") PointsLedgerEntry entry);
 
-    /** Several ledger lines in one statement (a batch of graded attempts); a duplicate source refuses them all. */
-    @Insert("<script>INSERT INTO points_ledger (resident_id, reason, source_key, requested, amount, award_day, created_at) "
-            + "VALUES <foreach collection='entries' item='e' separator=','>(#{e.residentId}, #{e.reason}, "
-            + "#{e.sourceKey}, #{e.requested}, #{e.amount}, #{e.awardDay}, #{e.createdAt})</foreach></script>")
-    void addAll(@Param("entries") List<PointsLedgerEntry> entries);
-
     @Select("<script>SELECT source_key FROM points_ledger WHERE reason = #{reason} AND source_key IN "
             + "<foreach collection='keys' item='k' open='(' separator=',' close=')'>#{k}</foreach></script>")
     List<String> existingSources(@Param("reason") String reason, @Param("keys") Collection<String> keys);

@@ -34,11 +34,13 @@ import cn.yunxi.kepu.common.web.PageResult;
 public class PointsService {
 
     private final PointsLedgerMapper ledger;
+    private final PointsLedgerLines lines;
     private final PointsProperties properties;
     private final Clock clock;
 
-    PointsService(PointsLedgerMapper ledger, PointsProperties properties, Clock clock) {
+    PointsService(PointsLedgerMapper ledger, PointsLedgerLines lines, PointsProperties properties, Clock clock) {
         this.ledger = ledger;
+        this.lines = lines;
         this.properties = properties;
         this.clock = clock;
     }
@@ -137,7 +139,7 @@ public class PointsService {
         ledger.lockDailyTotals(residentIds, reason.name(), day).forEach(t -> totals.put(t.getResidentId(), t.getTotal()));
         Set<String> done = new HashSet<>(ledger.existingSources(reason.name(),
                 grants.stream().map(g -> g.grant().sourceKey()).toList()));
-        List<PointsLedgerEntry> lines = new ArrayList<>();
+        List<PointsLedgerEntry> newLines = new ArrayList<>();
         Map<Long, Integer> added = new LinkedHashMap<>();
         for (ResidentGrant g : grants) {
             if (!done.add(g.grant().sourceKey())) {
@@ -155,13 +157,13 @@ public class PointsService {
             entry.setAmount(granted);
             entry.setAwardDay(day);
             entry.setCreatedAt(now);
-            lines.add(entry);
+            newLines.add(entry);
         }
-        if (lines.isEmpty()) {
+        if (newLines.isEmpty()) {
             return;
         }
         try {
-            ledger.addAll(lines);
+            lines.insertAll(newLines);
         } catch (DuplicateKeyException collided) {
             // Only this statement failed, nothing of it was written; the totals are as locked.
             grants.forEach(g -> awardAll(g.residentId(), reason, List.of(g.grant())));

@@ -37,7 +37,7 @@ import cn.yunxi.kepu.resident.ResidentSummary;
 class AttemptFinisher {
 
     private final AttemptMapper attempts;
-    private final AttemptGrades grades;
+    private final QuizBatchWriter writer;
     private final AttemptViews views;
     private final QuizCatalog catalog;
     private final QuizStateMapper state;
@@ -49,12 +49,12 @@ class AttemptFinisher {
     private final QuizProperties properties;
     private final Clock clock;
 
-    AttemptFinisher(AttemptMapper attempts, AttemptGrades grades, AttemptViews views, QuizCatalog catalog, QuizStateMapper state,
+    AttemptFinisher(AttemptMapper attempts, QuizBatchWriter writer, AttemptViews views, QuizCatalog catalog, QuizStateMapper state,
                     Certificates certificates, Leaderboards leaderboards, PointsService points,
                     ResidentDirectory residents, ApplicationEventPublisher events, QuizProperties properties,
                     Clock clock) {
         this.attempts = attempts;
-        this.grades = grades;
+        this.writer = writer;
         this.views = views;
         this.catalog = catalog;
         this.state = state;
@@ -138,7 +138,7 @@ class AttemptFinisher {
         if (marked.isEmpty()) {
             return outcomes;
         }
-        int[] written = grades.finishAll(marked.stream().map(Marked::attempt).toList());
+        int[] written = writer.finishAll(marked.stream().map(Marked::attempt).toList());
         for (int i = 0; i < written.length; i++) {
             if (written[i] != 1) {
                 throw new IllegalStateException("attempt " + marked.get(i).attempt().getId()
@@ -220,7 +220,7 @@ class AttemptFinisher {
                                            Map<Long, ResidentSummary> residentsById) {
         List<PointsService.ResidentGrant> dailyPoints = new ArrayList<>();
         List<PointsService.ResidentGrant> contestPoints = new ArrayList<>();
-        List<QuizStateMapper.ContestEntry> entries = new ArrayList<>();
+        List<QuizBatchWriter.ContestEntry> entries = new ArrayList<>();
         List<Certificates.Issue> passes = new ArrayList<>();
         List<ParticipationRecorded> participation = new ArrayList<>(graded.size());
         for (Attempt a : graded) {
@@ -239,7 +239,7 @@ class AttemptFinisher {
             }
             if (kind == QuizKind.CONTEST) {
                 LocalDateTime start = quiz.getOpensAt() != null ? quiz.getOpensAt() : quiz.getCreatedAt();
-                entries.add(new QuizStateMapper.ContestEntry(a,
+                entries.add(new QuizBatchWriter.ContestEntry(a,
                         LeaderboardKey.encode(a.getScore(), a.getDurationMs(), a.getFinishedAt(), start)));
                 String contestKey = "contest:" + quiz.getId() + ":" + residentId;
                 if (properties.contestJoinPoints() > 0) {
@@ -265,7 +265,7 @@ class AttemptFinisher {
         points.awardEach(PointsReason.DAILY_QUIZ, dailyPoints);
         Map<Long, String> certificateNos = Map.of();
         if (!entries.isEmpty()) {
-            state.recordContestEntries(entries);
+            writer.recordStandings(entries);
             certificateNos = certificates.issueAll(passes);
             points.awardEach(PointsReason.CONTEST, contestPoints);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

@@ -19,13 +19,6 @@ interface CertificateMapper extends BaseMapper<Certificate> {
             + "#{c.holderName}, #{c.title}, #{c.quizTitle}, #{c.score}, #{c.maxScore}, #{c.issuedAt})")
     int issue(@Param("c") Certificate certificate);
 
-    /** Several certificates in one statement; a resident who already holds one refuses them all. */
-    @Insert("<script>INSERT INTO quiz_certificate (verify_no, quiz_id, resident_id, attempt_id, holder_name, title, "
-            + "quiz_title, score, max_score, issued_at) VALUES <foreach collection='cs' item='c' separator=','>"
-            + "(#{c.verifyNo}, #{c.quizId}, #{c.residentId}, #{c.attemptId}, #{c.holderName}, #{c.title}, "
-            + "#{c.quizTitle}, #{c.score}, #{c.maxScore}, #{c.issuedAt})</foreach></script>")
-    void issueAll(@Param("cs") List<Certificate> certificates);
-
     /** The certificates these residents hold for these contests (pairs at the same index). */
     @Select("<script>SELECT * FROM quiz_certificate WHERE (quiz_id, resident_id) IN "
             + "<foreach collection='cs' item='c' open='(' separator=',' close=')'>(#{c.quizId}, #{c.residentId})</foreach>"

@@ -28,10 +28,12 @@ class Certificates {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final CertificateMapper certificates;
+    private final QuizBatchWriter writer;
     private final Clock clock;
 
-    Certificates(CertificateMapper certificates, Clock clock) {
+    Certificates(CertificateMapper certificates, QuizBatchWriter writer, Clock clock) {
         this.certificates = certificates;
+        this.writer = writer;
         this.clock = clock;
     }
 
@@ -100,7 +102,7 @@ class Certificates {
         }
         if (!fresh.isEmpty()) {
             try {
-                certificates.issueAll(fresh);
+                writer.insertCertificates(fresh);
             } catch (DuplicateKeyException collided) {
                 // Only this statement failed, nothing of it was written.
                 Map<Long, String> one = new HashMap<>();

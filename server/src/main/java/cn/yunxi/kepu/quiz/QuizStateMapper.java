@@ -16,43 +16,6 @@ import org.apache.ibatis.annotations.Update;
 @Mapper
 interface QuizStateMapper {
 
-    /**
-     * Keeps the best attempt per resident and contest, for several attempts in one statement (rows apply in
-     * order). Assignments run left to right in MySQL/MariaDB, so rank_value is compared before it is replaced (it
-     * comes last).
-     */
-    @Insert("<script>INSERT INTO quiz_contest_entry (quiz_id, resident_id, attempt_id, score, duration_ms, finished_at, "
-            + "rank_value, region_code, town_code) VALUES <foreach collection='entries' item='e' separator=','>"
-            + "(#{e.quizId}, #{e.residentId}, #{e.attemptId}, #{e.score}, #{e.durationMs}, #{e.finishedAt}, "
-            + "#{e.rankValue}, #{e.regionCode}, #{e.townCode})</foreach> ON DUPLICATE KEY UPDATE "
-            + "attempt_id = IF(VALUES(rank_value) &gt; rank_value, VALUES(attempt_id), attempt_id), "
-            + "score = IF(VALUES(rank_value) &gt; rank_value, VALUES(score), score), "
-            + "duration_ms = IF(VALUES(rank_value) &gt; rank_value, VALUES(duration_ms), duration_ms), "
-            + "finished_at = IF(VALUES(rank_value) &gt; rank_value, VALUES(finished_at), finished_at), "
-            + "rank_value = GREATEST(rank_value, VALUES(rank_value))</script>")
-    void recordContestEntries(@Param("entries") List<ContestEntry> entries);
-
-    /** A graded contest attempt as its standing. */
-    final class ContestEntry {
-        private final Attempt attempt;
-        private final long rankValue;
-
-        ContestEntry(Attempt attempt, long rankValue) {
-            this.attempt = attempt;
-            this.rankValue = rankValue;
-        }
-
-        public long getQuizId() { return attempt.getQuizId(); }
-        public long getResidentId() { return attempt.getResidentId(); }
-        public long getAttemptId() { return attempt.getId(); }
-        public int getScore() { return attempt.getScore(); }
-        public long getDurationMs() { return attempt.getDurationMs(); }
-        public LocalDateTime getFinishedAt() { return attempt.getFinishedAt(); }
-        public long getRankValue() { return rankValue; }
-        public String getRegionCode() { return attempt.getRegionCode(); }
-        public String getTownCode() { return attempt.getTownCode(); }
-    }
-
     @Select("SELECT resident_id AS residentId, rank_value AS rankValue FROM quiz_contest_entry "
             + "WHERE quiz_id = #{quizId} AND resident_id > #{after} ORDER BY resident_id LIMIT #{limit}")
     List<RankRow> rankChunk(@Param("quizId") long quizId, @Param("after") long after, @Param("limit") int limit);

@@ -42,6 +42,8 @@ class PointsIT {
     TransactionTemplate transactions;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PointsLedgerLines ledgerLines;
 
     ApiClient api;
 
@@ -112,6 +114,25 @@ class PointsIT {
                 Integer.class, id)).isEqualTo(5);
         assertThat(jdbc.queryForObject("SELECT COALESCE(SUM(amount), 0) FROM points_ledger WHERE resident_id = ?",
                 Integer.class, id)).isEqualTo(5);
+    }
+
+    /** The batch paths fall back on DuplicateKeyException; a JDBC batch's failure must arrive as one. */
+    @Test
+    void aDuplicateSourceInABatchInsertIsReportedAsADuplicateKey() {
+        long id = residentId(Logins.residentToken(api));
+        PointsLedgerEntry line = new PointsLedgerEntry();
+        line.setResidentId(id);
+        line.setReason(PointsReason.SHARE.name());
+        line.setSourceKey("batch-dup:" + id);
+        line.setRequested(1);
+        line.setAmount(1);
+        line.setAwardDay(LocalDate.now());
+        line.setCreatedAt(java.time.LocalDateTime.now());
+        ledgerLines.insertAll(List.of(line));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ledgerLines.insertAll(List.of(line, line)))
+                .isInstanceOf(org.springframework.dao.DuplicateKeyException.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM points_ledger WHERE source_key = ?", Integer.class,
+                "batch-dup:" + id)).isEqualTo(1);
     }
 
     @Test

@@ -1,0 +1,121 @@
+package cn.yunxi.kepu.quiz;
+
+import java.time.LocalDateTime;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
+import org.springframework.stereotype.Component;
+
+/**
+ * The writes of a batch of graded attempts ({@link AttemptFinisher#submitAll}), each in one round trip. They are JDBC
+ * batches on the transaction's own connection (JdbcTemplate), which Connector/J sends as one request
+ * ({@code rewriteBatchedStatements}: inserts become one multi-row INSERT). MyBatis could not do this well: its batch
+ * executor cannot join a transaction already running on the simple one, and a {@code <foreach>} statement evaluates
+ * every parameter of every row through OGNL, which the profiler showed costing more than the database work.
+ */
+@Component
+class QuizBatchWriter {
+
+    /** Same statement as {@link AttemptMapper#finish}: only an OPEN row is graded. */
+    private static final String FINISH = "UPDATE quiz_attempt SET status = ?, finished_at = ?, duration_ms = ?, "
+            + "correct_count = ?, score = ?, passed = ?, late = ?, answers_json = ?, result_json = ? "
+            + "WHERE id = ? AND status = 'OPEN'";
+
+    /**
+     * Keeps the best attempt per resident and contest; rows apply in order. Assignments run left to right in
+     * MySQL/MariaDB, so rank_value is compared before it is replaced (it comes last).
+     */
+    private static final String STANDING = "INSERT INTO quiz_contest_entry (quiz_id, resident_id, attempt_id, score, "
+            + "duration_ms, finished_at, rank_value, region_code, town_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            + "ON DUPLICATE KEY UPDATE "
+            + "attempt_id = IF(VALUES(rank_value) > rank_value, VALUES(attempt_id), attempt_id), "
+            + "score = IF(VALUES(rank_value) > rank_value, VALUES(score), score), "
+            + "duration_ms = IF(VALUES(rank_value) > rank_value, VALUES(duration_ms), duration_ms), "
+            + "finished_at = IF(VALUES(rank_value) > rank_value, VALUES(finished_at), finished_at), "
+            + "rank_value = GREATEST(rank_value, VALUES(rank_value))";
+
+    /** A resident who already holds the contest's certificate refuses the whole statement (unique key). */
+    private static final String CERTIFICATE = "INSERT INTO quiz_certificate (verify_no, quiz_id, resident_id, "
+            + "attempt_id, holder_name, title, quiz_title, score, max_score, issued_at) "
+            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    /** A graded contest attempt as its standing. */
+    static final class ContestEntry {
+        private final Attempt attempt;
+        private final long rankValue;
+
+        ContestEntry(Attempt attempt, long rankValue) {
+            this.attempt = attempt;
+            this.rankValue = rankValue;
+        }
+
+        public long getQuizId() { return attempt.getQuizId(); }
+        public long getResidentId() { return attempt.getResidentId(); }
+        public long getAttemptId() { return attempt.getId(); }
+        public int getScore() { return attempt.getScore(); }
+        public long getDurationMs() { return attempt.getDurationMs(); }
+        public LocalDateTime getFinishedAt() { return attempt.getFinishedAt(); }
+        public long getRankValue() { return rankValue; }
+        public String getRegionCode() { return attempt.getRegionCode(); }
+        public String getTownCode() { return attempt.getTownCode(); }
+    }
+
+    private final JdbcTemplate jdbc;
+
+    QuizBatchWriter(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Rows written per attempt, in order: 1 each, or 0 where the attempt was no longer open. */
+    int[] finishAll(List<Attempt> graded) {
+        int[][] counts = jdbc.batchUpdate(FINISH, graded, graded.size(), (ps, a) -> {
+            ps.setString(1, a.getStatus());
+            ps.setObject(2, a.getFinishedAt());
+            ps.setLong(3, a.getDurationMs());
+            ps.setInt(4, a.getCorrectCount());
+            ps.setInt(5, a.getScore());
+            ps.setBoolean(6, Boolean.TRUE.equals(a.getPassed()));
+            ps.setBoolean(7, Boolean.TRUE.equals(a.getLate()));
+            ps.setString(8, a.getAnswersJson());
+            ps.setString(9, a.getResultJson());
+            ps.setLong(10, a.getId());
+        });
+        return counts.length == 0 ? new int[0] : counts[0];
+    }
+
+    void recordStandings(List<ContestEntry> entries) {
+        batch(STANDING, entries, (ps, e) -> {
+            ps.setLong(1, e.getQuizId());
+            ps.setLong(2, e.getResidentId());
+            ps.setLong(3, e.getAttemptId());
+            ps.setInt(4, e.getScore());
+            ps.setLong(5, e.getDurationMs());
+            ps.setObject(6, e.getFinishedAt());
+            ps.setLong(7, e.getRankValue());
+            ps.setString(8, e.getRegionCode());
+            ps.setString(9, e.getTownCode());
+        });
+    }
+
+    void insertCertificates(List<Certificate> certificates) {
+        batch(CERTIFICATE, certificates, (ps, c) -> {
+            ps.setString(1, c.getVerifyNo());
+            ps.setLong(2, c.getQuizId());
+            ps.setLong(3, c.getResidentId());
+            ps.setLong(4, c.getAttemptId());
+            ps.setString(5, c.getHolderName());
+            ps.setString(6, c.getTitle());
+            ps.setString(7, c.getQuizTitle());
+            ps.setInt(8, c.getScore());
+            ps.setInt(9, c.getMaxScore());
+            ps.setObject(10, c.getIssuedAt());
+        });
+    }
+
+    private <T> void batch(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
+        if (!rows.isEmpty()) {
+            jdbc.batchUpdate(sql, rows, rows.size(), setter);
+        }
+    }
+}
