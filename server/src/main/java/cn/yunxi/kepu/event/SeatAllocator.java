@@ -15,8 +15,7 @@ import cn.yunxi.kepu.common.web.ApiException;
 
 /**
  * Decides seats for signups, many at a time. Signups for the same event queue up in this instance (a
- * {@link RequestCombiner} per event); whichever
- * request thread finds no one at work becomes the combiner and places a batch in ONE transaction: lock the
+ * {@link RequestCombiner} per event), and each batch of them is placed in ONE transaction: lock the
  * event row, give seats in queue order while {@code taken < capacity} (then waitlist, or refuse when there is
  * no waitlist), insert each signup (the unique key refuses a second active signup of the same person), and add
  * the seats with one conditional update. The event row lock serialises batches of all instances, the ids
@@ -62,7 +61,7 @@ class SeatAllocator {
     }
 
     private List<Placement> placeInOneTransaction(long eventId, List<Request> batch) {
-        // The batch's time is its combiner's: everyone in it was placed in the same instant.
+        // The batch's time is its first signup's: everyone in it was placed in the same instant.
         LocalDateTime now = batch.get(0).now();
         return transactions.execute(status -> batch.size() == 1
                 ? placeAlone(eventId, batch.get(0), now, status) : placeBatch(eventId, batch, now));

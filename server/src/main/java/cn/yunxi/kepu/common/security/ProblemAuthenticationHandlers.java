@@ -29,12 +29,12 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
         boolean badToken = ex instanceof InvalidBearerTokenException
                 || request.getHeader("Authorization") != null;
         response.setHeader("WWW-Authenticate", badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
-        Problems.write(null, response, json, Problems.of(badToken ? CommonErrors.TOKEN_INVALID : CommonErrors.UNAUTHENTICATED));
+        Problems.write(response, json, Problems.of(badToken ? CommonErrors.TOKEN_INVALID : CommonErrors.UNAUTHENTICATED));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException ex)
             throws IOException {
-        Problems.write(null, response, json, Problems.of(CommonErrors.FORBIDDEN));
+        Problems.write(response, json, Problems.of(CommonErrors.FORBIDDEN));
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -36,16 +35,8 @@ public final class Problems {
         return problem;
     }
 
-    /**
-     * Writes a problem straight to the response, for code that answers before (or outside) Spring MVC: security
-     * failures, and refusals cheap enough that exception resolution would be most of their cost. The body is the
-     * one MVC would write, {@code instance} (the request path) included.
-     */
-    public static void write(HttpServletRequest request, HttpServletResponse response, JsonMapper json,
-                             ProblemDetail problem) throws IOException {
-        if (problem.getInstance() == null && request != null) {
-            problem.setInstance(URI.create(request.getRequestURI()));
-        }
+    /** Writes a problem straight to the response, for code that answers outside Spring MVC (security failures). */
+    public static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
