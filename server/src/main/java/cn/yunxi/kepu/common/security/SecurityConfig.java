@@ -78,6 +78,7 @@ class SecurityConfig {
                         // Outside the APIs there is nothing private yet; unknown paths get a plain 404.
                         .anyRequest().permitAll())
                 .oauth2ResourceServer(rs -> rs
+                        .bearerTokenResolver(new BearerHeaderTokenResolver())
                         .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(SecurityConfig::toAuthentication))
                         .authenticationEntryPoint(problems)
                         .accessDeniedHandler(problems))

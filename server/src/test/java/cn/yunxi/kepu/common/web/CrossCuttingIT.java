@@ -4,7 +4,10 @@ import static cn.yunxi.kepu.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
@@ -17,6 +20,10 @@ class CrossCuttingIT {
     @LocalServerPort
     int port;
 
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlerMapping;
+
     @Test
     void unknownPathsAndMethodsAnswerAsProblems() {
         ApiClient api = new ApiClient(port);
@@ -27,6 +34,25 @@ class CrossCuttingIT {
         assertProblem(api.get("/somewhere-else", null), 404, "NOT_FOUND");
         assertProblem(api.get("/api/unknown-api", null), 401, "UNAUTHENTICATED");
         assertProblem(api.get("/actuator/env", null), 401, "UNAUTHENTICATED");
+    }
+
+    /**
+     * Handlers of paths with variables are found through {@link LiteralPrefixHandlerMapping}'s shortcut; a
+     * percent-encoded path takes the full search and must end at the same handler, and the answers when no handler
+     * matches (404, 405) stay Spring's.
+     */
+    @Test
+    void pathsWithVariablesFindTheirHandlerEncodedOrNot() {
+        ApiClient api = new ApiClient(port);
+        String token = Logins.residentToken(api);
+        assertThat(handlerMapping).isInstanceOf(LiteralPrefixHandlerMapping.class);
+
+        assertProblem(api.get("/api/v1/quizzes/987654/leaderboard", token), 404, "QUIZ_NOT_FOUND");
+        assertProblem(api.get("/api/v1/qu%69zzes/987654/leaderboard", token), 404, "QUIZ_NOT_FOUND");
+        assertProblem(api.get("/api/v1/quizzes/987654/leaderboard/regions", token), 404, "QUIZ_NOT_FOUND");
+        assertProblem(api.delete("/api/v1/quizzes/987654/leaderboard", token), 405, "METHOD_NOT_ALLOWED");
+        assertProblem(api.get("/api/v1/quizzes/987654/no-such-board", token), 404, "NOT_FOUND");
+        assertThat(api.get("/api/v1/quizzes", token).status()).isEqualTo(200);
     }
 
     @Test
