@@ -1,7 +1,6 @@
 package cn.yunxi.kepu.points;
 
 import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 
 import org.apache.ibatis.annotations.Insert;
@@ -27,48 +26,6 @@ interface PointsLedgerMapper extends BaseMapper<PointsLedgerEntry> {
             + "#{e.createdAt})")
     void add(@Param("e") PointsLedgerEntry entry);
 
-    @Select("<script>SELECT source_key FROM points_ledger WHERE reason = #{reason} AND source_key IN "
-            + "<foreach collection='keys' item='k' open='(' separator=',' close=')'>#{k}</foreach></script>")
-    List<String> existingSources(@Param("reason") String reason, @Param("keys") Collection<String> keys);
-
-    /** The running-total rows of several residents for one reason and day, created where missing. */
-    @Insert("<script>INSERT INTO points_daily_total (resident_id, reason, award_day, total) VALUES "
-            + "<foreach collection='residentIds' item='r' separator=','>(#{r}, #{reason}, #{day}, 0)</foreach> "
-            + "ON DUPLICATE KEY UPDATE total = total</script>")
-    void ensureDailyTotals(@Param("residentIds") List<Long> residentIds, @Param("reason") String reason,
-                           @Param("day") LocalDate day);
-
-    /** Locks several residents' running totals, in resident order (the order every batch locks them in). */
-    @Select("<script>SELECT resident_id AS residentId, total FROM points_daily_total WHERE reason = #{reason} "
-            + "AND award_day = #{day} AND resident_id IN "
-            + "<foreach collection='residentIds' item='r' open='(' separator=',' close=')'>#{r}</foreach> "
-            + "ORDER BY resident_id FOR UPDATE</script>")
-    List<ResidentTotal> lockDailyTotals(@Param("residentIds") List<Long> residentIds, @Param("reason") String reason,
-                                        @Param("day") LocalDate day);
-
-    @Insert("<script>INSERT INTO points_daily_total (resident_id, reason, award_day, total) VALUES "
-            + "<foreach collection='added' item='a' separator=','>(#{a.residentId}, #{reason}, #{day}, #{a.total})"
-            + "</foreach> ON DUPLICATE KEY UPDATE total = total + VALUES(total)</script>")
-    void addToDailyTotals(@Param("added") List<ResidentTotal> added, @Param("reason") String reason,
-                          @Param("day") LocalDate day);
-
-    class ResidentTotal {
-        private long residentId;
-        private int total;
-
-        public ResidentTotal() {
-        }
-
-        ResidentTotal(long residentId, int total) {
-            this.residentId = residentId;
-            this.total = total;
-        }
-
-        public long getResidentId() { return residentId; }
-        public void setResidentId(long residentId) { this.residentId = residentId; }
-        public int getTotal() { return total; }
-        public void setTotal(int total) { this.total = total; }
-    }
 
     /** Makes sure the day's running-total row exists, so it can be locked. */
     @Insert("INSERT INTO points_daily_total (resident_id, reason, award_day, total) "

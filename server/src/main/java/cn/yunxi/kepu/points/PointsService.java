@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Arrays;
@@ -35,12 +34,15 @@ public class PointsService {
 
     private final PointsLedgerMapper ledger;
     private final PointsLedgerLines lines;
+    private final PointsDailyTotals dailyTotals;
     private final PointsProperties properties;
     private final Clock clock;
 
-    PointsService(PointsLedgerMapper ledger, PointsLedgerLines lines, PointsProperties properties, Clock clock) {
+    PointsService(PointsLedgerMapper ledger, PointsLedgerLines lines, PointsDailyTotals dailyTotals,
+                  PointsProperties properties, Clock clock) {
         this.ledger = ledger;
         this.lines = lines;
+        this.dailyTotals = dailyTotals;
         this.properties = properties;
         this.clock = clock;
     }
@@ -134,10 +136,8 @@ public class PointsService {
         LocalDateTime now = Times.now(clock);
         LocalDate day = now.toLocalDate();
         List<Long> residentIds = grants.stream().map(ResidentGrant::residentId).distinct().sorted().toList();
-        ledger.ensureDailyTotals(residentIds, reason.name(), day);
-        Map<Long, Integer> totals = new HashMap<>();
-        ledger.lockDailyTotals(residentIds, reason.name(), day).forEach(t -> totals.put(t.getResidentId(), t.getTotal()));
-        Set<String> done = new HashSet<>(ledger.existingSources(reason.name(),
+        Map<Long, Integer> totals = dailyTotals.lock(residentIds, reason.name(), day);
+        Set<String> done = new HashSet<>(dailyTotals.existingSources(reason.name(),
                 grants.stream().map(g -> g.grant().sourceKey()).toList()));
         List<PointsLedgerEntry> newLines = new ArrayList<>();
         Map<Long, Integer> added = new LinkedHashMap<>();
@@ -169,11 +169,7 @@ public class PointsService {
             grants.forEach(g -> awardAll(g.residentId(), reason, List.of(g.grant())));
             return;
         }
-        List<PointsLedgerMapper.ResidentTotal> increments = added.entrySet().stream().filter(e -> e.getValue() > 0)
-                .map(e -> new PointsLedgerMapper.ResidentTotal(e.getKey(), e.getValue())).toList();
-        if (!increments.isEmpty()) {
-            ledger.addToDailyTotals(increments, reason.name(), day);
-        }
+        dailyTotals.add(added, reason.name(), day);
     }
 
     /**

@@ -271,7 +271,8 @@ class AttemptFinisher {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    entries.forEach(e -> leaderboards.offer(e.getQuizId(), e.getResidentId(), e.getRankValue()));
+                    leaderboards.offerAll(entries.stream().map(e -> new Leaderboards.Offer(e.getQuizId(),
+                            e.getResidentId(), e.getRankValue())).toList());
                 }
             });
         }

@@ -19,11 +19,6 @@ interface CertificateMapper extends BaseMapper<Certificate> {
             + "#{c.holderName}, #{c.title}, #{c.quizTitle}, #{c.score}, #{c.maxScore}, #{c.issuedAt})")
     int issue(@Param("c") Certificate certificate);
 
-    /** The certificates these residents hold for these contests (pairs at the same index). */
-    @Select("<script>SELECT * FROM quiz_certificate WHERE (quiz_id, resident_id) IN "
-            + "<foreach collection='cs' item='c' open='(' separator=',' close=')'>(#{c.quizId}, #{c.residentId})</foreach>"
-            + "</script>")
-    List<Certificate> heldBy(@Param("cs") List<Certificate> certificates);
 
     @Select("SELECT * FROM quiz_certificate WHERE verify_no = #{verifyNo}")
     Certificate byVerifyNo(@Param("verifyNo") String verifyNo);

@@ -38,9 +38,13 @@ class Certificates {
     }
 
     static String newVerifyNo() {
+        byte[] bits = new byte[13]; // 104 random bits, of which 100 are used: 5 per character
+        RANDOM.nextBytes(bits);
         StringBuilder sb = new StringBuilder(20);
         for (int i = 0; i < 20; i++) {
-            sb.append(ALPHABET[RANDOM.nextInt(32)]);
+            int bit = i * 5;
+            int window = ((bits[bit / 8] & 0xFF) << 8) | (bits[bit / 8 + 1] & 0xFF);
+            sb.append(ALPHABET[(window >>> (11 - bit % 8)) & 31]);
         }
         return sb.toString();
     }
@@ -90,8 +94,7 @@ class Certificates {
             return Map.of();
         }
         List<Certificate> wanted = passes.stream().map(p -> newCertificate(p.quiz(), p.attempt(), p.holderName())).toList();
-        Map<String, String> held = new HashMap<>();
-        certificates.heldBy(wanted).forEach(c -> held.put(c.getQuizId() + ":" + c.getResidentId(), c.getVerifyNo()));
+        Map<String, String> held = writer.heldCertificates(wanted);
         List<Certificate> fresh = new ArrayList<>();
         for (Certificate c : wanted) {
             // a resident's first pass in this batch issues it; a later one (or one held before) keeps that number

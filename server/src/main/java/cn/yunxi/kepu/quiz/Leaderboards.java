@@ -45,9 +45,9 @@ class Leaderboards {
     private static final int CHUNK = 5_000;
     private static final long TOP_CACHE_MS = 2_000;
 
-    /** ZADD GT: the sorted set keeps each resident's best. */
+    /** ZADD GT of value/member pairs: the sorted set keeps each resident's best (a pair seen twice keeps the larger). */
     private static final RedisScript<Long> OFFER = new DefaultRedisScript<>(
-            "redis.call('ZADD', KEYS[1], 'GT', ARGV[1], ARGV[2]) return 1", Long.class);
+            "redis.call('ZADD', KEYS[1], 'GT', unpack(ARGV)) return 1", Long.class);
 
     /** One round trip: ready?, top N with values, my value, how many are strictly above me, total. */
     @SuppressWarnings({"rawtypes"})
@@ -103,19 +103,32 @@ class Leaderboards {
         return key(quizId) + ":lock";
     }
 
-    /** After a graded contest attempt commits. */
-    void offer(long quizId, long residentId, long rankValue) {
-        try {
-            redis.execute(OFFER, List.of(key(quizId)), Long.toString(rankValue), Long.toString(residentId));
-            forgetRecentTops(quizId);
-        } catch (RuntimeException e) {
-            log.warn("Leaderboard {} not updated in Redis ({}); it will be rebuilt from MySQL", quizId, e.getMessage());
-            try {
-                redis.delete(readyKey(quizId));
-            } catch (RuntimeException ignored) {
-                // Redis is down; the marker is gone with it or will be rebuilt when it returns
-            }
+    /** A graded contest attempt's place on its board. */
+    record Offer(long quizId, long residentId, long rankValue) {
+    }
+
+    /** After graded contest attempts commit: one Redis call per contest, however many attempts it holds. */
+    void offerAll(List<Offer> offers) {
+        Map<Long, List<String>> argsByQuiz = new HashMap<>();
+        for (Offer o : offers) {
+            List<String> args = argsByQuiz.computeIfAbsent(o.quizId(), q -> new ArrayList<>());
+            args.add(Long.toString(o.rankValue()));
+            args.add(Long.toString(o.residentId()));
         }
+        argsByQuiz.forEach((quizId, args) -> {
+            try {
+                redis.execute(OFFER, List.of(key(quizId)), args.toArray());
+                forgetRecentTops(quizId);
+            } catch (RuntimeException e) {
+                log.warn("Leaderboard {} not updated in Redis ({}); it will be rebuilt from MySQL", quizId,
+                        e.getMessage());
+                try {
+                    redis.delete(readyKey(quizId));
+                } catch (RuntimeException ignored) {
+                    // Redis is down; the marker is gone with it or will be rebuilt when it returns
+                }
+            }
+        });
     }
 
     record Standing(int rank, String name, String regionName, int score, long durationMs) {

@@ -1,10 +1,13 @@
 package cn.yunxi.kepu.quiz;
 
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,9 +65,26 @@ class QuizBatchWriter {
     }
 
     private final JdbcTemplate jdbc;
+    private final JdbcClient client;
 
-    QuizBatchWriter(JdbcTemplate jdbc) {
+    QuizBatchWriter(JdbcTemplate jdbc, JdbcClient client) {
         this.jdbc = jdbc;
+        this.client = client;
+    }
+
+    /**
+     * The certificate numbers these residents already hold for these contests, keyed {@code quizId:residentId}. The
+     * pairs are expanded by Spring into {@code ((?, ?), ...)} instead of a per-element OGNL {@code <foreach>}.
+     */
+    Map<String, String> heldCertificates(List<Certificate> wanted) {
+        List<Object[]> pairs = wanted.stream().map(c -> new Object[] {c.getQuizId(), c.getResidentId()}).toList();
+        Map<String, String> held = new HashMap<>();
+        client.sql("SELECT quiz_id, resident_id, verify_no FROM quiz_certificate WHERE (quiz_id, resident_id) IN (:pairs)")
+                .param("pairs", pairs)
+                .query(rs -> {
+                    held.put(rs.getLong(1) + ":" + rs.getLong(2), rs.getString(3));
+                });
+        return held;
     }
 
     /** Rows written per attempt, in order: 1 each, or 0 where the attempt was no longer open. */

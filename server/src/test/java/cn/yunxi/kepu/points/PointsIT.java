@@ -116,6 +116,34 @@ class PointsIT {
                 Integer.class, id)).isEqualTo(5);
     }
 
+    /**
+     * A batch for many residents (graded quiz attempts): each resident's grants share that resident's cap in order,
+     * a source awarded before or twice in the batch earns nothing more, and the running totals match the ledger.
+     */
+    @Test
+    void aBatchForManyResidentsCapsEachResidentAndSkipsKnownSources() {
+        long a = residentId(Logins.residentToken(api));
+        long b = residentId(Logins.residentToken(api));
+        points.award(a, PointsReason.SHARE, "each:a0", 2);
+
+        transactions.executeWithoutResult(status -> points.awardEach(PointsReason.SHARE, List.of(
+                new PointsService.ResidentGrant(b, new PointsService.Grant("each:b1", 4)),
+                new PointsService.ResidentGrant(a, new PointsService.Grant("each:a1", 2)),
+                new PointsService.ResidentGrant(a, new PointsService.Grant("each:a0", 2)),
+                new PointsService.ResidentGrant(b, new PointsService.Grant("each:b2", 4)),
+                new PointsService.ResidentGrant(a, new PointsService.Grant("each:a1", 2)),
+                new PointsService.ResidentGrant(a, new PointsService.Grant("each:a2", 4)))));
+
+        // SHARE is capped at 5 a day: a had 2, then a1 takes 2 and a2 the 1 left; b1 takes 4 and b2 the 1 left
+        assertThat(jdbc.queryForList("SELECT source_key, amount FROM points_ledger WHERE source_key LIKE 'each:%' "
+                + "ORDER BY source_key")).extracting(row -> row.get("source_key") + "=" + row.get("amount"))
+                .containsExactly("each:a0=2", "each:a1=2", "each:a2=1", "each:b1=4", "each:b2=1");
+        for (long resident : new long[] {a, b}) {
+            assertThat(jdbc.queryForObject("SELECT total FROM points_daily_total WHERE resident_id = ? "
+                    + "AND reason = 'SHARE'", Integer.class, resident)).isEqualTo(5);
+        }
+    }
+
     /** The batch paths fall back on DuplicateKeyException; a JDBC batch's failure must arrive as one. */
     @Test
     void aDuplicateSourceInABatchInsertIsReportedAsADuplicateKey() {

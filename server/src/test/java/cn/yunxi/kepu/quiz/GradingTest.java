@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -79,5 +82,25 @@ class GradingTest {
         assertThat(QuestionRules.check(tf)).isEmpty();
         assertThat(QuestionRules.normalise(tf).options()).containsExactly("正确", "错误");
         assertThat(Certificates.newVerifyNo()).hasSize(20).matches("[0-9A-HJKMNP-TV-Z]{20}");
+    }
+
+    /** Every position of a verification number draws from all 32 characters (no stuck or missing bits). */
+    @Test
+    void verificationNumbersUseTheWholeAlphabetAtEveryPosition() {
+        List<Set<Character>> seen = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            seen.add(new HashSet<>());
+        }
+        Set<String> numbers = new HashSet<>();
+        for (int n = 0; n < 2000; n++) {
+            String no = Certificates.newVerifyNo();
+            assertThat(no).matches("[0-9A-HJKMNP-TV-Z]{20}");
+            numbers.add(no);
+            for (int i = 0; i < 20; i++) {
+                seen.get(i).add(no.charAt(i));
+            }
+        }
+        assertThat(numbers).hasSize(2000);
+        assertThat(seen).allSatisfy(chars -> assertThat(chars).hasSize(32));
     }
 }
