@@ -106,6 +106,54 @@ describe('我的 page', () => {
     expect(text(page)).toContain('陆城镇 / 陆城社区');
   });
 
+  test('cancelling the region picker after scrolling shows the saved town and village again', async () => {
+    const page = await openMe(me({ regionCode: '430603102202' }));
+    const picker = page.querySelector('#region-picker');
+
+    picker.dispatchEvent('columnchange', { detail: { column: 0, value: 0 } });
+    await flush();
+    expect(page.instance.data.regionIndex).toEqual([0, 0]);
+
+    picker.dispatchEvent('cancel');
+    await flush();
+
+    expect(page.instance.data.regionIndex).toEqual([1, 1]);
+    expect(page.instance.data.regionColumns[1].map((v) => v.name)).toEqual(['陆城社区', '儒矶村']);
+    expect(server.callsTo('PATCH', '/api/v1/me')).toHaveLength(0);
+  });
+
+  test('a refused region change puts the picker back on the saved village', async () => {
+    const page = await openMe(me({ regionCode: '430603102202' }));
+    server.on('PATCH', '/api/v1/me', problem(400, 'VALIDATION_FAILED', '请检查填写的内容',
+      [{ field: 'regionCode', message: '请选择云溪区内的村（社区）' }]));
+    const picker = page.querySelector('#region-picker');
+
+    picker.dispatchEvent('columnchange', { detail: { column: 0, value: 0 } });
+    picker.dispatchEvent('change', { detail: { value: [0, 0] } });
+    await flush();
+
+    expect(page.instance.data.regionIndex).toEqual([1, 1]);
+    expect(text(page)).toContain('请选择云溪区内的村（社区）');
+  });
+
+  test('without the region list the rest of the page still works and the region offers a retry', async () => {
+    server.on('GET', '/api/v1/regions', problem(503, 'UNAVAILABLE', '服务繁忙'));
+    const page = await openMe(me({ phoneMasked: '138****1234', regionName: '陆城镇 / 儒矶村', regionCode: '430603102202' }));
+
+    expect(page.instance.data.state).toBe('ready');
+    expect(text(page.querySelector('#phone-masked'))).toBe('138****1234');
+    expect(page.querySelector('#region-picker')).toBeFalsy();
+    expect(text(inner(page, 'region-retry', '.t-cell'))).toContain('点此重试');
+
+    server.on('GET', '/api/v1/regions', json(200, regions()));
+    inner(page, 'region-retry', '.t-cell').dispatchEvent('tap');
+    await flush();
+
+    expect(page.querySelector('#region-retry')).toBeFalsy();
+    expect(page.querySelector('#region-picker')).toBeTruthy();
+    expect(page.instance.data.regionIndex).toEqual([1, 1]);
+  });
+
   test('population group and birth year pickers save their values', async () => {
     const page = await openMe(me());
     server.on('PATCH', '/api/v1/me', (call) => json(200, me(call.data)));

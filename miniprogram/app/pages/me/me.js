@@ -22,6 +22,7 @@ Page(
       fieldErrors: {},
       regionColumns: [[], []],
       regionIndex: [0, 0],
+      regionsUnavailable: false, // the region list could not be loaded: the rest of the page still works
       groups: POPULATION_GROUPS,
       groupIndex: 0,
       birthYearStart: `${EARLIEST_BIRTH_YEAR}-01-01`,
@@ -48,7 +49,9 @@ Page(
         }
         const [me] = await Promise.all([
           request({ url: '/api/v1/me' }),
-          this.towns ? Promise.resolve() : this.loadRegions(),
+          this.towns ? Promise.resolve() : this.loadRegions().catch(() => {
+            // Only the region picker needs the list; it offers a retry of its own.
+          }),
         ]);
         session.saveResident(me);
         this.setData({ needsConsent: false });
@@ -63,8 +66,25 @@ Page(
     },
 
     async loadRegions() {
-      const district = await request({ url: '/api/v1/regions' });
+      const district = await request({ url: '/api/v1/regions', silent: true });
       this.towns = regions.townsOf(district);
+    },
+
+    async onRetryRegions() {
+      try {
+        await this.loadRegions();
+      } catch (err) {
+        toast.showError('地区列表加载失败，请稍后再试');
+        return;
+      }
+      if (this.data.me) this.showMe(this.data.me);
+    },
+
+    /** The picker at the resident's saved region (after a cancel, or a save that failed). */
+    resetRegionPicker() {
+      const towns = this.towns || [];
+      const regionIndex = regions.indexOfRegion(towns, this.data.me && this.data.me.regionCode);
+      this.setData({ regionIndex, regionColumns: regions.regionColumns(towns, regionIndex[0]) });
     },
 
     showMe(me) {
@@ -80,6 +100,7 @@ Page(
         elder: elder.isElderMode(),
         regionIndex,
         regionColumns: regions.regionColumns(towns, regionIndex[0]),
+        regionsUnavailable: !this.towns,
         groupIndex,
       });
     },
@@ -128,11 +149,20 @@ Page(
       });
     },
 
-    onRegionChange(e) {
+    async onRegionChange(e) {
       const [townIdx, villageIdx] = e.detail.value;
-      const chosen = regions.regionAt(this.towns, townIdx, villageIdx);
-      if (!chosen || chosen.code === (this.data.me && this.data.me.regionCode)) return;
-      this.saveProfile({ regionCode: chosen.code });
+      const chosen = regions.regionAt(this.towns || [], townIdx, villageIdx);
+      if (!chosen || chosen.code === (this.data.me && this.data.me.regionCode)) {
+        this.resetRegionPicker();
+        return;
+      }
+      const saved = await this.saveProfile({ regionCode: chosen.code });
+      if (!saved) this.resetRegionPicker();
+    },
+
+    onRegionCancel() {
+      // Scrolling the town column showed another town's villages; a cancel must not leave them there.
+      this.resetRegionPicker();
     },
 
     onGroupChange(e) {
