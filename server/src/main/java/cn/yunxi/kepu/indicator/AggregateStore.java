@@ -116,8 +116,7 @@ class AggregateStore {
      * the count whole.
      */
     void addToCell(Cell cell, BigDecimal hours, Boolean passed) {
-        // as participation_tag stores it (DECIMAL(8,2)), so the sum equals what a rebuild would add up
-        BigDecimal h = hours == null ? BigDecimal.ZERO : hours.setScale(2, java.math.RoundingMode.HALF_UP);
+        BigDecimal h = countedHours(hours);
         int p = Boolean.TRUE.equals(passed) ? 1 : 0;
         jdbc.sql("""
                 INSERT INTO indicator_daily (tag, kind, day, region_code, population_group, town_code, person_times,
@@ -133,6 +132,11 @@ class AggregateStore {
                 ON DUPLICATE KEY UPDATE person_times = person_times + 1, hours = hours + VALUES(hours)
                 """).params(cell.tag(), cell.kind(), cell.day().withDayOfMonth(1), cell.townCode(),
                 cell.populationGroup(), h).update();
+    }
+
+    /** Hours as participation_tag stores them (DECIMAL(8,2)), so added-up hours equal what a rebuild sums. */
+    static BigDecimal countedHours(BigDecimal hours) {
+        return hours == null ? BigDecimal.ZERO : hours.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     void recomputeCell(Cell cell) {

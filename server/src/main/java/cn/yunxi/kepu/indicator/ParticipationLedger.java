@@ -29,8 +29,7 @@ import cn.yunxi.kepu.indicator.AggregateStore.LedgerRecord;
 import cn.yunxi.kepu.indicator.AggregateStore.TagRow;
 import cn.yunxi.kepu.indicator.IndicatorCatalog.PersonCounter;
 import cn.yunxi.kepu.indicator.IndicatorCatalog.Window;
-import cn.yunxi.kepu.region.RegionInfo;
-import cn.yunxi.kepu.region.RegionService;
+import cn.yunxi.kepu.indicator.LedgerRows.LedgerRow;
 
 /**
  * Turns published participation into the ledger and keeps the aggregates current.
@@ -46,6 +45,9 @@ import cn.yunxi.kepu.region.RegionService;
  * {@code SELECT ... FOR UPDATE} of a missing row would lock nothing under READ COMMITTED, and two records of one
  * person applied at once would both see "no row before" and count the person twice. Locks are taken in a fixed
  * order (record, persons, cells sorted, roll-ups); a key collision or deadlock between two listeners is retried.
+ *
+ * <p>A batch ({@link ParticipationsRecorded}, graded quiz attempts) applies its records new to the ledger together,
+ * in a fixed number of statements ({@link ParticipationBatch}), and the rest one by one as above.
  */
 @Service
 class ParticipationLedger {
@@ -56,17 +58,19 @@ class ParticipationLedger {
     private final JdbcClient jdbc;
     private final AggregateStore store;
     private final IndicatorCatalog catalog;
-    private final RegionService regions;
+    private final LedgerRows rows;
+    private final ParticipationBatch batch;
     private final Clock clock;
     private final TransactionTemplate readCommitted;
     private final TransactionTemplate tx;
 
-    ParticipationLedger(JdbcClient jdbc, AggregateStore store, IndicatorCatalog catalog, RegionService regions,
-                        Clock clock, PlatformTransactionManager transactions) {
+    ParticipationLedger(JdbcClient jdbc, AggregateStore store, IndicatorCatalog catalog, LedgerRows rows,
+                        ParticipationBatch batch, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.store = store;
         this.catalog = catalog;
-        this.regions = regions;
+        this.rows = rows;
+        this.batch = batch;
         this.clock = clock;
         this.readCommitted = new TransactionTemplate(transactions);
         this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
@@ -79,10 +83,46 @@ class ParticipationLedger {
         record(event);
     }
 
-    /** Each record of a batch on its own, in its own transaction, as if published alone. */
     @ApplicationModuleListener
-    void on(ParticipationsRecorded batch) {
-        batch.records().forEach(this::record);
+    void on(ParticipationsRecorded event) {
+        recordAll(event.records());
+    }
+
+    /**
+     * Stores a batch of records with the same results as {@link #record} one by one. The records new to the ledger
+     * are applied together in one transaction ({@link ParticipationBatch}); the others (corrections, withdrawals,
+     * redeliveries, a key repeated within the batch) then go through {@link #record} each, after that commit.
+     *
+     * <p>A key collision means a concurrent listener committed one of the keys after this batch looked them up;
+     * the retry finds it in the ledger and leaves it to the per-record path. A second collision in a row is left to
+     * the per-record path as a whole: it may come from the batch itself (two keys the column's collation considers
+     * equal, e.g. differing only in case, which a retry would hit every time), and one by one is right in any case.
+     */
+    void recordAll(List<ParticipationRecorded> records) {
+        List<ParticipationRecorded> oneByOne = records;
+        boolean collided = false;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                oneByOne = readCommitted.execute(status -> batch.apply(records));
+                break;
+            } catch (DuplicateKeyException e) {
+                if (collided) {
+                    log.debug("batch of {} participations collided twice, applying them one by one", records.size());
+                    break;
+                }
+                collided = true;
+                log.debug("batch of {} participations collided with a concurrent listener, retrying", records.size());
+                pause(e, attempt);
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                log.debug("batch of {} participations lost a lock conflict (attempt {}), retrying", records.size(),
+                        attempt);
+                pause(e, attempt);
+            }
+        }
+        oneByOne.forEach(this::record);
     }
 
     /** Stores one participation record and updates every aggregate it touches (idempotent on recordKey). */
@@ -97,13 +137,17 @@ class ParticipationLedger {
                 }
                 log.debug("participation {} collided with a concurrent update (attempt {}), retrying",
                         event.recordKey(), attempt);
-                try {
-                    Thread.sleep(5L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
+                pause(e, attempt);
             }
+        }
+    }
+
+    private static void pause(RuntimeException cause, int attempt) {
+        try {
+            Thread.sleep(5L * attempt);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw cause;
         }
     }
 
@@ -115,10 +159,11 @@ class ParticipationLedger {
         existing.ifPresent(r -> persons.add(r.personKey()));
         store.lockPersons(persons);
         List<TagRow> oldTags = existing.map(r -> store.tagsOf(r.id())).orElse(List.of());
-        String region = e.regionCode() == null ? "" : e.regionCode();
-        String town = regions.find(e.regionCode()).map(RegionInfo::townCode).orElse("");
-        String group = e.populationGroup() == null ? "" : e.populationGroup();
-        String codes = String.join(",", new TreeSet<>(e.indicatorCodes()));
+        LedgerRow row = rows.of(e);
+        String region = row.region();
+        String town = row.town();
+        String group = row.group();
+        String codes = row.codes();
         var now = Times.now(clock);
         long recordId;
         if (existing.isEmpty()) {
@@ -144,7 +189,7 @@ class ParticipationLedger {
                     e.sourceType(), e.sourceId(), e.sourceTitle(), e.occurredOn(), codes, e.hours(), e.passed(),
                     e.withdrawn(), now, recordId).update();
         }
-        List<TagRow> newTags = e.withdrawn() ? List.of() : tagsFor(e, region, town, group);
+        List<TagRow> newTags = row.tags();
         if (existing.isPresent()) {
             store.deleteTags(recordId);
         }
@@ -172,23 +217,6 @@ class ParticipationLedger {
                 }
             }
         }
-    }
-
-    /** The record's indicator codes, its kind ({@code #KIND}) and the plan sections of its codes ({@code S:CODE}). */
-    private List<TagRow> tagsFor(ParticipationRecorded e, String region, String town, String group) {
-        Set<String> tags = new TreeSet<>();
-        tags.add("#" + e.kind().name());
-        for (String code : e.indicatorCodes()) {
-            if (code == null || code.isBlank() || code.length() > 60) {
-                continue;
-            }
-            tags.add(code);
-            catalog.sectionsOf(code).forEach(s -> tags.add("S:" + s));
-        }
-        e.planSections().stream().filter(s -> s != null && !s.isBlank() && s.length() <= 30)
-                .forEach(s -> tags.add("S:" + s));
-        return tags.stream().map(tag -> new TagRow(tag, e.kind().name(), e.occurredOn(), e.personKey(), region, town,
-                group)).toList();
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.yunxi.kepu.common.participation.ParticipationKind;
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.common.participation.ParticipationsRecorded;
 
 /**
  * Publishes {@link ParticipationRecorded} the way the events, quiz and content features do (inside a
@@ -43,17 +44,33 @@ public final class Participations {
         tx.executeWithoutResult(s -> events.publishEvent(record));
     }
 
-    /** Waits until no ParticipationRecorded publication is outstanding; fails if one failed or it takes too long. */
+    /** Publishes the records as one {@link ParticipationsRecorded}, as the quiz feature does, and waits. */
+    public void publishBatch(List<ParticipationRecorded> records) {
+        publishBatchOnly(records);
+        awaitListeners();
+    }
+
+    /** Publishes the records as one batch in its own transaction without waiting for the listeners. */
+    public void publishBatchOnly(List<ParticipationRecorded> records) {
+        tx.executeWithoutResult(s -> events.publishEvent(new ParticipationsRecorded(records)));
+    }
+
+    /**
+     * Waits until no ParticipationRecorded or ParticipationsRecorded publication is outstanding; fails if one failed
+     * or it takes too long.
+     */
     public void awaitListeners() {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String single = ParticipationRecorded.class.getName();
+        String batch = ParticipationsRecorded.class.getName();
         while (true) {
             Integer failed = jdbc.queryForObject("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL "
-                    + "AND EVENT_TYPE LIKE '%ParticipationRecorded' AND STATUS = 'FAILED'", Integer.class);
+                    + "AND EVENT_TYPE IN (?, ?) AND STATUS = 'FAILED'", Integer.class, single, batch);
             if (failed != null && failed > 0) {
                 throw new AssertionError(failed + " ParticipationRecorded listener(s) failed");
             }
             Integer open = jdbc.queryForObject("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL "
-                    + "AND EVENT_TYPE LIKE '%ParticipationRecorded'", Integer.class);
+                    + "AND EVENT_TYPE IN (?, ?)", Integer.class, single, batch);
             if (open != null && open == 0) {
                 return;
             }
