@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.connection.RedisZSetCommands;
+import org.springframework.data.redis.connection.ReturnType;
 import org.springframework.data.redis.connection.zset.DefaultTuple;
 import org.springframework.data.redis.connection.zset.Tuple;
 import org.springframework.data.redis.core.RedisCallback;
@@ -25,10 +26,18 @@ import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import cn.yunxi.kepu.region.RegionInfo;
 import cn.yunxi.kepu.region.RegionService;
 import cn.yunxi.kepu.resident.ResidentDirectory;
 import cn.yunxi.kepu.resident.ResidentSummary;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Contest leaderboards. MySQL ({@code quiz_contest_entry}) is the truth; Redis holds, per contest, a sorted
@@ -77,6 +86,7 @@ class Leaderboards {
             "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", Long.class);
 
     private final StringRedisTemplate redis;
+    private final JsonMapper json;
     private final QuizStateMapper state;
     private final ResidentDirectory residents;
     private final RegionService regions;
@@ -84,7 +94,9 @@ class Leaderboards {
     private final Map<String, CachedTop> topCache = new ConcurrentHashMap<>();
     private final Map<String, RecentTop> recentTops = new ConcurrentHashMap<>();
 
-    Leaderboards(StringRedisTemplate redis, QuizStateMapper state, ResidentDirectory residents, RegionService regions) {
+    Leaderboards(StringRedisTemplate redis, QuizStateMapper state, ResidentDirectory residents, RegionService regions,
+                 JsonMapper json) {
+        this.json = json;
         this.redis = redis;
         this.state = state;
         this.residents = residents;
@@ -137,13 +149,34 @@ class Leaderboards {
     record Mine(Integer rank, Integer score, Long durationMs) {
     }
 
-    record Board(long participants, List<Standing> items, Mine me) {
+    /**
+     * The answer to a leaderboard request. The top is the same for everyone asking about a contest at that moment,
+     * so it is rendered to JSON once per cached top ({@link Top#json()}) and written as is; only the caller's own
+     * standing is serialised per request.
+     */
+    @JsonPropertyOrder({"participants", "items", "me"})
+    record Board(long participants, @JsonIgnore Top top, Mine me) {
+
+        @JsonProperty("items")
+        @JsonRawValue
+        @ArraySchema(schema = @Schema(implementation = Standing.class))
+        String items() {
+            return top.json();
+        }
+
+        List<Standing> standings() {
+            return top.standings();
+        }
+    }
+
+    /** The top entries of a board with their JSON, rendered together. */
+    record Top(List<Standing> standings, String json) {
     }
 
     private record Raw(List<long[]> top, Long myValue, Long above, long total) {
     }
 
-    private record CachedTop(List<long[]> raw, List<Standing> standings, long at) {
+    private record CachedTop(List<long[]> raw, Top top, long at) {
     }
 
     private record RecentTop(List<long[]> rows, long total, long at) {
@@ -160,7 +193,7 @@ class Leaderboards {
         if (raw == null) {
             raw = fromDatabase(quizId, residentId, top);
         }
-        List<Standing> standings = standings(quizId, raw.top(), top);
+        Top standings = standings(quizId, raw.top(), top);
         Mine me = raw.myValue() == null ? new Mine(null, null, null)
                 : new Mine((int) (raw.above() + 1), LeaderboardKey.score(raw.myValue()), durationOf(raw.myValue()));
         return new Board(raw.total(), standings, me);
@@ -194,17 +227,56 @@ class Leaderboards {
             return null;
         }
         try {
-            List<Object> reply = redis.execute(MINE, List.of(key(quizId), readyKey(quizId)), Long.toString(residentId));
-            if (reply == null || reply.isEmpty() || toLong(reply.get(0)) != 1) {
+            List<Object> reply = evalList(MINE, key(quizId), readyKey(quizId), Long.toString(residentId));
+            if (reply == null || reply.isEmpty() || toLong(text(reply.get(0))) != 1) {
                 forgetRecentTops(quizId); // flushed: the full read rebuilds it
                 return null;
             }
-            String mine = reply.get(1) == null ? "" : reply.get(1).toString();
+            String mine = text(reply.get(1));
             Long value = mine.isEmpty() ? null : toLong(mine);
-            return new Raw(recent.rows(), value, value == null ? null : toLong(reply.get(2)), recent.total());
+            return new Raw(recent.rows(), value, value == null ? null : toLong(text(reply.get(2))), recent.total());
         } catch (RuntimeException e) {
             return null; // the full read decides between Redis and MySQL
         }
+    }
+
+    /**
+     * EVALSHA of a script that returns a list, with two keys and one argument, on the template's connection but
+     * without its script executor, whose connection proxy and argument and result serialisation were a visible
+     * share of every leaderboard answer. Elements come back raw: byte[] for strings, Long for integers.
+     */
+    @SuppressWarnings("unchecked")
+    private List<Object> evalList(RedisScript<?> script, String key1, String key2, String arg) {
+        byte[] sha = script.getSha1().getBytes(StandardCharsets.UTF_8);
+        byte[][] keysAndArg = {key1.getBytes(StandardCharsets.UTF_8), key2.getBytes(StandardCharsets.UTF_8),
+                arg.getBytes(StandardCharsets.UTF_8)};
+        return redis.execute((RedisCallback<List<Object>>) connection -> {
+            try {
+                return connection.scriptingCommands().evalSha(sha, ReturnType.MULTI, 2, keysAndArg);
+            } catch (RuntimeException e) {
+                if (!isNoScript(e)) {
+                    throw e;
+                }
+                // first use since Redis started: send the script itself, which also caches it there
+                return connection.scriptingCommands().eval(script.getScriptAsString().getBytes(StandardCharsets.UTF_8),
+                        ReturnType.MULTI, 2, keysAndArg);
+            }
+        }, true);
+    }
+
+    /** Redis answers NOSCRIPT when it does not hold the script (restarted, or SCRIPT FLUSH). */
+    private static boolean isNoScript(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : value.toString();
     }
 
     private void forgetRecentTops(long quizId) {
@@ -303,12 +375,12 @@ class Leaderboards {
     }
 
     /** Names and regions for the top entries, rendered at most every two seconds per contest. */
-    private List<Standing> standings(long quizId, List<long[]> top, int n) {
+    private Top standings(long quizId, List<long[]> top, int n) {
         String cacheKey = quizId + ":" + n;
         long now = System.currentTimeMillis();
         CachedTop cached = n > 0 ? topCache.get(cacheKey) : null;
         if (cached != null && now - cached.at() < TOP_CACHE_MS && sameOrder(cached.raw(), top)) {
-            return cached.standings();
+            return cached.top();
         }
         List<Long> ids = top.stream().map(r -> r[0]).toList();
         Map<Long, QuizStateMapper.EntryRow> entries = ids.isEmpty() ? Map.of()
@@ -336,7 +408,8 @@ class Leaderboards {
             standings.add(new Standing(rank, name, regionName, LeaderboardKey.score(value),
                     entry != null ? entry.getDurationMs() : durationOf(value)));
         }
-        List<Standing> result = List.copyOf(standings);
+        List<Standing> list = List.copyOf(standings);
+        Top result = new Top(list, json.writeValueAsString(list));
         if (n > 0) {
             topCache.put(cacheKey, new CachedTop(top, result, now));
         }

@@ -502,6 +502,17 @@ class QuizIT {
         assertThat(redis.hasKey(Leaderboards.readyKey(contest))).isTrue();
         assertThat(redis.opsForZSet().zCard(Leaderboards.key(contest))).isEqualTo(3);
 
+        // A Redis that no longer holds the scripts (restarted, SCRIPT FLUSH) is sent them again: the top read a
+        // moment ago is reused and the caller's own standing fetched with the script resent.
+        redis.execute((org.springframework.data.redis.core.RedisCallback<Object>) c -> {
+            c.scriptingCommands().scriptFlush();
+            return null;
+        });
+        JsonNode afterScriptFlush = api.get("/api/v1/quizzes/" + contest + "/leaderboard?top=10", fast).json();
+        assertThat(afterScriptFlush.path("items").toString()).isEqualTo(items.toString());
+        assertThat(afterScriptFlush.path("me").path("rank").asInt()).isEqualTo(1);
+        assertThat(afterScriptFlush.path("me").path("score").asInt()).isEqualTo(40);
+
         // And it agrees with MySQL.
         Long lowId = jdbc.queryForObject("SELECT resident_id FROM quiz_attempt WHERE id = ?", Long.class, l);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quiz_contest_entry WHERE quiz_id = ? AND rank_value > "

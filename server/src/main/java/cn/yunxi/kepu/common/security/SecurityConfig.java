@@ -7,10 +7,11 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashSet;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
@@ -44,6 +45,8 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -154,6 +157,31 @@ class SecurityConfig {
         };
     }
 
+    /**
+     * Spring's strict firewall with the same header rules (names and values of assigned, non-control characters;
+     * values may also hold tabs) checked character by character: its default regular expressions ran for every
+     * header any filter or handler read, and the bearer token alone is several hundred characters.
+     */
+    @Bean
+    HttpFirewall httpFirewall() {
+        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        firewall.setAllowedHeaderNames(name -> assignedAndNotControl(name, false));
+        firewall.setAllowedHeaderValues(value -> assignedAndNotControl(value, true));
+        return firewall;
+    }
+
+    static boolean assignedAndNotControl(String s, boolean tabAllowed) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            boolean control = Character.isISOControl(cp) && !(tabAllowed && cp == '\t');
+            if (control || Character.getType(cp) == Character.UNASSIGNED) {
+                return false;
+            }
+            i += Character.charCount(cp);
+        }
+        return true;
+    }
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
@@ -161,8 +189,10 @@ class SecurityConfig {
 
     private static CurrentUserAuthentication toAuthentication(Jwt jwt) {
         SubjectType type = SubjectType.valueOf(jwt.getClaimAsString(TokenService.CLAIM_TYPE));
-        List<String> roles = jwt.getClaimAsStringList(TokenService.CLAIM_ROLES);
-        Set<String> roleSet = roles == null ? Set.of() : Set.copyOf(new HashSet<>(roles));
+        // Read as issued (a JSON array of strings): getClaimAsStringList would run every token through the
+        // conversion service, a visible share of each authenticated request.
+        Set<String> roleSet = jwt.getClaims().get(TokenService.CLAIM_ROLES) instanceof Collection<?> roles
+                ? roles.stream().map(String::valueOf).collect(Collectors.toUnmodifiableSet()) : Set.of();
         Object unit = jwt.getClaims().get(TokenService.CLAIM_UNIT);
         Long unitId = unit instanceof Number n ? n.longValue() : null;
         long sessionId = ((Number) jwt.getClaims().get(TokenService.CLAIM_SESSION)).longValue();
