@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 python3 - <<'PY'
 import json, os, tempfile
-from quiz_common import mysql, call, login, create_contest
+from quiz_common import mysql, call, login, create_contest, shown_paper
 
 CONTESTS = 3000
 template_quiz = create_contest("bench-submit-template")[0]
@@ -18,14 +18,14 @@ lines = []
 for r in range(int(os.environ.get("SUBMIT_RESIDENTS", "32"))):
     token = login("bench-submit-%d" % r, r)
     attempt = call("POST", "/api/v1/quizzes/%d/attempts" % template_quiz, token=token)
-    paper = json.loads(mysql("SELECT paper_json FROM quiz_attempt WHERE id = %d;" % attempt["id"]))
+    paper = shown_paper(attempt["id"])
     # 7 of 10 right: a realistic mix of right and wrong answers
     answers = [{"questionId": p["questionId"], "selected": p["correct"] if i < 7 else [0 if p["correct"][0] else 1]}
                for i, p in enumerate(paper)]
     mysql("INSERT INTO quiz_attempt (quiz_id, kind, resident_id, attempt_no, status, started_at, deadline_at, countdown, "
-          "question_count, max_score, late, region_code, town_code, population_group, paper_json) "
+          "question_count, max_score, late, region_code, town_code, population_group, paper_refs_json) "
           "SELECT q.id, a.kind, a.resident_id, 1, 'OPEN', NOW(3), NOW(3) + INTERVAL 1 DAY, TRUE, a.question_count, "
-          "a.max_score, FALSE, a.region_code, a.town_code, a.population_group, a.paper_json "
+          "a.max_score, FALSE, a.region_code, a.town_code, a.population_group, a.paper_refs_json "
           "FROM quiz_attempt a JOIN quiz q ON q.title LIKE 'bench-submit %%' WHERE a.id = %d;" % attempt["id"])
     rows = mysql("SELECT a.id, a.quiz_id FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id "
                  "WHERE q.title LIKE 'bench-submit %%' "

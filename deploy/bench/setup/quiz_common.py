@@ -19,6 +19,19 @@ def mysql(sql):
     return out.stdout.strip()
 
 
+def shown_paper(attempt_id):
+    """What an attempt showed, per question in shown order: its id and the correct answer as shown positions
+    (from the attempt's snapshot references: each snapshot keeps the options in bank order)."""
+    refs = json.loads(mysql("SELECT paper_refs_json FROM quiz_attempt WHERE id = %d;" % attempt_id))
+    paper = []
+    for snapshot, order in refs:
+        question_id, correct = mysql("SELECT JSON_EXTRACT(body_json, '$.questionId'), JSON_EXTRACT(body_json, "
+                                     "'$.correct') FROM quiz_question_snapshot WHERE id = %d;" % snapshot).split("\t")
+        paper.append({"questionId": int(question_id),
+                      "correct": sorted(order.index(c) for c in json.loads(correct))})
+    return paper
+
+
 def call(method, path, token=None, body=None, address=None):
     data = None if body is None else json.dumps(body).encode()
     req = urllib.request.Request(BASE_URL + path, data=data, method=method)

@@ -38,6 +38,7 @@ class Attempt {
     private String townCode;
     private String populationGroup;
     private String paperJson;
+    private String paperRefsJson;
     private String answersJson;
     private String resultJson;
 
@@ -85,6 +86,8 @@ class Attempt {
     public void setPopulationGroup(String populationGroup) { this.populationGroup = populationGroup; }
     public String getPaperJson() { return paperJson; }
     public void setPaperJson(String paperJson) { this.paperJson = paperJson; }
+    public String getPaperRefsJson() { return paperRefsJson; }
+    public void setPaperRefsJson(String paperRefsJson) { this.paperRefsJson = paperRefsJson; }
     public String getAnswersJson() { return answersJson; }
     public void setAnswersJson(String answersJson) { this.answersJson = answersJson; }
     public String getResultJson() { return resultJson; }

@@ -101,6 +101,8 @@ class AttemptFinisher {
         Map<Long, Attempt> rows = new HashMap<>();
         attempts.lockAll(ids).forEach(a -> rows.put(a.getId(), a));
         LocalDateTime now = Times.now(clock).truncatedTo(ChronoUnit.MILLIS);
+        Map<Long, Quiz> quizzesById = catalog.quizzes(
+                rows.values().stream().map(Attempt::getQuizId).distinct().toList());
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         List<Marked> marked = new ArrayList<>();
         for (Submission submission : batch) {
@@ -122,7 +124,7 @@ class AttemptFinisher {
                 continue;
             }
             Map<Long, List<Integer>> answers = views.answers(a);
-            Quiz quiz = catalog.quiz(a.getQuizId());
+            Quiz quiz = quizzesById.get(a.getQuizId());
             Grading.Result result;
             if (now.isAfter(a.getDeadlineAt().plus(properties.submitGrace()))) {
                 // Too late: only what was saved before the deadline counts; the attempt ends at its deadline.

@@ -95,7 +95,8 @@ class AttemptService {
     }
 
     private Attempt newAttempt(Quiz quiz, QuizKind kind, ResidentSummary resident, int attemptNo, LocalDateTime now) {
-        List<PaperItem> paper = drawer.draw(quiz, resident.populationGroup() == null ? null : resident.populationGroup().name());
+        List<PaperDrawer.Drawn> paper = drawer.draw(quiz,
+                resident.populationGroup() == null ? null : resident.populationGroup().name());
         boolean countdown = QuizCatalog.countdown(quiz, resident);
         LocalDateTime hardEnd = switch (kind) {
             case DAILY -> now.toLocalDate().plusDays(1).atStartOfDay();
@@ -118,7 +119,7 @@ class AttemptService {
         a.setRegionCode(resident.regionCode());
         a.setTownCode(regions.find(resident.regionCode()).map(RegionInfo::townCode).orElse(null));
         a.setPopulationGroup(resident.populationGroup() == null ? null : resident.populationGroup().name());
-        a.setPaperJson(views.write(paper));
+        a.setPaperRefsJson(views.refs(paper));
         return a;
     }
 

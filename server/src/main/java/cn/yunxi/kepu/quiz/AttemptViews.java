@@ -2,6 +2,7 @@ package cn.yunxi.kepu.quiz;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,21 +18,48 @@ import tools.jackson.databind.json.JsonMapper;
 class AttemptViews {
 
     private static final TypeReference<List<PaperItem>> PAPER = new TypeReference<>() { };
+    private static final TypeReference<List<PaperRef>> REFS = new TypeReference<>() { };
     private static final TypeReference<Map<Long, List<Integer>>> ANSWERS = new TypeReference<>() { };
     private static final TypeReference<List<Grading.ItemResult>> RESULTS = new TypeReference<>() { };
 
     private final JsonMapper json;
     private final CertificateMapper certificates;
+    private final QuestionSnapshots snapshots;
     private final Clock clock;
 
-    AttemptViews(JsonMapper json, CertificateMapper certificates, Clock clock) {
+    AttemptViews(JsonMapper json, CertificateMapper certificates, QuestionSnapshots snapshots, Clock clock) {
         this.json = json;
+        this.snapshots = snapshots;
         this.certificates = certificates;
         this.clock = clock;
     }
 
+    /** The questions as this attempt showed them, from its snapshot references (or its full copy, before V47). */
     List<PaperItem> paper(Attempt a) {
-        return json.readValue(a.getPaperJson(), PAPER);
+        if (a.getPaperRefsJson() == null) {
+            return json.readValue(a.getPaperJson(), PAPER);
+        }
+        List<PaperRef> refs = json.readValue(a.getPaperRefsJson(), REFS);
+        Map<Long, PaperItem> questions = snapshots.byIds(refs.stream().map(PaperRef::snapshot).toList());
+        List<PaperItem> paper = new ArrayList<>(refs.size());
+        for (PaperRef ref : refs) {
+            PaperItem question = questions.get(ref.snapshot());
+            if (question == null) {
+                throw new IllegalStateException("attempt " + a.getId() + " refers to missing snapshot " + ref.snapshot());
+            }
+            paper.add(question.inOrder(ref.order()));
+        }
+        return paper;
+    }
+
+    /** A new attempt's stored paper: each drawn question's snapshot (stored when new) and its option order. */
+    String refs(List<PaperDrawer.Drawn> drawn) {
+        List<Long> ids = snapshots.idsOf(drawn.stream().map(PaperDrawer.Drawn::question).toList());
+        List<PaperRef> refs = new ArrayList<>(drawn.size());
+        for (int i = 0; i < drawn.size(); i++) {
+            refs.add(new PaperRef(ids.get(i), drawn.get(i).order()));
+        }
+        return json.writeValueAsString(refs);
     }
 
     Map<Long, List<Integer>> answers(Attempt a) {

@@ -40,7 +40,11 @@ class PaperDrawer {
         return quiz.getDrawRulesJson() == null ? List.of() : json.readValue(quiz.getDrawRulesJson(), RULES);
     }
 
-    List<PaperItem> draw(Quiz quiz, String populationGroup) {
+    /** A drawn question: as in the bank (options in bank order), and the order its options are shown in. */
+    record Drawn(PaperItem question, List<Integer> order) {
+    }
+
+    List<Drawn> draw(Quiz quiz, String populationGroup) {
         Random random = ThreadLocalRandom.current();
         List<Question> chosen = choose(quiz, populationGroup, random);
         if (chosen.isEmpty()) {
@@ -133,17 +137,15 @@ class PaperDrawer {
         return paper;
     }
 
-    private PaperItem item(Question q, Random random) {
+    private Drawn item(Question q, Random random) {
         QuestionType type = QuestionType.valueOf(q.getType());
         List<String> options = bank.options(q);
-        List<Integer> answer = QuestionBank.answer(q);
+        List<Integer> answer = QuestionBank.answer(q).stream().sorted().toList();
         List<Integer> order = new ArrayList<>(IntStream.range(0, options.size()).boxed().toList());
         if (type != QuestionType.TRUE_FALSE) {
             Collections.shuffle(order, random);
         }
-        List<String> shown = order.stream().map(options::get).toList();
-        List<Integer> correct = answer.stream().map(order::indexOf).sorted().toList();
-        return new PaperItem(q.getId(), type, q.getStem(), shown, correct, q.getExplanation(), q.getBenchmarkNo(),
-                q.getDifficulty());
+        return new Drawn(new PaperItem(q.getId(), type, q.getStem(), options, answer, q.getExplanation(),
+                q.getBenchmarkNo(), q.getDifficulty()), List.copyOf(order));
     }
 }

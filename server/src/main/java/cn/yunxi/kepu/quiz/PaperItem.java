@@ -8,4 +8,14 @@ import java.util.List;
  */
 record PaperItem(long questionId, QuestionType type, String stem, List<String> options, List<Integer> correct,
                  String explanation, Integer benchmarkNo, int difficulty) {
+
+    /**
+     * This question with its options shown in {@code order} ({@code order.get(i)} is the bank index of the option
+     * shown at position i), the correct answer given as shown positions.
+     */
+    PaperItem inOrder(List<Integer> order) {
+        List<String> shown = order.stream().map(options::get).toList();
+        List<Integer> shownCorrect = correct.stream().map(order::indexOf).sorted().toList();
+        return new PaperItem(questionId, type, stem, shown, shownCorrect, explanation, benchmarkNo, difficulty);
+    }
 }

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -63,6 +66,28 @@ class QuizCatalog {
             cache.put(id, cached);
         }
         return cached.quiz();
+    }
+
+    /** Several quizzes at once (a batch of submissions): the ones not cached are read with one query. */
+    Map<Long, Quiz> quizzes(Collection<Long> ids) {
+        long now = Instant.now().toEpochMilli();
+        Map<Long, Quiz> found = new HashMap<>();
+        List<Long> missing = new ArrayList<>();
+        for (Long id : ids) {
+            Cached cached = cache.get(id);
+            if (cached == null || now - cached.loadedAt() > TTL_MS) {
+                missing.add(id);
+            } else {
+                found.put(id, cached.quiz());
+            }
+        }
+        if (!missing.isEmpty()) {
+            for (Quiz quiz : quizzes.selectByIds(missing)) {
+                cache.put(quiz.getId(), new Cached(quiz, now));
+                found.put(quiz.getId(), quiz);
+            }
+        }
+        return found;
     }
 
     void evict(long id) {

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
@@ -17,8 +18,10 @@ public class ResidentDirectory {
     private final ResidentMapper residents;
     private final ResidentViews views;
     private final PersonalDataCipher cipher;
+    private final JdbcClient jdbc;
 
-    ResidentDirectory(ResidentMapper residents, ResidentViews views, PersonalDataCipher cipher) {
+    ResidentDirectory(ResidentMapper residents, ResidentViews views, PersonalDataCipher cipher, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.residents = residents;
         this.views = views;
         this.cipher = cipher;
@@ -32,7 +35,23 @@ public class ResidentDirectory {
         if (residentIds.isEmpty()) {
             return List.of();
         }
-        return residents.summaryColumnsOf(residentIds).stream().map(views::summary).toList();
+        // Expanded IN (:ids) instead of a MyBatis <foreach>, which evaluated every id through OGNL: a batch of
+        // graded quiz attempts reads its residents here.
+        return jdbc.sql("SELECT id, status, nickname, region_code, population_group, birth_year, elder_mode, "
+                        + "phone_masked FROM resident WHERE id IN (:ids)")
+                .param("ids", residentIds)
+                .query((rs, row) -> {
+                    Resident r = new Resident();
+                    r.setId(rs.getLong("id"));
+                    r.setStatus(rs.getString("status"));
+                    r.setNickname(rs.getString("nickname"));
+                    r.setRegionCode(rs.getString("region_code"));
+                    r.setPopulationGroup(rs.getString("population_group"));
+                    r.setBirthYear(rs.getObject("birth_year", Integer.class));
+                    r.setElderMode(rs.getObject("elder_mode", Boolean.class));
+                    r.setPhoneMasked(rs.getString("phone_masked"));
+                    return views.summary(r);
+                }).list();
     }
 
     /** Finds the active resident who bound this phone, by its keyed hash (the phone itself is never queried). */

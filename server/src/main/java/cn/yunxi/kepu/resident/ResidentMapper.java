@@ -22,11 +22,6 @@ interface ResidentMapper extends BaseMapper<Resident> {
             + "FROM resident WHERE id = #{id}")
     Resident summaryColumns(@Param("id") long id);
 
-    @Select("<script>SELECT id, status, nickname, region_code, population_group, birth_year, elder_mode, phone_masked "
-            + "FROM resident WHERE id IN "
-            + "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach></script>")
-    List<Resident> summaryColumnsOf(@Param("ids") Collection<Long> ids);
-
     @Select("SELECT * FROM resident WHERE openid = #{openid}")
     Resident findByOpenid(@Param("openid") String openid);
 

@@ -91,14 +91,23 @@ class QuizIT {
         return jdbc.queryForObject("SELECT id FROM quiz WHERE kind = ? ORDER BY id LIMIT 1", Long.class, kind);
     }
 
-    /** The right answers of an attempt, read from its stored snapshot (the API never reveals them while open). */
+    /**
+     * The right answers of an attempt as shown positions, read from the question snapshots it refers to (the API
+     * never reveals them while open): each snapshot keeps the options in bank order, the attempt their shown order.
+     */
     Map<Long, List<Integer>> rightAnswers(long attemptId) {
-        String paper = jdbc.queryForObject("SELECT paper_json FROM quiz_attempt WHERE id = ?", String.class, attemptId);
+        String refs = jdbc.queryForObject("SELECT paper_refs_json FROM quiz_attempt WHERE id = ?", String.class,
+                attemptId);
         Map<Long, List<Integer>> answers = new LinkedHashMap<>();
-        for (JsonNode item : JSON.readTree(paper)) {
+        for (JsonNode ref : JSON.readTree(refs)) {
+            JsonNode question = JSON.readTree(jdbc.queryForObject(
+                    "SELECT body_json FROM quiz_question_snapshot WHERE id = ?", String.class, ref.get(0).asLong()));
+            List<Integer> order = new ArrayList<>();
+            ref.get(1).forEach(i -> order.add(i.asInt()));
             List<Integer> correct = new ArrayList<>();
-            item.path("correct").forEach(i -> correct.add(i.asInt()));
-            answers.put(item.path("questionId").asLong(), correct);
+            question.path("correct").forEach(i -> correct.add(order.indexOf(i.asInt())));
+            correct.sort(null);
+            answers.put(question.path("questionId").asLong(), correct);
         }
         return answers;
     }
@@ -565,6 +574,66 @@ class QuizIT {
                 "QUIZ_CLOSED");
     }
 
+    /** Many attempts of one paper share its question snapshots; each attempt keeps only ids and option orders. */
+    @Test
+    void attemptsOfOnePaperShareTheirQuestionSnapshots() {
+        List<Long> questions = jdbc.queryForList("SELECT id FROM quiz_question WHERE status = 'ACTIVE' ORDER BY id "
+                + "LIMIT 5", Long.class);
+        long contest = createContest(Map.of("paperMode", "FIXED", "questionIds", questions, "drawRules", List.of()));
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            ids.add(start(resident("共享" + i), contest).path("id").asLong());
+        }
+        Set<Long> snapshots = new HashSet<>();
+        for (long id : ids) {
+            JsonNode refs = JSON.readTree(jdbc.queryForObject("SELECT paper_refs_json FROM quiz_attempt WHERE id = ?",
+                    String.class, id));
+            refs.forEach(ref -> snapshots.add(ref.get(0).asLong()));
+            assertThat(refs.size()).isEqualTo(jdbc.queryForObject(
+                    "SELECT question_count FROM quiz_attempt WHERE id = ?", Integer.class, id));
+        }
+        assertThat(snapshots).hasSize(questions.size());
+        assertThat(jdbc.queryForList("SELECT DISTINCT question_id FROM quiz_question_snapshot WHERE id IN ("
+                + String.join(",", snapshots.stream().map(String::valueOf).toList()) + ")", Long.class))
+                .containsExactlyInAnyOrderElementsOf(questions);
+    }
+
+    /** Attempts started before question snapshots (V47) keep their full copy and are shown and graded from it. */
+    @Test
+    void anAttemptWithAFullPaperCopyIsShownAndGradedFromIt() {
+        String token = resident("旧卷");
+        long contest = createContest(Map.of());
+        long id = start(token, contest).path("id").asLong();
+        Map<Long, List<Integer>> right = rightAnswers(id);
+        // Rewrite it as an attempt of before V47: the paper as shown, in full, and no references.
+        JsonNode shown = api.get("/api/v1/attempts/" + id, token).json().path("questions");
+        List<Map<String, Object>> copy = new ArrayList<>();
+        for (JsonNode q : shown) {
+            List<String> options = new ArrayList<>();
+            q.path("options").forEach(o -> options.add(o.asString()));
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("questionId", q.path("questionId").asLong());
+            item.put("type", q.path("type").asString());
+            item.put("stem", "旧版：" + q.path("stem").asString());
+            item.put("options", options);
+            item.put("correct", right.get(q.path("questionId").asLong()));
+            item.put("explanation", "旧版解析");
+            item.put("benchmarkNo", null);
+            item.put("difficulty", 1);
+            copy.add(item);
+        }
+        jdbc.update("UPDATE quiz_attempt SET paper_json = ?, paper_refs_json = NULL WHERE id = ?",
+                ApiClient.json(copy), id);
+
+        JsonNode open = api.get("/api/v1/attempts/" + id, token).json();
+        assertThat(open.path("questions").get(0).path("stem").asString()).startsWith("旧版：");
+        Response submitted = api.post("/api/v1/attempts/" + id + "/submit", token, body(right));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        assertThat(submitted.json().path("result").path("correctCount").asInt()).isEqualTo(right.size());
+        assertThat(submitted.json().path("result").path("items").get(0).path("explanation").asString())
+                .isEqualTo("旧版解析");
+    }
+
     @Test
     void editingAQuestionKeepsTakenAttemptsAsTheyWere() {
         String token = resident("快照");
@@ -585,6 +654,15 @@ class QuizIT {
         assertThat(after.path("questions").get(0).path("stem").asString()).isEqualTo("长江十年禁渔从哪一年开始全面实施？");
         assertThat(after.path("result").path("score").asInt()).isEqualTo(10);
         assertThat(after.path("result").path("items").get(0).path("explanation").asString()).isEqualTo("2021 年 1 月 1 日起。");
+
+        // The attempt keeps a reference to the question as shown, not a copy; the edited question is a new snapshot
+        // that only later attempts show.
+        assertThat(jdbc.queryForObject("SELECT paper_json IS NULL FROM quiz_attempt WHERE id = ?", Boolean.class, id))
+                .isTrue();
+        JsonNode later = start(resident("快照2"), contest);
+        assertThat(later.path("questions").get(0).path("stem").asString()).isEqualTo("改过的题干");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quiz_question_snapshot WHERE question_id = ?",
+                Integer.class, questionId)).isEqualTo(2);
 
         assertProblem(api.post("/api/admin/v1/quiz-questions", admin, ApiClient.json(Map.of(
                 "type", "MULTIPLE", "stem", "x", "options", List.of("a", "b"), "answer", List.of(0)))), 400, "QUESTION_INVALID");
