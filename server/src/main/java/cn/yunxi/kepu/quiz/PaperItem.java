@@ -1,5 +1,6 @@
 package cn.yunxi.kepu.quiz;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -14,8 +15,16 @@ record PaperItem(long questionId, QuestionType type, String stem, List<String> o
      * shown at position i), the correct answer given as shown positions.
      */
     PaperItem inOrder(List<Integer> order) {
-        List<String> shown = order.stream().map(options::get).toList();
-        List<Integer> shownCorrect = correct.stream().map(order::indexOf).sorted().toList();
-        return new PaperItem(questionId, type, stem, shown, shownCorrect, explanation, benchmarkNo, difficulty);
+        String[] shown = new String[order.size()];
+        for (int i = 0; i < shown.length; i++) {
+            shown[i] = options.get(order.get(i));
+        }
+        Integer[] shownCorrect = new Integer[correct.size()];
+        for (int i = 0; i < shownCorrect.length; i++) {
+            shownCorrect[i] = order.indexOf(correct.get(i));
+        }
+        Arrays.sort(shownCorrect);
+        return new PaperItem(questionId, type, stem, List.of(shown), List.of(shownCorrect), explanation, benchmarkNo,
+                difficulty);
     }
 }

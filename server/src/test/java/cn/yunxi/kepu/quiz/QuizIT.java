@@ -277,6 +277,17 @@ class QuizIT {
         assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "{\"answers\":[{\"questionId\":\"x\"}]}"),
                 400, "MALFORMED_REQUEST");
         assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "{}"), 400, "VALIDATION_FAILED");
+        Response noSelection = api.post("/api/v1/attempts/" + id + "/submit", token,
+                "{\"answers\":[{\"questionId\":" + q + "}]}");
+        assertProblem(noSelection, 400, "ANSWER_INVALID");
+        assertThat(noSelection.json().path("detail").asString()).isEqualTo("缺少所选选项");
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "{\"answers\":[{\"selected\":[0]}]}"),
+                400, "ANSWER_INVALID");
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "{\"answers\":[null]}"), 400,
+                "ANSWER_INVALID");
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token,
+                "{\"answers\":[{\"questionId\":" + q + ",\"selected\":[0,1,2,3,4,5,6,7,8,9,10]}]}"), 400,
+                "ANSWER_INVALID");
         // Still open after the rejected payloads.
         assertThat(api.get("/api/v1/attempts/" + id, token).json().path("status").asString()).isEqualTo("OPEN");
     }

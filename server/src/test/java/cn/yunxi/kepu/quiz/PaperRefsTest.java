@@ -1,0 +1,47 @@
+package cn.yunxi.kepu.quiz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.json.JsonMapper;
+
+class PaperRefsTest {
+
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final AttemptViews views = new AttemptViews(json, null, null, null);
+
+    @Test
+    void referencesReadBackAsWritten() {
+        List<PaperRef> refs = List.of(new PaperRef(12, List.of(2, 0, 3, 1)), new PaperRef(9_000_000_001L, List.of(0, 1)),
+                new PaperRef(15, List.of()));
+        String text = json.writeValueAsString(refs);
+
+        assertThat(text).isEqualTo("[[12,[2,0,3,1]],[9000000001,[0,1]],[15,[]]]");
+        assertThat(views.readRefs(text)).isEqualTo(refs);
+        assertThat(views.readRefs("[]")).isEmpty();
+    }
+
+    @Test
+    void malformedReferencesAreAnError() {
+        for (String bad : new String[] {"{}", "[[1]]", "[[1,2]]", "[[1,[2],3]]", "[1]"}) {
+            assertThatThrownBy(() -> views.readRefs(bad)).as(bad).isInstanceOf(RuntimeException.class);
+        }
+    }
+
+    @Test
+    void aQuestionShownInAnotherOrderKeepsItsAnswer() {
+        PaperItem inBank = new PaperItem(7, QuestionType.MULTIPLE, "哪些是可再生能源？", List.of("煤", "风能", "石油", "太阳能"),
+                List.of(1, 3), "风能和太阳能", 5, 2);
+
+        PaperItem shown = inBank.inOrder(List.of(3, 0, 1, 2));
+
+        assertThat(shown.options()).containsExactly("太阳能", "煤", "风能", "石油");
+        assertThat(shown.correct()).containsExactly(0, 2);
+        assertThat(shown.stem()).isEqualTo(inBank.stem());
+        assertThat(inBank.inOrder(List.of(0, 1, 2, 3))).isEqualTo(inBank);
+    }
+}
