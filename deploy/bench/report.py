@@ -131,12 +131,22 @@ def main():
     ratios = {s: [] for s in order}
     sustained = {s: [] for s in order}
     for r in rounds:
-        base = parse(r["baseline"])["rps"]
+        # The B0 run just before each scenario (the round's first, or the one after the previous scenario) and, when
+        # the run bracketed it, the one just after: their mean is the machine's speed while the scenario ran.
+        before = parse(r["baseline"])["rps"]
         for s in order:
-            if s in r and base > 0:
+            if s == "baseline" or s not in r:
+                continue
+            after = parse(r["after:" + s])["rps"] if ("after:" + s) in r else None
+            base = before if after is None else (before + after) / 2
+            if base > 0:
                 run = parse(r[s])
                 ratios[s].append(run["rps"] / base)
                 sustained[s].append(sustained_rps(run) / base)
+            if after is not None:
+                before = after
+        ratios["baseline"].append(1.0)
+        sustained["baseline"].append(1.0)
 
     def fmt_ms(v):
         return "-" if v is None else f"{v:.1f}"
@@ -160,7 +170,8 @@ def main():
         print(f"{s:<28}{med:>16,.0f}{f'{min(rps):,.0f}-{max(rps):,.0f}':>20}{fmt_ms(p50):>10}{fmt_ms(p99):>10}"
               f"{errors:>9}{ratio:>13.1%}{drain:>9.1f}{with_async:>12.1%}")
     print()
-    print("ratio to B0 = median over rounds of (scenario req/s / baseline req/s in the same round)")
+    print("ratio to B0 = median over rounds of (scenario req/s / mean req/s of the baseline runs just before and")
+    print("after it in the same round)")
     print("async s = how long the server still worked after the run on what the requests published (statistics,")
     print("points); incl. async = the ratio counting that time too: requests / (run + async) / baseline req/s")
     if len(sys.argv) > 2:

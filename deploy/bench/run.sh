@@ -12,6 +12,8 @@
 # BENCH_OPEN_DURATION (20s) and BENCH_OPEN_WARMUP (5s) for the open-model runs below.
 # Method (shared/BENCHMARKING.md): server JVM pinned to core 1, wrk to core 0, MariaDB/Redis unpinned; rounds
 # alternate B0 and the scenarios; the median of the rounds is reported with min-max and the per-round ratio.
+# This shared machine's speed drifts by 2-3x within minutes, so every scenario is bracketed: B0 runs again right
+# after it (BENCH_BRACKET_DURATION, 10s), and its ratio divides by the mean of the B0 runs just before and after it.
 # Latency targets ("p99 under X ms at half the maximum rate"): wrk is closed-loop and flatters latency at
 # saturation, so a scenario with the header `-- latency-at-half: yes` is run once more after the rounds by
 # deploy/bench/openload/OpenLoad.java (fixed arrival rate, latency from each request's intended start) at half its
@@ -27,6 +29,7 @@ ROUNDS=${BENCH_ROUNDS:-3}
 DURATION=${BENCH_DURATION:-20s}
 WARMUP=${BENCH_WARMUP:-30s}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
+BRACKET=${BENCH_BRACKET_DURATION:-10s}
 OPEN_DURATION=${BENCH_OPEN_DURATION:-20s}
 OPEN_WARMUP=${BENCH_OPEN_WARMUP:-5s}
 PORT=${BENCH_PORT:-18080}
@@ -174,6 +177,12 @@ manifest="$work/manifest.json"
       out="$work/round$r-${names[$i]}.txt"
       run_wrk "${names[$i]}" "${files[$i]}" "$DURATION" "$out"
       printf '%s"%s": "%s"\n' "$([ "$i" -gt 0 ] && echo ,)" "${names[$i]}" "$out"
+      if [ "${names[$i]}" != baseline ]; then
+        # B0 again right after each scenario: its ratio uses the baselines on both sides of it (see report.py)
+        after="$work/round$r-after-${names[$i]}.txt"
+        run_wrk baseline "${files[0]}" "$BRACKET" "$after"
+        printf ',"after:%s": "%s"\n' "${names[$i]}" "$after"
+      fi
     done
     echo '}'
   done
