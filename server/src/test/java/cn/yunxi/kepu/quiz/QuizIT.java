@@ -503,6 +503,11 @@ class QuizIT {
 
         JsonNode board = api.get("/api/v1/quizzes/" + contest + "/leaderboard?top=10", slow).json();
         assertThat(board.path("participants").asLong()).isEqualTo(3);
+        for (String top : new String[] {"0", "101", "-5"}) {
+            assertProblem(api.get("/api/v1/quizzes/" + contest + "/leaderboard?top=" + top, slow), 400,
+                    "VALIDATION_FAILED");
+        }
+        assertProblem(api.get("/api/v1/quizzes/" + contest + "/leaderboard?top=x", slow), 400, "VALIDATION_FAILED");
         JsonNode items = board.path("items");
         assertThat(items.get(0).path("name").asString()).isEqualTo("快");
         assertThat(items.get(1).path("name").asString()).isEqualTo("陆城样例村1 居民"); // slow did not opt in
