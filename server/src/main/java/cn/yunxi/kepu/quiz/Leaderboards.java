@@ -199,14 +199,6 @@ class Leaderboards {
         return new Board(raw.total(), standings, me);
     }
 
-    /** Straight from MySQL, for checks and when Redis is unavailable. */
-    Board boardFromDatabase(long quizId, long residentId, int top) {
-        Raw raw = fromDatabase(quizId, residentId, top);
-        Mine me = raw.myValue() == null ? new Mine(null, null, null)
-                : new Mine((int) (raw.above() + 1), LeaderboardKey.score(raw.myValue()), durationOf(raw.myValue()));
-        return new Board(raw.total(), standings(quizId, raw.top(), -1), me);
-    }
-
     static long durationOf(long value) {
         return (LeaderboardKey.TIME_UNITS - ((value >>> 23) & LeaderboardKey.TIME_UNITS)) * 100;
     }
