@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An attempt as its owner sees it. While it is open the questions carry no answers; {@code result} is filled
- * once it is graded.
+ * An attempt as its owner sees it. While it is open, {@code questions} carry no answers and {@code result} is null.
+ * Once graded, {@code result.items} carry every question with its options as shown, the resident's choice, the answer
+ * and the explanation, and {@code questions} is empty: repeating the stems and options there doubled the answer to a
+ * submission (on a village phone's network, and in the server's cost of a submit) for nothing the app reads.
  *
  * @param deadline   the server's deadline; answers after it (plus a small grace) do not count
  * @param countdown  false when the app should show no timer (关怀模式 daily/practice, untimed quizzes)

@@ -114,7 +114,8 @@ class AttemptViews {
      */
     AttemptView view(Attempt a, String title, List<PaperItem> paper, Map<Long, List<Integer>> saved,
                      List<Grading.ItemResult> results, String knownCertificateNo) {
-        List<AttemptView.ShownQuestion> shown = paper.stream()
+        boolean open = Attempt.OPEN.equals(a.getStatus());
+        List<AttemptView.ShownQuestion> shown = !open ? List.of() : paper.stream()
                 .map(p -> new AttemptView.ShownQuestion(p.questionId(), p.type(), p.type().label(), p.stem(), p.options()))
                 .toList();
         AttemptView.Result result = null;
