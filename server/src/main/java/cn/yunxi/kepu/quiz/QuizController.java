@@ -77,14 +77,14 @@ class QuizController {
     @PutMapping("/attempts/{id}/answers")
     @Operation(summary = "暂存已作答的题目（到截止时间未交卷，按暂存的答案评分）")
     AttemptView save(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-                     @Valid @RequestBody AnswersRequest request) {
+                     @RequestBody AnswersRequest request) {
         return attempts.save(user.id(), id, request);
     }
 
     @PostMapping("/attempts/{id}/submit")
     @Operation(summary = "交卷评分；重复提交返回同一个结果")
     AttemptView submit(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-                       @Valid @RequestBody AnswersRequest request) {
+                       @RequestBody AnswersRequest request) {
         return attempts.submit(user.id(), id, request);
     }
 
