@@ -99,7 +99,7 @@ class AttemptFinisher {
     List<Outcome> submitAll(List<Submission> batch) {
         List<Long> ids = batch.stream().map(Submission::attemptId).distinct().sorted().toList();
         Map<Long, Attempt> rows = new HashMap<>();
-        attempts.lockAll(ids).forEach(a -> rows.put(a.getId(), a));
+        writer.lockAll(ids).forEach(a -> rows.put(a.getId(), a));
         LocalDateTime now = Times.now(clock).truncatedTo(ChronoUnit.MILLIS);
         Map<Long, Quiz> quizzesById = catalog.quizzes(
                 rows.values().stream().map(Attempt::getQuizId).distinct().toList());
@@ -207,8 +207,8 @@ class AttemptFinisher {
         a.setScore(score);
         a.setPassed(score * 100 >= quiz.getPassPercent() * a.getMaxScore());
         a.setLate(late);
-        a.setAnswersJson(views.write(new HashMap<>(answers)));
-        a.setResultJson(views.write(result.items()));
+        a.setAnswersJson(views.writeAnswers(answers));
+        a.setResultJson(views.writeResults(result.items()));
         return result;
     }
 

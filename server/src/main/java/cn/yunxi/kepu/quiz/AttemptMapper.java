@@ -19,12 +19,6 @@ interface AttemptMapper extends BaseMapper<Attempt> {
     @Select("SELECT * FROM quiz_attempt WHERE id = #{id} AND resident_id = #{residentId} FOR UPDATE")
     Attempt lockOwned(@Param("id") long id, @Param("residentId") long residentId);
 
-    /** Several attempts row-locked in one statement, in id order (the order every batch locks them in). */
-    @Select("<script>SELECT * FROM quiz_attempt WHERE id IN "
-            + "<foreach collection='ids' item='id' open='(' separator=',' close=')'>#{id}</foreach> "
-            + "ORDER BY id FOR UPDATE</script>")
-    List<Attempt> lockAll(@Param("ids") List<Long> ids);
-
     @Select("SELECT * FROM quiz_attempt WHERE id = #{id} FOR UPDATE")
     Attempt lock(@Param("id") long id);
 

@@ -141,7 +141,7 @@ class AttemptService {
         Map<Long, List<Integer>> merged = views.answers(a);
         merged.putAll(Grading.validate(views.paper(a), request.asMap()));
         LocalDateTime cutoff = Times.now(clock).minus(properties.submitGrace());
-        if (attempts.saveAnswers(attemptId, residentId, views.write(merged), cutoff) != 1) {
+        if (attempts.saveAnswers(attemptId, residentId, views.writeAnswers(merged), cutoff) != 1) {
             throw new ApiException(QuizErrors.ATTEMPT_CLOSED);
         }
         return views.view(owned(residentId, attemptId), title(a));

@@ -1,5 +1,6 @@
 package cn.yunxi.kepu.quiz;
 
+import java.io.StringWriter;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 import cn.yunxi.kepu.common.time.Times;
+import tools.jackson.core.JsonGenerator;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
@@ -98,8 +100,47 @@ class AttemptViews {
         return a.getAnswersJson() == null ? new HashMap<>() : new HashMap<>(json.readValue(a.getAnswersJson(), ANSWERS));
     }
 
-    String write(Object value) {
-        return json.writeValueAsString(value);
+    /**
+     * {@code {"12":[0,2],...}}, as data binding writes the map. Written with the streaming generator (here and in
+     * {@link #writeResults}) because every graded attempt writes both, inside the batch's transaction.
+     */
+    String writeAnswers(Map<Long, List<Integer>> answers) {
+        StringWriter out = new StringWriter(16 * answers.size() + 2);
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartObject();
+            for (Map.Entry<Long, List<Integer>> answer : answers.entrySet()) {
+                g.writeName(Long.toString(answer.getKey()));
+                writeIndexes(g, answer.getValue());
+            }
+            g.writeEndObject();
+        }
+        return out.toString();
+    }
+
+    /** {@code [{"questionId":12,"selected":[0],"correct":true},...]}, as data binding writes the records. */
+    String writeResults(List<Grading.ItemResult> results) {
+        StringWriter out = new StringWriter(48 * results.size() + 2);
+        try (JsonGenerator g = json.createGenerator(out)) {
+            g.writeStartArray();
+            for (Grading.ItemResult r : results) {
+                g.writeStartObject();
+                g.writeNumberProperty("questionId", r.questionId());
+                g.writeName("selected");
+                writeIndexes(g, r.selected());
+                g.writeBooleanProperty("correct", r.correct());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        return out.toString();
+    }
+
+    private static void writeIndexes(JsonGenerator g, List<Integer> indexes) {
+        g.writeStartArray();
+        for (Integer index : indexes) {
+            g.writeNumber(index);
+        }
+        g.writeEndArray();
     }
 
     AttemptView view(Attempt a, String title) {

@@ -3,10 +3,13 @@ package cn.yunxi.kepu.quiz;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 class PaperRefsTest {
@@ -23,6 +26,27 @@ class PaperRefsTest {
         assertThat(text).isEqualTo("[[12,[2,0,3,1]],[9000000001,[0,1]],[15,[]]]");
         assertThat(views.readRefs(text)).isEqualTo(refs);
         assertThat(views.readRefs("[]")).isEmpty();
+    }
+
+    @Test
+    void answersAndResultsAreWrittenAsDataBindingWritesThemAndReadBack() {
+        Map<Long, List<Integer>> answers = new HashMap<>();
+        answers.put(12L, List.of(0, 2));
+        answers.put(9_000_000_001L, List.of());
+        answers.put(3L, List.of(1));
+        List<Grading.ItemResult> results = List.of(new Grading.ItemResult(12, List.of(0, 2), true),
+                new Grading.ItemResult(9_000_000_001L, List.of(), false), new Grading.ItemResult(3, List.of(1), false));
+
+        assertThat(views.writeAnswers(answers)).isEqualTo(json.writeValueAsString(answers));
+        assertThat(views.writeAnswers(Map.of())).isEqualTo("{}");
+        assertThat(views.writeResults(results)).isEqualTo(json.writeValueAsString(results));
+        assertThat(views.writeResults(List.of())).isEqualTo("[]");
+
+        Attempt stored = new Attempt();
+        stored.setAnswersJson(views.writeAnswers(answers));
+        assertThat(views.answers(stored)).isEqualTo(answers);
+        assertThat(json.readValue(views.writeResults(results), new TypeReference<List<Grading.ItemResult>>() { }))
+                .isEqualTo(results);
     }
 
     @Test
