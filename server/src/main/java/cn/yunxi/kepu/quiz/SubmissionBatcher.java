@@ -7,6 +7,8 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 import cn.yunxi.kepu.common.concurrent.RequestCombiner;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 
 /**
  * Grades concurrent submissions of this instance together: when a contest ends, thousands of residents submit
@@ -24,8 +26,18 @@ class SubmissionBatcher {
 
     private static final int ATTEMPTS_ON_DEADLOCK = 3;
 
-    SubmissionBatcher(AttemptFinisher finisher) {
-        this.combiner = new RequestCombiner<>(MAX_BATCH, batch -> gradeRetryingDeadlocks(finisher, batch));
+    /**
+     * How many submissions each graded batch held ({@code kepu_quiz_submit_batch_size_submissions} in Prometheus): a
+     * contest's closing minutes cost the database one transaction per batch, so operators can see how well a crowd of
+     * submissions is being batched.
+     */
+    SubmissionBatcher(AttemptFinisher finisher, MeterRegistry meters) {
+        DistributionSummary sizes = DistributionSummary.builder("kepu.quiz.submit.batch.size")
+                .description("Submissions graded together in one transaction").baseUnit("submissions").register(meters);
+        this.combiner = new RequestCombiner<>(MAX_BATCH, batch -> {
+            sizes.record(batch.size());
+            return gradeRetryingDeadlocks(finisher, batch);
+        });
     }
 
     /**

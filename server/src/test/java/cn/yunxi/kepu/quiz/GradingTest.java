@@ -35,6 +35,14 @@ class GradingTest {
         Grading.Result superset = Grading.grade(PAPER, Map.of(2L, List.of(0, 1, 3)));
         assertThat(superset.items().get(1).correct()).isFalse();
 
+        Map<Long, List<Integer>> clean = Grading.validate(PAPER, Map.of(2L, List.of(3, 2, 0), 1L, List.of()));
+        assertThat(clean).containsOnly(Map.entry(2L, List.of(0, 2, 3)), Map.entry(1L, List.of()));
+        // Selections and answers compare as sets, whatever their order (a legacy paper's answer may be unsorted).
+        PaperItem unsortedAnswer = new PaperItem(4, QuestionType.MULTIPLE, "u", List.of("a", "b", "c", "d", "e", "f"),
+                List.of(5, 1), null, 4, 2);
+        assertThat(Grading.grade(List.of(unsortedAnswer), Map.of(4L, List.of(1, 5))).correctCount()).isEqualTo(1);
+        assertThat(Grading.grade(List.of(unsortedAnswer), Map.of(4L, List.of(5))).correctCount()).isZero();
+
         Grading.Result unanswered = Grading.grade(PAPER, Map.of());
         assertThat(unanswered.correctCount()).isZero();
         assertThat(unanswered.items()).allSatisfy(i -> assertThat(i.selected()).isEmpty());
@@ -52,6 +60,10 @@ class GradingTest {
                 .isInstanceOf(ApiException.class).hasMessageContaining("只能选一个");
         assertThatThrownBy(() -> Grading.validate(PAPER, Map.of(2L, List.of(0, 0))))
                 .isInstanceOf(ApiException.class).hasMessageContaining("重复");
+        assertThatThrownBy(() -> Grading.validate(PAPER, Map.of(2L, java.util.Arrays.asList(0, null))))
+                .isInstanceOf(ApiException.class).hasMessageContaining("超出范围");
+        assertThatThrownBy(() -> Grading.validate(PAPER, Map.of(2L, List.of(-1))))
+                .isInstanceOf(ApiException.class).hasMessageContaining("超出范围");
     }
 
     @Test

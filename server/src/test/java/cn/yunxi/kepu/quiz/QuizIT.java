@@ -403,6 +403,8 @@ class QuizIT {
             gate.await();
             return api.post("/api/v1/attempts/" + strangersOwn + "/submit", stranger, bad);
         });
+        double batchedBefore = batchMetric("sum");
+        double batchesBefore = batchMetric("count");
         ExecutorService pool = Executors.newFixedThreadPool(calls.size());
         List<Future<Response>> futures = calls.stream().map(pool::submit).toList();
         gate.countDown();
@@ -423,6 +425,9 @@ class QuizIT {
             assertThat(r.json().path("result").path("certificateNo").isNull()
                     || r.json().path("result").path("certificateNo").isMissingNode()).isEqualTo(right < 3);
         }
+        // Every submission went through exactly one batch, and operators see how they were batched.
+        assertThat(batchMetric("sum") - batchedBefore).isEqualTo(crowd + 2);
+        assertThat(batchMetric("count") - batchesBefore).isBetween(1.0, crowd + 2.0);
         assertProblem(responses.get(crowd), 404, "ATTEMPT_NOT_FOUND");
         assertThat(responses.get(crowd + 1).status()).as(responses.get(crowd + 1).toString()).isEqualTo(400);
         assertThat(jdbc.queryForObject("SELECT status FROM quiz_attempt WHERE id = ?", String.class, strangersOwn))
@@ -812,5 +817,13 @@ class QuizIT {
         HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         return JSON.readTree(response.body());
+    }
+
+    /** {@code kepu_quiz_submit_batch_size_submissions_<suffix>} as Prometheus serves it. */
+    private double batchMetric(String suffix) {
+        String name = "kepu_quiz_submit_batch_size_submissions_" + suffix;
+        return api.get("/actuator/prometheus", null).body().lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
     }
 }
