@@ -20,8 +20,11 @@ import org.springframework.web.util.pattern.PathPattern;
  * Spring MVC finds the handler of a path with variables ({@code /api/v1/attempts/42/submit}) by asking every one
  * of the API's mappings, in turn, whether it matches: method, Accept header, then the pattern. With some two
  * hundred mappings that search cost more than a whole leaderboard answer's own work. This mapping first compares
- * the request path with each pattern's literal beginning (everything before its first variable or wildcard): a
- * path that does not start with it cannot match the pattern, so the full check is skipped.
+ * the request path with each pattern's literal beginning (everything before its first variable or wildcard), its
+ * literal end (everything after its last one) and, for a pattern without wildcards, its number of separators (a
+ * variable never spans a {@code /}): a path that fails any of these cannot match the pattern, so the full check is
+ * skipped. Most candidates sharing a prefix ({@code /api/v1/attempts/{id}}, {@code .../{id}/answers}, ...) are
+ * told apart by the end or the separators.
  *
  * <p>The shortcut only applies to paths without percent-encoding or path parameters ({@code ;}), where the raw path
  * and the decoded one Spring matches against are the same text; any other path gets the full check for every
@@ -31,14 +34,36 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
     /** The lookup path of the request being resolved on this thread (set only around the search). */
     private static final ThreadLocal<String> PLAIN_LOOKUP_PATH = new ThreadLocal<>();
-    private static final String[] ANY = {""};
+    private static final Shape[] ANY = {new Shape("", "", -1)};
 
-    private final Map<RequestMappingInfo, String[]> prefixes = new ConcurrentHashMap<>();
+    private final Map<RequestMappingInfo, Shape[]> shapes = new ConcurrentHashMap<>();
+
+    /**
+     * What a path must look like to match a pattern: start with {@code prefix}, end with {@code suffix} and, unless
+     * {@code separators} is -1 (the pattern has wildcards), hold exactly that many {@code /}.
+     */
+    record Shape(String prefix, String suffix, int separators) {
+
+        boolean admits(String path) {
+            return path.length() >= prefix.length() + suffix.length() && path.startsWith(prefix)
+                    && path.endsWith(suffix) && (separators < 0 || separators == separatorsOf(path));
+        }
+
+        private static int separatorsOf(String path) {
+            int count = 0;
+            for (int i = 0; i < path.length(); i++) {
+                if (path.charAt(i) == '/') {
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
 
     @Override
     protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
         super.registerHandlerMethod(handler, method, mapping);
-        prefixes.put(mapping, literalPrefixes(mapping));
+        shapes.put(mapping, shapesOf(mapping));
     }
 
     @Override
@@ -64,23 +89,23 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
         String path = PLAIN_LOOKUP_PATH.get();
-        if (path != null && !startsWithAny(path, prefixes.getOrDefault(info, ANY))) {
+        if (path != null && !admitsAny(path, shapes.getOrDefault(info, ANY))) {
             return null;
         }
         return super.getMatchingMapping(info, request);
     }
 
-    private static boolean startsWithAny(String path, String[] candidates) {
-        for (String prefix : candidates) {
-            if (path.startsWith(prefix)) {
+    private static boolean admitsAny(String path, Shape[] candidates) {
+        for (Shape shape : candidates) {
+            if (shape.admits(path)) {
                 return true;
             }
         }
         return false;
     }
 
-    /** Each pattern's text up to its first variable or wildcard; {@code ""} (matches all) when unknown. */
-    static String[] literalPrefixes(RequestMappingInfo mapping) {
+    /** The shape of each of the mapping's patterns; one that admits every path when unknown. */
+    static Shape[] shapesOf(RequestMappingInfo mapping) {
         PathPatternsRequestCondition condition = mapping.getPathPatternsCondition();
         if (condition == null) {
             return ANY; // AntPathMatcher mode: no pre-filter
@@ -89,7 +114,11 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         if (patterns.isEmpty()) {
             return ANY;
         }
-        return patterns.stream().map(p -> literalPrefix(p.getPatternString())).toArray(String[]::new);
+        return patterns.stream().map(p -> shapeOf(p.getPatternString())).toArray(Shape[]::new);
+    }
+
+    static Shape shapeOf(String pattern) {
+        return new Shape(literalPrefix(pattern), literalSuffix(pattern), separators(pattern));
     }
 
     static String literalPrefix(String pattern) {
@@ -102,6 +131,36 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
             }
         }
         return pattern.substring(0, end);
+    }
+
+    /** The pattern's text after its last variable or wildcard; empty when it has none (the prefix is all of it). */
+    static String literalSuffix(String pattern) {
+        for (int i = pattern.length() - 1; i >= 0; i--) {
+            char c = pattern.charAt(i);
+            if (c == '}' || c == '*' || c == '?') {
+                return pattern.substring(i + 1);
+            }
+        }
+        return "";
+    }
+
+    /** The {@code /} outside variables (their regular expressions may hold one), or -1 if there is a wildcard. */
+    static int separators(String pattern) {
+        int count = 0;
+        int depth = 0;
+        for (int i = 0; i < pattern.length(); i++) {
+            char c = pattern.charAt(i);
+            if (c == '{') {
+                depth++;
+            } else if (c == '}') {
+                depth--;
+            } else if (c == '*') {
+                return -1;
+            } else if (c == '/' && depth == 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Configuration(proxyBeanMethods = false)

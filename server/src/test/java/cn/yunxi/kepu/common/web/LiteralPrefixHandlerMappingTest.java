@@ -2,11 +2,23 @@ package cn.yunxi.kepu.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.http.server.PathContainer;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
 class LiteralPrefixHandlerMappingTest {
+
+    private static final List<String> PATTERNS = List.of("/api/v1/attempts/{id}", "/api/v1/attempts/{id}/submit",
+            "/api/v1/attempts/{id}/answers", "/api/v1/quizzes/{id}/leaderboard", "/api/v1/quizzes/{id}/leaderboard/regions",
+            "/api/v1/files/x{name}.jpg", "/swagger-ui/**", "/api/v1/a?c", "/api/v1/ping", "/api/v1/items/{id:\\d+}",
+            "/api/v1/codes/{code:[a-z]{2}}/x", "/files/{*rest}", "/api/v1/*/list", "/api/v1/reports/*.json",
+            "/api/v1/{kind}/{id}/tags/{tag}");
 
     @Test
     void aPatternsLiteralPrefixEndsAtItsFirstVariableOrWildcard() {
@@ -19,13 +31,88 @@ class LiteralPrefixHandlerMappingTest {
     }
 
     @Test
-    void everyPatternOfAMappingGivesAPrefix() {
+    void aPatternsShapeHasItsLiteralEndAndSeparatorsOutsideVariables() {
+        assertThat(LiteralPrefixHandlerMapping.shapeOf("/api/v1/attempts/{id}/submit"))
+                .isEqualTo(new LiteralPrefixHandlerMapping.Shape("/api/v1/attempts/", "/submit", 5));
+        assertThat(LiteralPrefixHandlerMapping.shapeOf("/api/v1/files/x{name}.jpg").suffix()).isEqualTo(".jpg");
+        assertThat(LiteralPrefixHandlerMapping.shapeOf("/api/v1/ping"))
+                .isEqualTo(new LiteralPrefixHandlerMapping.Shape("/api/v1/ping", "", 3));
+        assertThat(LiteralPrefixHandlerMapping.separators("/a/{p:[a-z/]+}/b")).isEqualTo(3);
+        assertThat(LiteralPrefixHandlerMapping.separators("/swagger-ui/**")).isEqualTo(-1);
+        assertThat(LiteralPrefixHandlerMapping.separators("/files/{*rest}")).isEqualTo(-1);
+    }
+
+    @Test
+    void everyPatternOfAMappingGivesAShape() {
         RequestMappingInfo.BuilderConfiguration config = new RequestMappingInfo.BuilderConfiguration();
         config.setPatternParser(new PathPatternParser());
         RequestMappingInfo info = RequestMappingInfo.paths("/api/v1/quizzes/{id}", "/api/v1/contests/{id}")
                 .options(config).build();
 
-        assertThat(LiteralPrefixHandlerMapping.literalPrefixes(info))
+        assertThat(LiteralPrefixHandlerMapping.shapesOf(info)).extracting(LiteralPrefixHandlerMapping.Shape::prefix)
                 .containsExactlyInAnyOrder("/api/v1/quizzes/", "/api/v1/contests/");
+    }
+
+    /** The pre-filter may only skip what cannot match: every path a pattern matches, its shape admits. */
+    @Test
+    void theShapeAdmitsEveryPathThePatternMatchesAndTellsSiblingsApart() {
+        PathPatternParser parser = new PathPatternParser();
+        Random random = new Random(7);
+        int matched = 0;
+        int skipped = 0;
+        for (String text : PATTERNS) {
+            PathPattern pattern = parser.parse(text);
+            LiteralPrefixHandlerMapping.Shape shape = LiteralPrefixHandlerMapping.shapeOf(text);
+            for (String path : candidatePaths(random)) {
+                boolean matches = pattern.matches(PathContainer.parsePath(path));
+                if (matches) {
+                    matched++;
+                    assertThat(shape.admits(path)).as(text + " matches " + path).isTrue();
+                } else if (!shape.admits(path)) {
+                    skipped++;
+                }
+            }
+        }
+        assertThat(matched).isGreaterThan(PATTERNS.size());
+        assertThat(skipped).isGreaterThan(matched);
+        LiteralPrefixHandlerMapping.Shape submit = LiteralPrefixHandlerMapping.shapeOf("/api/v1/attempts/{id}/submit");
+        assertThat(submit.admits("/api/v1/attempts/42/submit")).isTrue();
+        assertThat(submit.admits("/api/v1/attempts/42/answers")).isFalse();
+        assertThat(LiteralPrefixHandlerMapping.shapeOf("/api/v1/attempts/{id}").admits("/api/v1/attempts/42/submit")).isFalse();
+    }
+
+    /** Paths built from the patterns with random values, plus random mixes of their pieces. */
+    private static List<String> candidatePaths(Random random) {
+        String[] values = {"42", "x", "ab", "a.json", "7.jpg", "xname.jpg", "", "a/b", "submit", "abc", "a-c", "list",
+                "leaderboard", "regions", "tags", "%E4", "v1"};
+        List<String> paths = new ArrayList<>();
+        for (String text : PATTERNS) {
+            for (int i = 0; i < 40; i++) {
+                StringBuilder path = new StringBuilder();
+                int depth = 0;
+                for (int c = 0; c < text.length(); c++) {
+                    char ch = text.charAt(c);
+                    if (ch == '{' && depth++ == 0) {
+                        path.append(values[random.nextInt(values.length)]);
+                    } else if (ch == '}') {
+                        depth--;
+                    } else if (depth == 0 && (ch == '*' || ch == '?')) {
+                        path.append(ch == '?' ? "b" : values[random.nextInt(values.length)]);
+                    } else if (depth == 0) {
+                        path.append(ch);
+                    }
+                }
+                paths.add(path.toString());
+            }
+        }
+        for (int i = 0; i < 400; i++) {
+            StringBuilder path = new StringBuilder();
+            int segments = 1 + random.nextInt(6);
+            for (int s = 0; s < segments; s++) {
+                path.append('/').append(s < 2 ? (s == 0 ? "api" : "v1") : values[random.nextInt(values.length)]);
+            }
+            paths.add(path.toString());
+        }
+        return paths;
     }
 }
