@@ -100,15 +100,6 @@ class AggregateStore {
     // ---- incremental: one daily cell ---------------------------------------------------------------------------
 
     /**
-     * Rebuilds one daily cell from the tags and moves its monthly roll-up by the difference.
-     *
-     * <p>The cell row itself is the lock: it is created empty if missing (INSERT ... ON DUPLICATE KEY UPDATE
-     * leaves it exclusively locked either way), so "before" is what the previous transaction on this cell
-     * committed and no other transaction can change the cell until this one commits. Whoever takes the lock last
-     * sees every other transaction's tags committed, so the last rebuild is complete and the differences sum up.
-     * The empty row never outlives the transaction: the rebuild deletes it and inserts only a non-empty cell.
-     */
-    /**
      * Counts one new record in its cell and the month's roll-up: the same totals {@link #recomputeCell} would
      * arrive at, without recounting the cell. Only for records never counted before (a correction or withdrawal
      * rebuilds instead). Each upsert locks its row, so it composes with concurrent rebuilds of the same cell: a
@@ -139,6 +130,15 @@ class AggregateStore {
         return hours == null ? BigDecimal.ZERO : hours.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
+    /**
+     * Rebuilds one daily cell from the tags and moves its monthly roll-up by the difference.
+     *
+     * <p>The cell row itself is the lock: it is created empty if missing (INSERT ... ON DUPLICATE KEY UPDATE
+     * leaves it exclusively locked either way), so "before" is what the previous transaction on this cell
+     * committed and no other transaction can change the cell until this one commits. Whoever takes the lock last
+     * sees every other transaction's tags committed, so the last rebuild is complete and the differences sum up.
+     * The empty row never outlives the transaction: the rebuild deletes it and inserts only a non-empty cell.
+     */
     void recomputeCell(Cell cell) {
         jdbc.sql("""
                 INSERT INTO indicator_daily (tag, kind, day, region_code, population_group, town_code, person_times,

@@ -112,8 +112,7 @@ record AnswersRequest(@NotNull(message = "请提交答案") @Size(max = MAX_ANSW
                 JsonToken value = p.nextToken();
                 if ("questionId".equals(name)) {
                     if (value != JsonToken.VALUE_NULL) {
-                        expect(p, value, JsonToken.VALUE_NUMBER_INT, ctxt);
-                        questionId = p.getLongValue();
+                        questionId = integer(p, value, ctxt);
                     }
                 } else if ("selected".equals(name)) {
                     if (value != JsonToken.VALUE_NULL) {
@@ -136,11 +135,33 @@ record AnswersRequest(@NotNull(message = "请提交答案") @Size(max = MAX_ANSW
                 } else if (token == JsonToken.VALUE_NULL) {
                     selected.add(null);
                 } else {
-                    expect(p, token, JsonToken.VALUE_NUMBER_INT, ctxt);
-                    selected.add(p.getIntValue());
+                    long index = integer(p, token, ctxt);
+                    if (index != (int) index) {
+                        ctxt.reportInputMismatch(AnswersRequest.class, "option index %d out of range at %s", index,
+                                p.currentLocation());
+                    }
+                    selected.add((int) index);
                 }
             }
             return selected;
+        }
+
+        /**
+         * A whole number, or a string holding one ({@code "12"}), as data binding accepts for a number; anything else,
+         * and a number beyond {@code long}, is malformed.
+         */
+        private static long integer(JsonParser p, JsonToken token, DeserializationContext ctxt) {
+            if (token == JsonToken.VALUE_STRING) {
+                String text = p.getString().trim();
+                try {
+                    return Long.parseLong(text);
+                } catch (NumberFormatException e) {
+                    ctxt.reportInputMismatch(AnswersRequest.class, "expected a whole number at %s but found \"%s\"",
+                            p.currentLocation(), text);
+                }
+            }
+            expect(p, token, JsonToken.VALUE_NUMBER_INT, ctxt);
+            return p.getLongValue();
         }
 
         private static void expect(JsonParser p, JsonToken actual, JsonToken expected, DeserializationContext ctxt) {

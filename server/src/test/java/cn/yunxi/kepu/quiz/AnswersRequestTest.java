@@ -35,6 +35,9 @@ class AnswersRequestTest {
 
         assertThat(request.answers()).containsExactly(new AnswersRequest.Answer(12L, List.of(2, 0)),
                 new AnswersRequest.Answer(9_000_000_001L, List.of()), null, new AnswersRequest.Answer(null, null));
+        // A whole number written as a string is read as the number, as data binding did.
+        assertThat(read("{\"answers\":[{\"questionId\":\" 12\",\"selected\":[\"2\",0]}]}").answers())
+                .containsExactly(new AnswersRequest.Answer(12L, List.of(2, 0)));
         assertThat(read("{}").answers()).isNull();
         assertThat(read("{\"answers\":null}").answers()).isNull();
         assertThat(read("{\"answers\":[{\"questionId\":3,\"selected\":[1,null]}]}").answers().get(0).selected())
@@ -45,8 +48,9 @@ class AnswersRequestTest {
     void valuesOfTheWrongJsonTypeAreMalformed() {
         for (String bad : new String[] {"[]", "{\"answers\":{}}", "{\"answers\":[1]}", "{\"answers\":[[]]}",
                 "{\"answers\":[{\"questionId\":\"x\"}]}", "{\"answers\":[{\"questionId\":1.5}]}",
-                "{\"answers\":[{\"selected\":0}]}", "{\"answers\":[{\"selected\":[\"0\"]}]}",
-                "{\"answers\":[{\"selected\":[99999999999]}]}", "{\"answers\":[{\"questionId\":1,"}) {
+                "{\"answers\":[{\"selected\":0}]}", "{\"answers\":[{\"selected\":[\"a\"]}]}",
+                "{\"answers\":[{\"selected\":[99999999999]}]}", "{\"answers\":[{\"selected\":[\"99999999999\"]}]}",
+                "{\"answers\":[{\"questionId\":99999999999999999999}]}", "{\"answers\":[{\"questionId\":1,"}) {
             assertThatThrownBy(() -> read(bad)).as(bad).isInstanceOf(JacksonException.class);
         }
     }
