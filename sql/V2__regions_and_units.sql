@@ -1,28 +1,45 @@
--- Reference data: the 云溪区 division tree and the units of the plan.
---
--- Towns/streets: names of 云溪区's streets and towns as publicly known; their 9-digit codes follow the
--- 统计用区划代码 layout (430603 + 3 digits) and must be checked against the civil-affairs list before go-live.
--- Villages/communities: ILLUSTRATIVE SAMPLE DATA (sample_data = TRUE), including their populations; the
--- district replaces them with the real list through a later migration. See README, "设计说明".
+-- The 云溪区 division tree (district → towns/streets → villages/communities) and the units that carry out the plan:
+-- the district departments named in its 责任分工 lines, the park, and the towns/streets.
 
+CREATE TABLE region (
+  code         VARCHAR(12)  NOT NULL COMMENT 'GB/T 2260 style division code',
+  parent_code  VARCHAR(12)  NULL,
+  name         VARCHAR(64)  NOT NULL,
+  level        VARCHAR(16)  NOT NULL COMMENT 'DISTRICT, TOWN, VILLAGE',
+  kind         VARCHAR(16)  NOT NULL COMMENT '区, 街道, 镇, 乡, 社区, 村',
+  population   INT          NULL COMMENT 'registered residents, for participation rates; NULL when unknown',
+  sample_data  BOOLEAN      NOT NULL DEFAULT FALSE COMMENT 'TRUE when the row is illustrative, not sourced from a public division list',
+  sort_order   INT          NOT NULL DEFAULT 0,
+  PRIMARY KEY (code),
+  KEY idx_region_parent (parent_code, sort_order),
+  CONSTRAINT fk_region_parent FOREIGN KEY (parent_code) REFERENCES region (code),
+  CONSTRAINT ck_region_level CHECK (level IN ('DISTRICT', 'TOWN', 'VILLAGE'))
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+CREATE TABLE org_unit (
+  id           BIGINT       NOT NULL AUTO_INCREMENT,
+  code         VARCHAR(32)  NOT NULL,
+  name         VARCHAR(64)  NOT NULL,
+  kind         VARCHAR(16)  NOT NULL COMMENT 'DISTRICT_OFFICE, DEPARTMENT, TOWN, PARK',
+  region_code  VARCHAR(12)  NULL COMMENT 'for TOWN units: the town they administer',
+  sort_order   INT          NOT NULL DEFAULT 0,
+  PRIMARY KEY (id),
+  UNIQUE KEY uk_org_unit_code (code),
+  UNIQUE KEY uk_org_unit_name (name),
+  CONSTRAINT fk_org_unit_region FOREIGN KEY (region_code) REFERENCES region (code),
+  CONSTRAINT ck_org_unit_kind CHECK (kind IN ('DISTRICT_OFFICE', 'DEPARTMENT', 'TOWN', 'PARK'))
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
+
+-- Towns/streets: the names of 云溪区's streets and towns as publicly known; their 9-digit codes follow the
+-- 统计用区划代码 layout (430603 + 3 digits) and must be checked against the civil-affairs list before go-live.
+-- Villages/communities come from that list too, in a migration of their own before go-live (residents choose a
+-- village or community, never a whole town); until then only the demo data (sql/demo) has illustrative ones.
 INSERT INTO region (code, parent_code, name, level, kind, population, sample_data, sort_order) VALUES
   ('430603', NULL, '云溪区', 'DISTRICT', '区', NULL, FALSE, 0),
   ('430603001', '430603', '云溪街道', 'TOWN', '街道', NULL, FALSE, 1),
   ('430603002', '430603', '长岭街道', 'TOWN', '街道', NULL, FALSE, 2),
   ('430603100', '430603', '陆城镇', 'TOWN', '镇', NULL, FALSE, 3),
-  ('430603101', '430603', '路口镇', 'TOWN', '镇', NULL, FALSE, 4),
-  ('430603001001', '430603001', '云溪样例社区1', 'VILLAGE', '社区', 2150, TRUE, 1),
-  ('430603001002', '430603001', '云溪样例社区2', 'VILLAGE', '社区', 2500, TRUE, 2),
-  ('430603001003', '430603001', '云溪样例社区3', 'VILLAGE', '社区', 2850, TRUE, 3),
-  ('430603002001', '430603002', '长岭样例社区1', 'VILLAGE', '社区', 2270, TRUE, 1),
-  ('430603002002', '430603002', '长岭样例社区2', 'VILLAGE', '社区', 2620, TRUE, 2),
-  ('430603002003', '430603002', '长岭样例社区3', 'VILLAGE', '社区', 2970, TRUE, 3),
-  ('430603100201', '430603100', '陆城样例村1', 'VILLAGE', '村', 2390, TRUE, 1),
-  ('430603100202', '430603100', '陆城样例村2', 'VILLAGE', '村', 2740, TRUE, 2),
-  ('430603100203', '430603100', '陆城样例村3', 'VILLAGE', '村', 3090, TRUE, 3),
-  ('430603101201', '430603101', '路口样例村1', 'VILLAGE', '村', 2510, TRUE, 1),
-  ('430603101202', '430603101', '路口样例村2', 'VILLAGE', '村', 2860, TRUE, 2),
-  ('430603101203', '430603101', '路口样例村3', 'VILLAGE', '村', 3210, TRUE, 3);
+  ('430603101', '430603', '路口镇', 'TOWN', '镇', NULL, FALSE, 4);
 
 INSERT INTO org_unit (code, name, kind, region_code, sort_order) VALUES
   ('GYB', '区全民科学素质行动规划纲要实施工作办公室', 'DISTRICT_OFFICE', NULL, 0),

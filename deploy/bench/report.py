@@ -151,8 +151,18 @@ def main():
     def fmt_ms(v):
         return "-" if v is None else f"{v:.1f}"
 
+    # For continuity with earlier reports: each scenario against our own ping of the same round.
+    to_ping = {s: [] for s in order}
+    if "ping" in order:
+        for i, r in enumerate(rounds):
+            if "ping" not in r or i >= len(ratios["ping"]):
+                continue
+            for s in order:
+                if s in r and s not in ("baseline",) and ratios["ping"][i] > 0 and i < len(ratios[s]):
+                    to_ping[s].append(ratios[s][i] / ratios["ping"][i])
+
     header = (f"{'scenario':<28}{'req/s (median)':>16}{'min-max':>20}{'p50 ms':>10}{'p99 ms':>10}{'errors':>9}"
-              f"{'ratio to B0':>14}{'async s':>9}{'incl. async':>13}")
+              f"{'ratio to B0':>14}{'÷ ping':>9}{'async s':>9}{'incl. async':>13}")
     print(header)
     print("-" * len(header))
     for s in order:
@@ -167,11 +177,13 @@ def main():
         ratio = statistics.median(ratios[s]) if ratios[s] else 0
         drain = statistics.median([x["drain"] for x in runs])
         with_async = statistics.median(sustained[s]) if sustained[s] else 0
+        vs_ping = f"{statistics.median(to_ping[s]):.2f}" if to_ping.get(s) else "-"
         print(f"{s:<28}{med:>16,.0f}{f'{min(rps):,.0f}-{max(rps):,.0f}':>20}{fmt_ms(p50):>10}{fmt_ms(p99):>10}"
-              f"{errors:>9}{ratio:>13.1%}{drain:>9.1f}{with_async:>12.1%}")
+              f"{errors:>9}{ratio:>13.1%}{vs_ping:>9}{drain:>9.1f}{with_async:>12.1%}")
     print()
     print("ratio to B0 = median over rounds of (scenario req/s / mean req/s of the baseline runs just before and")
-    print("after it in the same round)")
+    print("after it in the same round); baseline = B0 (deploy/bench/b0), its req/s is the machine's speed in this run")
+    print("÷ ping = the same ratio divided by our own GET /api/v1/ping's in the same round (earlier reports' unit)")
     print("async s = how long the server still worked after the run on what the requests published (statistics,")
     print("points); incl. async = the ratio counting that time too: requests / (run + async) / baseline req/s")
     if len(sys.argv) > 2:

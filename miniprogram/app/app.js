@@ -1,5 +1,6 @@
 const { ensureLogin } = require('./utils/auth');
 const { installPrivacyHandler } = require('./utils/privacy');
+const emergency = require('./utils/emergency');
 
 App({
   onLaunch() {
@@ -9,5 +10,11 @@ App({
     ensureLogin().catch(() => {
       // Pages report the failure; nothing to do here (an unhandled rejection would only add noise).
     });
+  },
+
+  onShow() {
+    // Coming to the foreground (a subscribe message tapped, the app reopened): emergencies of the resident's place
+    // are fetched again, so the banner is on every page until read.
+    emergency.start();
   },
 });

@@ -1,11 +1,14 @@
 #!/usr/bin/env node
 // Compile check of the whole mini-program with Tencent's own tools, offline:
+//   0. release settings      -> app/env.js: release and trial must be an https:// domain phones can
+//                               reach (never localhost, 127.0.0.1, a LAN address or plain http)
 //   1. miniprogram-ci packNpm       -> builds app/miniprogram_npm (TDesign) like 工具 > 构建 npm
 //   2. miniprogram-ci analyseCode   -> every require / usingComponents / page path must resolve
 //   3. miniprogram-ci getCompiledResult -> full compile (app.json schema, pages, JSON, JS, WXML, WXSS)
 //   4. wcc / wcsc (miniprogram-compiler) -> WXML / WXSS compilers again; wcc catches some broken
 //      templates (e.g. an unclosed root tag) that getCompiledResult lets through
-// Any problem -> exit code 1. Usage: node scripts/check.js [projectDir]
+// Any problem -> exit code 1. Usage: node scripts/check.js [projectDir] [--settings-only]
+// (--settings-only stops after step 0.)
 //
 // getCompiledResult normally fetches project attributes from WeChat; giving the project
 // `attr: async () => ci.DefaultProjectAttr` keeps it offline. It also forks a child process
@@ -18,8 +21,11 @@ const path = require('path');
 const ci = require('miniprogram-ci');
 const wcc = require('miniprogram-compiler/src/wcc');
 const wcsc = require('miniprogram-compiler/src/wcsc');
+const { releaseConfigProblems } = require('./release-config');
 
-const projectDir = path.resolve(process.argv[2] || path.join(__dirname, '..'));
+const args = process.argv.slice(2);
+const settingsOnly = args.includes('--settings-only');
+const projectDir = path.resolve(args.find((a) => !a.startsWith('--')) || path.join(__dirname, '..'));
 const problems = [];
 
 function problem(stage, message) {
@@ -41,6 +47,14 @@ function listFiles(dir, ext, base = dir, out = []) {
 async function main() {
   const config = JSON.parse(fs.readFileSync(path.join(projectDir, 'project.config.json'), 'utf8'));
   const appRoot = path.join(projectDir, config.miniprogramRoot || '');
+
+  // 0. Release settings first: cheap, and the one mistake that reaches every resident.
+  // eslint-disable-next-line global-require, import/no-dynamic-require
+  const env = require(path.join(appRoot, 'env.js'));
+  const settings = releaseConfigProblems(env);
+  settings.forEach((p) => problem('release settings', p));
+  console.log(`release settings: release ${env.apiBaseUrls.release}, trial ${env.apiBaseUrls.trial}${settings.length ? ' — NOT OK' : ''}`);
+  if (settingsOnly) return;
 
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kepu-mp-check-'));
   process.chdir(workDir);

@@ -158,7 +158,12 @@ describe('答题 page: while answering', () => {
 
     const page = await open({ quizId: '1' });
 
-    expect(text(page.querySelector('#error-text'))).toBe('今天的每日答题已完成，明天再来吧');
+    const shown = text(page.querySelector('#error'));
+    expect(shown).toContain('现在不能答题');
+    expect(shown).toContain('今天的每日答题已完成，明天再来吧');
+    // Trying again cannot change a refusal by the server's rules; going back can.
+    expect(page.querySelector('#error').querySelector('#state-retry')).toBeFalsy();
+    expect(page.querySelector('#back-btn')).toBeTruthy();
   });
 });
 

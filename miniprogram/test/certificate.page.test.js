@@ -1,4 +1,4 @@
-const { createWx, json, flush } = require('./helpers/wx');
+const { createWx, json, problem, flush } = require('./helpers/wx');
 const { me, storeSession } = require('./helpers/fixtures');
 const { certificate } = require('./helpers/quiz-fixtures');
 const { renderPage, resetPages, text, inner } = require('./helpers/render');
@@ -39,10 +39,7 @@ describe('证书', () => {
   });
 
   test('the certificate shows title, the masked name, score, date and verification number', async () => {
-    server.on('GET', '/api/v1/me/certificates', json(200, [
-      certificate({ verifyNo: 'AAAABBBBCCCCDDDDEEEE', holderName: '王*' }),
-      certificate(),
-    ]));
+    server.on('GET', '/api/v1/certificates/7K3M9QXW2HB4TZ8PRC5N', json(200, certificate()));
 
     const page = await renderPage('pages/certificate/certificate', { verifyNo: '7K3M9QXW2HB4TZ8PRC5N' });
     await flush();
@@ -55,6 +52,8 @@ describe('证书', () => {
     expect(text(page.querySelector('#cert-date'))).toBe('2026年11月29日');
     expect(text(page.querySelector('#cert-no'))).toBe('7K3M9QXW2HB4TZ8PRC5N');
     expect(text(page)).not.toContain('张三');
+    // Drawn from the public check, which needs no login: no bearer token is sent.
+    expect(server.callsTo('GET', '/api/v1/certificates/7K3M9QXW2HB4TZ8PRC5N')[0].header.Authorization).toBeUndefined();
 
     inner(page, 'copy-no', '.t-button').dispatchEvent('tap');
     await flush();
@@ -62,12 +61,13 @@ describe('证书', () => {
   });
 
   test('an unknown number says the certificate was not found', async () => {
-    server.on('GET', '/api/v1/me/certificates', json(200, [certificate()]));
+    server.on('GET', '/api/v1/certificates/ZZZZZZZZZZZZZZZZZZZZ', problem(404, 'CERTIFICATE_NOT_FOUND', '证书编号不存在'));
 
-    const page = await renderPage('pages/certificate/certificate', { verifyNo: 'ZZZZZZZZZZZZZZZZZZZZ' });
+    const page = await renderPage('pages/certificate/certificate', { verifyNo: 'zzzzzzzzzzzzzzzzzzzz' });
     await flush();
 
-    expect(page.querySelector('#missing')).toBeDefined();
+    expect(text(page.querySelector('#missing'))).toContain('没有找到这张证书');
+    expect(wx.showToast).not.toHaveBeenCalled();
     expect(page.querySelector('#certificate')).toBeUndefined();
   });
 });

@@ -338,6 +338,26 @@ describe('科普内容 page: reading credit', () => {
     expect(server.callsTo('POST', '/api/v1/contents/42/read-sessions').map((c) => c.data)).toEqual([{ shareToken: 'tok-abc' }]);
   });
 
+  test('opening from an officer\'s poster code (scene "<id>.<token>", URL-encoded) attributes the read the same way', async () => {
+    server.on('GET', '/api/v1/contents/42', json(200, detail(42)));
+    await open({ scene: encodeURIComponent('42.AbCdEfGhIjKlMnOpQrStUv') });
+
+    expect(server.callsTo('GET', '/api/v1/contents/42')).toHaveLength(1);
+    expect(server.callsTo('POST', '/api/v1/contents/42/read-sessions').map((c) => c.data)).toEqual([{ shareToken: 'AbCdEfGhIjKlMnOpQrStUv' }]);
+  });
+
+  test('an approved officer gets the share-poster button; other residents do not', async () => {
+    server.on('GET', '/api/v1/contents/42', json(200, detail(42)));
+    const plain = await open();
+    expect(plain.querySelector('#poster-entry')).toBeUndefined();
+
+    wx.__storage.set('kepu.officerApproved', true);
+    const officerView = await open();
+    officerView.querySelector('#poster-btn').querySelector('.t-button').dispatchEvent('tap');
+    await flush();
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/share-poster/share-poster?id=42' });
+  });
+
   test('an invalid share token still starts a session, without attribution', async () => {
     server.on('POST', '/api/v1/contents/42/read-sessions', (call) =>
       (call.data.shareToken ? problem(400, 'SHARE_TOKEN_INVALID', '分享链接无效') : json(201, readSession())));
@@ -496,12 +516,13 @@ describe('科普内容 page: conditional GET', () => {
     expect(text(p.querySelector('#stale-notice'))).toBe('网络不给力，显示的是上次加载的内容');
   });
 
-  test('offline without a stored copy the error stays as before', async () => {
+  test('offline without a stored copy the error page says so and offers 重试', async () => {
     server.on('GET', '/api/v1/contents/42', NETWORK_FAIL);
 
     const p = await open();
 
-    expect(text(p.querySelector('#error'))).toContain('网络不给力，请稍后重试');
+    expect(text(p.querySelector('#error'))).toContain('网络不给力');
+    expect(p.querySelector('#error').querySelector('#state-retry')).toBeTruthy();
     expect(p.querySelector('#stale-notice')).toBeUndefined();
   });
 });

@@ -1,7 +1,7 @@
 const { createWx, json, flush, NETWORK_FAIL } = require('./helpers/wx');
 const { me, storeSession } = require('./helpers/fixtures');
 const { card, page } = require('./helpers/content-fixtures');
-const { renderPage, resetPages, text, hasClass, inner } = require('./helpers/render');
+const { renderPage, resetPages, text, hasClass, inner, tapChip } = require('./helpers/render');
 
 let server;
 
@@ -76,8 +76,9 @@ describe('首页 feed', () => {
       json(200, call.data.keyword ? page([card(7, { title: '防范电信诈骗' })]) : page([card(1), card(2)])));
     const p = await openFeed();
 
-    p.querySelector('#search-input').dispatchEvent('input', { detail: { value: '  诈骗 ' } });
-    p.querySelector('#search-btn').dispatchEvent('tap');
+    inner(p, 'search', '.t-input__keyword').dispatchEvent('input', { detail: { value: '  诈骗 ' } });
+    await flush();
+    inner(p, 'search', '.t-search__search-action').dispatchEvent('tap');
     await flush();
 
     const calls = server.callsTo('GET', '/api/v1/contents');
@@ -85,7 +86,7 @@ describe('首页 feed', () => {
     expect(cardOrder(p)).toEqual(['防范电信诈骗']);
     expect(text(p.querySelector('#search-note'))).toContain('“诈骗”的搜索结果，共 1 条');
 
-    p.querySelector('#search-clear').dispatchEvent('tap');
+    inner(p, 'search', '.t-search__clear').dispatchEvent('touchstart');
     await flush();
     expect(server.callsTo('GET', '/api/v1/contents').pop().data).toEqual({ page: 1, size: 20 });
     expect(cardOrder(p)).toHaveLength(2);
@@ -95,7 +96,7 @@ describe('首页 feed', () => {
     server.on('GET', '/api/v1/contents', json(200, page([])));
     const p = await openFeed();
 
-    p.querySelector('#search-input').dispatchEvent('confirm', { detail: { value: '防汛' } });
+    inner(p, 'search', '.t-input__keyword').dispatchEvent('confirm', { detail: { value: '防汛' } });
     await flush();
 
     expect(server.callsTo('GET', '/api/v1/contents').pop().data).toEqual({ page: 1, size: 20, keyword: '防汛' });
@@ -106,9 +107,9 @@ describe('首页 feed', () => {
     server.on('GET', '/api/v1/contents', json(200, page([card(1)])));
     const p = await openFeed();
 
-    p.querySelector('#type-VIDEO').dispatchEvent('tap');
+    tapChip(p, 'type-VIDEO');
     await flush();
-    p.querySelector('#topic-CHEMICAL').dispatchEvent('tap');
+    tapChip(p, 'topic-CHEMICAL');
     await flush();
     await p.instance.onGroupChange({ detail: { value: '4' } }); // 老年人
     await flush();
@@ -119,11 +120,12 @@ describe('首页 feed', () => {
       { page: 1, size: 20, type: 'VIDEO', topic: 'CHEMICAL' },
       { page: 1, size: 20, type: 'VIDEO', topic: 'CHEMICAL', group: 'ELDERLY' },
     ]);
-    expect(hasClass(p.querySelector('#topic-CHEMICAL'), 'chip-on')).toBe(true);
+    expect(hasClass(p.querySelector('#topic-CHEMICAL'), 't-tag--checked')).toBe(true);
+    expect(hasClass(p.querySelector('#topic-EMERGENCY'), 't-tag--checked')).toBe(false);
     expect(text(p.querySelector('#group-chip'))).toContain('老年人');
 
     // Tapping the chosen topic again clears it.
-    p.querySelector('#topic-CHEMICAL').dispatchEvent('tap');
+    tapChip(p, 'topic-CHEMICAL');
     await flush();
     expect(server.callsTo('GET', '/api/v1/contents').pop().data).toEqual({ page: 1, size: 20, type: 'VIDEO', group: 'ELDERLY' });
   });
@@ -287,7 +289,7 @@ describe('首页 feed with conditional GETs', () => {
     const p = await openFeed();
     server.on('GET', '/api/v1/contents', NETWORK_FAIL);
 
-    p.querySelector('#search-input').dispatchEvent('confirm', { detail: { value: '防汛' } });
+    inner(p, 'search', '.t-input__keyword').dispatchEvent('confirm', { detail: { value: '防汛' } });
     await flush();
 
     expect(p.querySelector('#feed-error')).toBeDefined();

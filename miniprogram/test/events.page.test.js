@@ -1,25 +1,26 @@
 const { createWx, json, problem, flush, NETWORK_FAIL } = require('./helpers/wx');
 const { me, storeSession } = require('./helpers/fixtures');
 const { summary, eventDetail, signup, attendance, page } = require('./helpers/event-fixtures');
-const { renderPage, resetPages, text, hasClass } = require('./helpers/render');
+const { renderPage, resetPages, text, hasClass, tapChip } = require('./helpers/render');
 const events = require('../app/utils/events');
+const { RETRY } = require('../app/utils/request');
 
 let server;
-const originalDelays = events.RETRY.delaysMs;
+const originalDelays = RETRY.delaysMs;
 
 beforeEach(() => {
   global.wx = createWx();
   server = wx.__server;
   resetPages();
   storeSession(wx, me());
-  events.RETRY.delaysMs = [1, 1, 1];
+  RETRY.delaysMs = [1, 1, 1];
   wx.scanCode = jest.fn((o) => o.success({ result: 'v1.7.501.IN.1764377700.sig' }));
   wx.getLocation = jest.fn((o) => o.success({ latitude: 29.4701, longitude: 113.2702 }));
   wx.openLocation = jest.fn();
 });
 
 afterAll(() => {
-  events.RETRY.delaysMs = originalDelays;
+  RETRY.delaysMs = originalDelays;
 });
 
 describe('活动 tab', () => {
@@ -45,7 +46,7 @@ describe('活动 tab', () => {
     expect(text(p.querySelector('#event-3'))).not.toContain('候补');
     expect(server.callsTo('GET', '/api/v1/events')[0].data).toEqual({ page: 1, size: 20 });
 
-    p.querySelector('#kind-LECTURE').dispatchEvent('tap');
+    tapChip(p, 'kind-LECTURE');
     await flush();
     expect(server.callsTo('GET', '/api/v1/events')[1].data).toEqual({ page: 1, size: 20, kind: 'LECTURE' });
 
@@ -92,7 +93,7 @@ describe('扫码签到', () => {
       { token: 'v1.7.501.IN.1764377700.sig', latitude: 29.4701, longitude: 113.2702 },
     ]);
     expect(text(p.querySelector('#checkin-title'))).toBe('签到成功');
-    expect(text(p.querySelector('#checkin-result'))).toContain('距现场约 35 米');
+    expect(text(p.querySelector('#checkin-result'))).toContain('位置已核验');
   });
 
   test('omits the position when location is denied, and still checks in', async () => {
@@ -104,7 +105,8 @@ describe('扫码签到', () => {
     expect(sent).toEqual({ token: 'v1.7.501.IN.1764377700.sig' });
     expect(sent).not.toHaveProperty('latitude');
     expect(text(p.querySelector('#checkin-title'))).toBe('签到成功');
-    expect(text(p.querySelector('#checkin-result'))).toContain('位置未核验');
+    // without a position the check-in waits for the organiser before it earns hours
+    expect(text(p.querySelector('#checkin-result'))).toContain('请找组织者确认');
   });
 
   test('a repeated scan says 已签到', async () => {
@@ -259,7 +261,7 @@ describe('scene parsing', () => {
 });
 
 describe('我的报名', () => {
-  test('shows positions, the ticket text, and cancels only after confirmation', async () => {
+  test('shows positions, opens the ticket page (keeping the ticket), and cancels only after confirmation', async () => {
     server.on('GET', '/api/v1/me/signups', json(200, page([
       signup(31, { ticket: 't1.31.abcdef' }),
       signup(32, { eventId: 8, eventTitle: '智慧助老课堂', status: 'WAITLISTED', waitlistPosition: 2 }),
@@ -273,7 +275,8 @@ describe('我的报名', () => {
 
     p.querySelector('#ticket-31').dispatchEvent('tap');
     await flush();
-    expect(text(p.querySelector('#ticket-token'))).toBe('t1.31.abcdef');
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/ticket/ticket?id=31' });
+    expect(wx.getStorageSync('kepu.ticket.31').token).toBe('t1.31.abcdef');
 
     // Declined: nothing is sent.
     wx.showModal.mockImplementation((o) => o.success({ confirm: false, cancel: true }));

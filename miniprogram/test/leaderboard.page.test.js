@@ -1,6 +1,6 @@
 const { createWx, json, flush } = require('./helpers/wx');
 const { me, storeSession } = require('./helpers/fixtures');
-const { renderPage, resetPages, text, inner, hasClass } = require('./helpers/render');
+const { renderPage, resetPages, text, inner, tapSegment, segmentActive } = require('./helpers/render');
 
 let server;
 
@@ -83,10 +83,10 @@ describe('排行榜 page', () => {
     const page = await open();
     expect(server.callsTo('GET', '/api/v1/quizzes/7/leaderboard/regions')).toHaveLength(0);
 
-    page.querySelector('#tab-regions').dispatchEvent('tap');
+    tapSegment(page, 'tabs', 1);
     await flush();
 
-    expect(hasClass(page.querySelector('#tab-regions'), 'tab-active')).toBe(true);
+    expect(segmentActive(page, 'tabs', 1)).toBe(true);
     expect(text(page.querySelector('#towns'))).toContain('云溪镇320 人 · 参与率 2%平均分 78.5');
     expect(text(page.querySelector('#villages'))).toContain('参与率 —');
     expect(page.querySelector('#my-rank')).toBeUndefined();

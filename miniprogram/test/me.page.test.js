@@ -59,7 +59,8 @@ describe('我的 page', () => {
 
     expect(hasClass(page.querySelector('#root'), 'page-elder')).toBe(false);
     expect(wx.__storage.get('kepu.elderMode')).toBe(false);
-    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '服务繁忙，请稍后重试' }));
+    // The refusal arrived while 关怀模式 was switched on: it is a dialog that stays until read.
+    expect(wx.showModal).toHaveBeenCalledWith(expect.objectContaining({ content: '服务繁忙，请稍后重试', showCancel: false }));
   });
 
   test('a page opened in elder mode renders with the elder class', async () => {
@@ -179,16 +180,6 @@ describe('我的 page', () => {
     expect(server.callsTo('PATCH', '/api/v1/me').map((c) => c.data)).toEqual([{ nickname: '新名字' }]);
     expect(text(page)).toContain('昵称含有不允许的内容');
     expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({ title: '资料填写有误' }));
-  });
-
-  test('choosing an avatar only shows it locally (upload comes with the media feature)', async () => {
-    const page = await openMe(me());
-
-    page.querySelector('#avatar-btn').dispatchEvent('chooseavatar', { detail: { avatarUrl: 'wxfile://tmp/avatar.png' } });
-    await flush();
-
-    expect(page.instance.data.avatarUrl).toBe('wxfile://tmp/avatar.png');
-    expect(server.calls.filter((c) => c.method !== 'GET')).toHaveLength(0);
   });
 
   test('before the privacy policy is accepted nothing is asked for', async () => {

@@ -1,7 +1,7 @@
 const { createWx, json, problem, flush, NETWORK_FAIL } = require('./helpers/wx');
 const { me, regions, storeSession } = require('./helpers/fixtures');
 const { eventDetail, signup, page } = require('./helpers/event-fixtures');
-const { renderPage, resetPages, text, hasClass } = require('./helpers/render');
+const { renderPage, resetPages, text, hasClass, tapSegment } = require('./helpers/render');
 const { PRIVACY_POLICY_VERSION } = require('../app/utils/config');
 
 let server;
@@ -70,6 +70,38 @@ describe('代报名 page', () => {
     expect(text(p.querySelector('#error-crop'))).toBe('请填写“主要作物”');
     expect(p.querySelector('#error-name')).toBeFalsy();
     expect(wx.showToast).not.toHaveBeenCalled();
+  });
+
+  test('an age-limited event asks for the birth year, sends it as a number and shows its error in place', async () => {
+    server.on('POST', '/api/v1/events/7/proxy-signups', problem(400, 'VALIDATION_FAILED', '提交的信息有误，请检查后重试', [
+      { field: 'birthYear', message: '出生年份不合理' },
+    ]));
+    const p = await openProxy(eventDetail(7, { formFields: [], eligibility: { groups: [], regions: [], minAge: 60, maxAge: null } }));
+    expect(text(p.querySelector('#birth-year-hint'))).toContain('本活动有年龄要求');
+
+    p.querySelector('#input-name').dispatchEvent('input', { detail: { value: '李奶奶' } });
+    p.querySelector('#input-phone-number').dispatchEvent('input', { detail: { value: '13812345678' } });
+    p.querySelector('#input-birth-year').dispatchEvent('input', { detail: { value: '1858' } });
+    await flush();
+    p.querySelector('#submit-btn').dispatchEvent('tap');
+    await flush();
+
+    expect(server.callsTo('POST', '/api/v1/events/7/proxy-signups')[0].data).toEqual({
+      name: '李奶奶', phone: '13812345678', birthYear: 1858, form: {},
+    });
+    expect(text(p.querySelector('#error-birth-year'))).toBe('出生年份不合理');
+  });
+
+  test('without an age limit the birth year is optional and left out when empty', async () => {
+    server.on('POST', '/api/v1/events/7/proxy-signups', json(201, proxied(41)));
+    const p = await openProxy(eventDetail(7, { formFields: [], eligibility: { groups: [], regions: [], minAge: null, maxAge: null, volunteersOnly: false } }));
+    expect(text(p.querySelector('#birth-year-hint'))).toBe('选填');
+    p.querySelector('#input-name').dispatchEvent('input', { detail: { value: '李四' } });
+    p.querySelector('#input-phone-number').dispatchEvent('input', { detail: { value: '13812345678' } });
+    await flush();
+    p.querySelector('#submit-btn').dispatchEvent('tap');
+    await flush();
+    expect(server.callsTo('POST', '/api/v1/events/7/proxy-signups')[0].data).not.toHaveProperty('birthYear');
   });
 
   test('a success names the person and their place on the waitlist; 再为一人报名 starts over', async () => {
@@ -307,7 +339,7 @@ describe('我的报名: 代报名 records and claiming', () => {
     await flush();
     expect(text(p.querySelector('#empty'))).toContain('您还没有报名活动');
 
-    p.querySelector('#tab-proxied').dispatchEvent('tap');
+    tapSegment(p, 'tabs', 1);
     await flush();
     expect(text(p.querySelector('#proxy-40'))).toBe('代报名：李*（138****5678）');
     expect(p.querySelector('#claim')).toBeFalsy();

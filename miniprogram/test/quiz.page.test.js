@@ -53,7 +53,7 @@ describe('答题 tab', () => {
     await flush();
 
     expect(text(page.querySelector('#daily-status'))).toBe('今日已完成');
-    expect(hasClass(page.querySelector('#daily-status'), 'badge-done')).toBe(true);
+    expect(hasClass(page.querySelector('#daily-status'), 't-tag--success')).toBe(true);
     await tapAndSettle(inner(page, 'daily-start', '.t-button'));
     expect(wx.navigateTo).not.toHaveBeenCalled();
 

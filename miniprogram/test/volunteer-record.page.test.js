@@ -38,9 +38,12 @@ function service(id, overrides = {}) {
 describe('志愿服务记录 page', () => {
   test('shows the certificate and the service records, and loads more', async () => {
     server.on('GET', '/api/v1/volunteers/me/certificate', json(200, certificate()));
+    // A full first page of 20 and one more record on page 2, as the server pages them.
+    const firstPage = [service(1), service(2, { hours: 2.5, servedOn: '2026-10-01' })]
+      .concat(Array.from({ length: 18 }, (_, i) => service(i + 3)));
     server.on('GET', '/api/v1/volunteers/me/services', (call) => json(200, call.data.page === 1
-      ? { items: [service(1), service(2, { hours: 2.5, servedOn: '2026-10-01' })], total: 3, page: 1, size: 20 }
-      : { items: [service(3)], total: 3, page: 2, size: 20 }));
+      ? { items: firstPage, total: 21, page: 1, size: 20 }
+      : { items: [service(21)], total: 21, page: 2, size: 20 }));
     const p = await renderPage('pages/volunteer-record/volunteer-record');
     await flush();
 
@@ -52,7 +55,11 @@ describe('志愿服务记录 page', () => {
 
     p.querySelector('#load-more').dispatchEvent('tap');
     await flush();
-    expect(p.querySelector('#service-3')).toBeTruthy();
+    expect(p.querySelector('#service-21')).toBeTruthy();
+    expect(server.callsTo('GET', '/api/v1/volunteers/me/services').map((c) => c.data)).toEqual([
+      { page: 1, size: 20 },
+      { page: 2, size: 20 },
+    ]);
     expect(p.querySelector('#load-more')).toBeFalsy();
 
     p.querySelector('#service-1').dispatchEvent('tap');

@@ -1,4 +1,6 @@
 -- scenario: baseline
 -- method: GET
--- path: /api/v1/ping
--- B0: a constant ~80-byte JSON through the whole filter chain (request id, security); every ratio divides by this.
+-- target: b0
+-- path: /ping
+-- B0: deploy/bench/b0, a minimal Spring Boot application (same Boot version and JVM flags, same core) answering a
+-- constant ~100-byte JSON. Every ratio divides by it: what the framework itself can do on this machine right now.

@@ -3,7 +3,7 @@
 -- path: /api/v1/quizzes/{id}/attempts
 -- setup: deploy/bench/setup/quiz-contest-opening.sh
 -- 2,000 residents start the contest that just opened (first pass creates 2,000 attempts, later passes resume
--- them). The issue's target is "2,000 starts within 10 s, no errors, p99 < 500 ms": run it for 10 s and read
+-- them). The target is "2,000 starts within 10 s, no errors, p99 < 500 ms": run it for 10 s and read the
 -- non-2xx count and p99.
 local tokens = {}
 local next_token = 0

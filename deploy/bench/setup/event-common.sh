@@ -6,7 +6,8 @@ set -euo pipefail
 # mysql client against the bench database; DB_URL holds the client's connection arguments.
 sql() {
   # shellcheck disable=SC2086
-  mysql ${DB_URL} -u "${DB_USER}" --batch --skip-column-names -e "$1"
+  # DATETIME columns hold Shanghai time: NOW() in this session must be Shanghai time too
+  mysql ${DB_URL} -u "${DB_USER}" --batch --skip-column-names -e "SET time_zone = '+08:00'; $1"
 }
 
 # login_residents COUNT PREFIX FILE: COUNT residents (openid dev-PREFIX-i), one access token per line in FILE.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Loads the plan's speed scenario (issue 6): 200,000 residents and 1,000,000 attendance records of 2025 in the
+# Loads the plan's speed scenario: 200,000 residents and 1,000,000 attendance records of 2025 in the
 # participation ledger, by SQL bulk load (a digits table cross-joined, so it runs on MySQL 8 and MariaDB alike),
 # then times a full recompute of the year through the API and prints RECOMPUTE_SECONDS for the runner.
 # Environment (deploy/bench/run.sh): BASE_URL, DB_URL/DB_USER (mysql client arguments, password in MYSQL_PWD),
@@ -8,7 +8,8 @@
 set -euo pipefail
 
 # shellcheck disable=SC2086
-sql() { mysql $DB_URL --user="$DB_USER" --batch --skip-column-names -e "$1"; }
+# DATETIME columns hold Shanghai time: NOW() in this session must be Shanghai time too
+sql() { mysql $DB_URL --user="$DB_USER" --batch --skip-column-names -e "SET time_zone = '+08:00'; $1"; }
 
 token=$(curl -fsS -H 'Content-Type: application/json' -H 'X-Forwarded-For: 198.51.100.40' \
   -d "{\"username\":\"$ADMIN_USER\",\"password\":\"$ADMIN_PASSWORD\"}" "$BASE_URL/api/admin/v1/auth/login" |

@@ -15,7 +15,8 @@ BASE_URL = os.environ["BASE_URL"].rstrip("/")
 def mysql(sql):
     args = ["mysql"] + shlex.split(os.environ.get("DB_URL", "")) + ["--user=" + os.environ.get("DB_USER", "root"),
                                                                   "--batch", "--skip-column-names"]
-    out = subprocess.run(args, input=sql, capture_output=True, text=True, check=True)
+    # DATETIME columns hold Shanghai time: NOW() in this session must be Shanghai time too
+    out = subprocess.run(args, input="SET time_zone = '+08:00';\n" + sql, capture_output=True, text=True, check=True)
     return out.stdout.strip()
 
 

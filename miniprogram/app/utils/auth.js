@@ -2,7 +2,7 @@
 // (it never hands us the session_key) and answers with its own access + refresh tokens.
 
 const session = require('./session');
-const { send, toApiError, ApiError } = require('./request');
+const { send, toApiError, ApiError, LOGIN_PATH } = require('./request');
 
 const WX_LOGIN_FAILED_MESSAGE = '微信登录失败，请稍后重试';
 const SIGNED_OUT_MESSAGE = '您已注销账号';
@@ -26,7 +26,7 @@ async function doLogin(restart) {
     throw new ApiError({ status: 0, code: 'SIGNED_OUT', detail: SIGNED_OUT_MESSAGE });
   }
   const code = await wxLoginCode();
-  const res = await send({ url: '/api/v1/auth/wechat-login', method: 'POST', data: { code } });
+  const res = await send({ url: LOGIN_PATH, method: 'POST', data: { code } });
   if (res.statusCode !== 200 || !res.data || !res.data.accessToken) {
     throw toApiError(res);
   }

@@ -2,7 +2,8 @@
 // and post with retries. A refused or failed position is never a reason to give up: the server
 // records "位置未核验" and elders whose phones deny location can still check in.
 
-const { requestWithRetry } = require('./events');
+const events = require('../api/events');
+const { position } = require('./location');
 
 function scan() {
   return new Promise((resolve, reject) => {
@@ -15,19 +16,21 @@ function scan() {
   });
 }
 
-/** The position or null; gcj02 because venues are picked on Chinese (GCJ-02) maps. */
-function position() {
-  return new Promise((resolve) => {
-    if (typeof wx.getLocation !== 'function') {
-      resolve(null);
-      return;
+/**
+ * The venue token in what was scanned: the code itself, or the link the venue screen shows
+ * (<prefix>?t=<token>, which WeChat's 扫一扫 hands to the check-in page as an encoded `q`).
+ */
+function tokenFrom(scanned) {
+  let text = String(scanned || '').trim();
+  if (text.indexOf('%3F') >= 0 || text.indexOf('%3f') >= 0) {
+    try {
+      text = decodeURIComponent(text);
+    } catch (e) {
+      return text;
     }
-    wx.getLocation({
-      type: 'gcj02',
-      success: (res) => resolve({ latitude: res.latitude, longitude: res.longitude }),
-      fail: () => resolve(null),
-    });
-  });
+  }
+  const m = /[?&]t=([^&#]+)/.exec(text);
+  return m ? m[1] : text;
 }
 
 /** The text shown after a successful answer. */
@@ -36,9 +39,10 @@ function resultText(att) {
   let text;
   if (att.alreadyRecorded) text = att.checkOutAt ? '您已签退，无需重复扫码' : '您已签到，无需重复扫码';
   else text = out ? '签退成功' : '签到成功';
-  const note = att.locationVerified
-    ? `位置已核验${att.distanceM !== null && att.distanceM !== undefined ? `（距现场约 ${att.distanceM} 米）` : ''}`
-    : '未获取位置，记为“位置未核验”';
+  let note;
+  if (att.locationVerified) note = '位置已核验';
+  else if (att.presenceConfirmed) note = '已由组织者确认';
+  else note = '未获取位置：请找组织者确认，确认后才计学时';
   return { title: text, note };
 }
 
@@ -51,7 +55,7 @@ async function checkinWithToken(token) {
     data.longitude = pos.longitude;
   }
   try {
-    const att = await requestWithRetry({ url: '/api/v1/checkins', method: 'POST', data });
+    const att = await events.checkin(data);
     return Object.assign({ ok: true, attendance: att }, resultText(att));
   } catch (err) {
     return { ok: false, title: err.detail || '签到失败，请稍后重试', note: '', code: err.code };
@@ -67,7 +71,7 @@ async function scanAndCheckin() {
     return null;
   }
   if (!token) return null;
-  return checkinWithToken(String(token).trim());
+  return checkinWithToken(tokenFrom(token));
 }
 
-module.exports = { scanAndCheckin, checkinWithToken, position, resultText };
+module.exports = { scanAndCheckin, checkinWithToken, resultText, tokenFrom };

@@ -4,7 +4,7 @@
 
 const { POPULATION_GROUPS } = require('./groups');
 
-// Same codes and names as the server's content_topic reference table (sql/V11__content.sql).
+// Same codes and names as the server's content_topic reference table (sql/V6__content.sql).
 // There is no resident endpoint for topics, and they change only with a migration.
 const TOPICS = [
   { value: 'EMERGENCY', label: '应急科普' },
@@ -111,6 +111,19 @@ function mergeFeed(existing, next) {
   return all.filter((c) => c.pinned).concat(all.filter((c) => !c.pinned));
 }
 
+/**
+ * The item a page was opened for: `?id=&st=` from a share card or link, or the scene of a share
+ * poster's mini-program code, "<id>.<shareToken>" (WeChat passes it URL-encoded).
+ */
+function itemFromQuery(query) {
+  const q = query || {};
+  if (q.scene) {
+    const m = /^(\d+)\.([A-Za-z0-9_-]+)$/.exec(decodeURIComponent(String(q.scene)));
+    if (m) return { id: Number(m[1]), shareToken: m[2] };
+  }
+  return { id: Number(q.id) || 0, shareToken: q.st ? String(q.st) : null };
+}
+
 /** rich-text renders images at their natural width: keep them inside the screen. */
 function prepareHtml(html) {
   if (!html) return '';
@@ -136,6 +149,8 @@ function commentView(c) {
     author: c.mine ? '我' : '居民',
     timeText: formatDateTime(c.createdAt),
     note: c.mine ? STATUS_NOTES[c.status] || '' : '',
+    // Others see a comment's image only after WeChat's image check: the author is told while it runs.
+    imageNote: c.mine && c.imageChecking ? '图片审核中，通过后他人可见' : '',
   });
 }
 
@@ -144,6 +159,7 @@ function postedMessage(status) {
 }
 
 module.exports = {
+  itemFromQuery,
   TOPICS,
   TYPES,
   TYPE_LABELS,

@@ -4,7 +4,7 @@
 
 const { STORAGE_KEYS: K } = require('./config');
 const session = require('./session');
-const { request } = require('./request');
+const meApi = require('../api/me');
 const { needsConsent } = require('./privacy');
 
 function isElderMode() {
@@ -32,7 +32,7 @@ async function saveElderMode(on) {
     return session.getResident();
   }
   try {
-    const me = await request({ url: '/api/v1/me', method: 'PATCH', data: { elderMode: Boolean(on) } });
+    const me = await meApi.update({ elderMode: Boolean(on) });
     session.saveResident(me);
     return me;
   } catch (err) {
@@ -41,4 +41,26 @@ async function saveElderMode(on) {
   }
 }
 
-module.exports = { isElderMode, setElderModeLocal, saveElderMode };
+// 工信部 适老化 treats 60 and over as elderly; the profile's birth year or group tells us.
+const ELDER_AGE = 60;
+
+/**
+ * Whether to suggest 关怀模式: the resident told us they are 老年人 or 60 or older, it is off,
+ * and they have not declined the suggestion on this phone.
+ */
+function suggestsElderMode(resident, now = new Date()) {
+  if (!resident || isElderMode()) return false;
+  try {
+    if (wx.getStorageSync(K.elderSuggestDismissed) === true) return false;
+  } catch (e) {
+    return false;
+  }
+  if (resident.populationGroup === 'ELDERLY') return true;
+  return Boolean(resident.birthYear) && now.getFullYear() - Number(resident.birthYear) >= ELDER_AGE;
+}
+
+function dismissElderSuggestion() {
+  wx.setStorageSync(K.elderSuggestDismissed, true);
+}
+
+module.exports = { isElderMode, setElderModeLocal, saveElderMode, suggestsElderMode, dismissElderSuggestion, ELDER_AGE };

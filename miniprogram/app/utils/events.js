@@ -1,15 +1,10 @@
 // Helpers for the events pages: texts derived from the server's views, the signup form's local
-// state, poster-code scene parsing, and a retrying request for idempotent calls made on weak
-// village networks (check-in). Field names follow EventViews on the server.
+// state and poster-code scene parsing. Field names follow EventViews on the server.
 
-const { request } = require('./request');
 const { formatDateTime } = require('./quiz');
 const { POPULATION_GROUPS } = require('./groups');
 
 const STATUS_LABELS = { CONFIRMED: '报名成功', WAITLISTED: '候补中', CANCELLED: '已取消' };
-
-// Delays between attempts of a retried request; tests shorten them.
-const RETRY = { delaysMs: [1000, 2000, 4000] };
 
 const GROUP_LABELS = POPULATION_GROUPS.reduce((acc, g) => Object.assign(acc, { [g.value]: g.label }), {});
 
@@ -187,35 +182,8 @@ function signupView(s) {
   });
 }
 
-function sleep(ms) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-function retryable(err) {
-  return err && (err.status === 0 || err.status >= 500);
-}
-
-/**
- * request() repeated on transport failure or 5xx with growing pauses. Only for calls the server
- * treats as idempotent (check-in: scanning twice does not change the result).
- */
-async function requestWithRetry(options) {
-  const delays = RETRY.delaysMs;
-  for (let i = 0; ; i += 1) {
-    try {
-      // eslint-disable-next-line no-await-in-loop
-      return await request(Object.assign({}, options, { silent: true }));
-    } catch (err) {
-      if (!retryable(err) || i >= delays.length) throw err;
-      // eslint-disable-next-line no-await-in-loop
-      await sleep(delays[i]);
-    }
-  }
-}
-
 module.exports = {
   STATUS_LABELS,
-  RETRY,
   formatRange,
   seatsText,
   hoursText,
@@ -229,5 +197,4 @@ module.exports = {
   signupClosedText,
   formHandlers,
   signupView,
-  requestWithRetry,
 };

@@ -8,7 +8,7 @@
 
 const { PRIVACY_POLICY_VERSION, STORAGE_KEYS } = require('./config');
 const session = require('./session');
-const { request } = require('./request');
+const meApi = require('../api/me');
 
 const PRIVACY_PAGE_ROUTE = 'pages/privacy/privacy';
 const AGREE_BUTTON_ID = 'agree-btn';
@@ -62,7 +62,7 @@ async function acceptPolicy() {
   const resident = session.getResident();
   const localElder = wx.getStorageSync(STORAGE_KEYS.elderMode) === true;
   if (resident && Boolean(resident.elderMode) !== localElder) data.elderMode = localElder;
-  const me = await request({ url: '/api/v1/me', method: 'PATCH', data });
+  const me = await meApi.update(data);
   session.saveResident(me);
   declinedThisRun = false;
   return me;

@@ -1,13 +1,13 @@
 // Reading / watching credit for one opened item.
 //
 // The server measures credit itself (it only counts progress that real time allows, see
-// deploy/docs/content.md), so the client's job is small: open a read session when the page is
+// docs/features/content.md), so the client's job is small: open a read session when the page is
 // shown, report the current position every `reportEverySeconds` while the page is visible, and
 // stop when it is hidden. A page in the background never reports: time spent elsewhere must not
 // count as reading. Credit is best effort: every failure is silent (no toast) and simply retried
 // at the next tick, because a resident reading offline should not be bothered about points.
 
-const { request } = require('./request');
+const content = require('../api/content');
 
 const DEFAULT_REPORT_EVERY_SECONDS = 15;
 
@@ -40,12 +40,7 @@ function createReadTracker(options) {
 
   async function open() {
     try {
-      session = await request({
-        url: `/api/v1/contents/${contentId}/read-sessions`,
-        method: 'POST',
-        data: shareToken ? { shareToken } : {},
-        silent: true,
-      });
+      session = await content.startRead(contentId, shareToken, { silent: true });
     } catch (err) {
       if (err.code === 'SHARE_TOKEN_INVALID' && shareToken) {
         // A stale or mistyped share link still lets the resident read; only attribution is lost.
@@ -69,12 +64,7 @@ function createReadTracker(options) {
     // The page may have been hidden while the position was measured.
     if (!visible || destroyed || !session) return;
     try {
-      const view = await request({
-        url: `/api/v1/read-sessions/${session.sessionId}/progress`,
-        method: 'POST',
-        data: { position: Math.max(0, Math.floor(Number(pos) || 0)) },
-        silent: true,
-      });
+      const view = await content.reportProgress(session.sessionId, Math.max(0, Math.floor(Number(pos) || 0)), { silent: true });
       session = Object.assign({}, session, view);
       if (session.completed) stopTimer();
     } catch (err) {

@@ -3,11 +3,13 @@
 // problem+json answers into ApiError, and shows the server's Chinese `detail` to the resident.
 
 const { apiBaseUrl } = require('./config');
+const { LOGIN_PATH, REFRESH_PATH } = require('../api/auth');
 const session = require('./session');
 const conditional = require('./conditional');
 const toast = require('./toast');
 
 const NETWORK_ERROR_MESSAGE = '网络不给力，请稍后重试';
+const OFFLINE_MESSAGE = '手机没有连上网络，请打开移动数据或无线网络后重试';
 const SERVER_ERROR_MESSAGE = '服务暂时不可用，请稍后重试';
 const SESSION_EXPIRED_MESSAGE = '登录已失效，请重新进入小程序';
 const REQUEST_TIMEOUT_MS = 15000;
@@ -23,10 +25,33 @@ class ApiError extends Error {
   }
 }
 
-function networkError(errMsg) {
-  const err = new ApiError({ status: 0, code: 'NETWORK_ERROR', detail: NETWORK_ERROR_MESSAGE });
+/**
+ * A request that got no answer. `offline` is true when the phone itself has no network
+ * (wx.getNetworkType says "none"), so the page can say "turn on mobile data" rather than blame the server.
+ */
+function networkError(errMsg, offline) {
+  const err = new ApiError({ status: 0, code: 'NETWORK_ERROR', detail: offline ? OFFLINE_MESSAGE : NETWORK_ERROR_MESSAGE });
   err.errMsg = errMsg;
+  err.offline = Boolean(offline);
   return err;
+}
+
+/** Resolves true when the phone has no network at all; false when it has one or cannot tell. */
+function phoneIsOffline() {
+  return new Promise((resolve) => {
+    if (typeof wx.getNetworkType !== 'function') {
+      resolve(false);
+      return;
+    }
+    try {
+      wx.getNetworkType({
+        success: (res) => resolve(Boolean(res) && res.networkType === 'none'),
+        fail: () => resolve(false),
+      });
+    } catch (e) {
+      resolve(false);
+    }
+  });
 }
 
 function headerValue(header, name) {
@@ -81,7 +106,9 @@ function send({ url, method = 'GET', data, header = {} }) {
         header,
       ),
       success: (res) => resolve(res),
-      fail: (err) => reject(networkError(err && err.errMsg)),
+      fail: (err) => {
+        phoneIsOffline().then((offline) => reject(networkError(err && err.errMsg, offline)));
+      },
     });
   });
 }
@@ -93,7 +120,7 @@ let renewal = null;
 async function renewNow() {
   const refreshToken = session.getRefreshToken();
   if (refreshToken) {
-    const res = await send({ url: '/api/v1/auth/refresh', method: 'POST', data: { refreshToken } });
+    const res = await send({ url: REFRESH_PATH, method: 'POST', data: { refreshToken } });
     if (res.statusCode === 200 && res.data && res.data.accessToken) {
       session.saveSession(res.data);
       return;
@@ -194,10 +221,45 @@ async function request(options) {
   }
 }
 
+// Pauses between attempts of requestWithRetry; tests shorten them.
+const RETRY = { delaysMs: [1000, 2000, 4000] };
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** No answer, or the server or a proxy hiccuped: worth sending the same request again. */
+function isTransient(err) {
+  return Boolean(err) && (err.status === 0 || err.status >= 500);
+}
+
+/**
+ * request() repeated on transport failure or 5xx with growing pauses (RETRY.delaysMs), always silent.
+ * Only for calls the server treats as idempotent (check-in: scanning twice does not change the result).
+ */
+async function requestWithRetry(options) {
+  const delays = RETRY.delaysMs;
+  for (let i = 0; ; i += 1) {
+    try {
+      // eslint-disable-next-line no-await-in-loop
+      return await request(Object.assign({}, options, { silent: true }));
+    } catch (err) {
+      if (!isTransient(err) || i >= delays.length) throw err;
+      // eslint-disable-next-line no-await-in-loop
+      await sleep(delays[i]);
+    }
+  }
+}
+
 module.exports = {
   request,
+  requestWithRetry,
   send,
   toApiError,
+  isTransient,
   ApiError,
+  RETRY,
+  LOGIN_PATH,
   NETWORK_ERROR_MESSAGE,
+  OFFLINE_MESSAGE,
 };

@@ -4,12 +4,12 @@
 // tap, because WeChat refuses it once an await on the network has come in between.
 // Nothing here ever rejects: a refusal, a ban or an old base library must not block a signup.
 
-const { request } = require('./request');
+const events = require('../api/events');
 
 /** The configured templates `[{type, templateId}]`; an empty list when unknown or unreachable. */
 async function loadTemplates() {
   try {
-    const list = await request({ url: '/api/v1/events/notice-templates', silent: true });
+    const list = await events.noticeTemplates({ silent: true });
     return Array.isArray(list) ? list.filter((t) => t && t.type && t.templateId) : [];
   } catch (err) {
     return [];

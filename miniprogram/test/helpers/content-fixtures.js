@@ -80,7 +80,7 @@ function readSession(overrides = {}) {
 
 function comment(id, overrides = {}) {
   return Object.assign(
-    { id, contentId: 42, body: `评论 ${id}`, status: 'VISIBLE', mine: false, createdAt: '2026-11-21T10:00:00+08:00' },
+    { id, contentId: 42, body: `评论 ${id}`, status: 'VISIBLE', mine: false, createdAt: '2026-11-21T10:00:00+08:00', imageUrl: null, imageChecking: false },
     overrides,
   );
 }

@@ -74,4 +74,29 @@ function storeSession(wx, resident, n = 1) {
   return t;
 }
 
-module.exports = { me, regions, tokens, storeSession };
+/**
+ * A fresh test world for a page test: a new fake wx with its fake server, no open pages, and the
+ * resident signed in (with `resident` when given). Returns the fake server.
+ */
+function signedIn(resident) {
+  // Required here so that fixtures.js stays usable without the rendering helpers.
+  const { createWx } = require('./wx');
+  const { resetPages } = require('./render');
+  global.wx = createWx();
+  resetPages();
+  storeSession(global.wx, resident || me());
+  return global.wx.__server;
+}
+
+/** The 我的 tab rendered for the signed-in resident (for tests of the entries it offers). */
+async function renderMe(server) {
+  const { json, flush } = require('./wx');
+  const { renderPage } = require('./render');
+  server.on('GET', '/api/v1/me', json(200, me()));
+  server.on('GET', '/api/v1/regions', json(200, { code: '430603', children: [] }));
+  const page = await renderPage('pages/me/me');
+  await flush();
+  return page;
+}
+
+module.exports = { me, regions, tokens, storeSession, signedIn, renderMe };

@@ -3,6 +3,8 @@
 // simulate alone cannot do this; the patches below fill the gaps:
 //  - npm-style usingComponents ("tdesign-miniprogram/...") and app.json's usingComponents are
 //    silently skipped by simulate: we map them to files ourselves and throw when one is missing;
+//  - simulate's expression parser rejects ES2015 shorthand objects in templates (TDesign's badge):
+//    we spell them out;
 //  - simulate's template compiler ignores <wxs src="...">: we load the .wxs file (emulating the
 //    WXS-only bits TDesign uses: getRegExp, getDate, `x.constructor === 'Array'`) and inline it;
 //  - simulate runs component JS with a plain require(), so a file already in jest's module
@@ -91,10 +93,19 @@ function inlineIncludes(content, file) {
   });
 }
 
+// WeChat's template expressions accept ES2015 shorthand objects ("isShowBadge({dot,count,showZero})",
+// in TDesign's badge, used by t-tabs and t-badge); simulate's expression parser does not. Spell them out.
+const SHORTHAND_ARGUMENT = /\(\{\s*([A-Za-z_$][\w$]*(?:\s*,\s*[A-Za-z_$][\w$]*)*)\s*\}\)/g;
+
+function expandShorthand(content) {
+  return content.replace(SHORTHAND_ARGUMENT, (match, names) =>
+    `({${names.split(',').map((n) => `${n.trim()}: ${n.trim()}`).join(', ')}})`);
+}
+
 simulateUtils.readFile = (file) => {
   const raw = originalReadFile(file);
   if (raw === null || !file.endsWith('.wxml')) return raw;
-  const content = inlineIncludes(raw, file);
+  const content = expandShorthand(inlineIncludes(raw, file));
   return content.replace(WXS_TAG, (tag, attrs) => {
     const src = /\bsrc\s*=\s*"([^"]+)"/.exec(attrs);
     const mod = /\bmodule\s*=\s*"([^"]+)"/.exec(attrs);
@@ -135,15 +146,26 @@ module.exports = { renderPage, resetPages, APP_ROOT };
 
 // ---- small DOM helpers ----
 
+/** The DOM elements a node renders: its own, or (a TDesign component, which has no host element) its template's. */
+function domsOf(comp) {
+  if (!comp) throw new Error('no such node');
+  if (comp.dom) return [comp.dom];
+  const shadowRoot = comp._exparserNode && comp._exparserNode.shadowRoot;
+  return shadowRoot ? shadowRoot.childNodes.map((n) => n.$$).filter(Boolean) : [];
+}
+
 /** simulate prefixes classes with the component's tag ("main--page-elder"); match either form. */
 function hasClass(node, cls) {
-  const dom = node && node.dom;
-  if (!dom) throw new Error('node has no DOM element (a TDesign component? query its inner class)');
+  const dom = node && domsOf(node)[0];
+  if (!dom) throw new Error('node has no DOM element');
   return Array.from(dom.classList).some((c) => c === cls || c.endsWith(`--${cls}`));
 }
 
 function text(comp) {
-  return comp.dom.textContent.replace(/\s+/g, ' ');
+  return domsOf(comp)
+    .map((d) => d.textContent)
+    .join('')
+    .replace(/\s+/g, ' ');
 }
 
 /**
@@ -161,3 +183,25 @@ function inner(page, id, innerClass) {
 module.exports.hasClass = hasClass;
 module.exports.text = text;
 module.exports.inner = inner;
+
+/** Tap the option at `index` of the t-segmented (tabs) with this id. */
+function tapSegment(page, id, index) {
+  const items = page.querySelector(`#${id}`).querySelectorAll('.t-segmented__item');
+  if (!items[index]) throw new Error(`#${id} has no option ${index}`);
+  items[index].dispatchEvent('tap');
+}
+
+/** Whether the t-segmented option at `index` is the chosen one. */
+function segmentActive(page, id, index) {
+  const items = page.querySelector(`#${id}`).querySelectorAll('.t-segmented__item');
+  return hasClass(items[index], 't-segmented__item--active');
+}
+
+/** Tap a t-check-tag or t-tag chip by id. */
+function tapChip(page, id) {
+  inner(page, id, '.t-tag').dispatchEvent('tap');
+}
+
+module.exports.tapSegment = tapSegment;
+module.exports.segmentActive = segmentActive;
+module.exports.tapChip = tapChip;

@@ -108,6 +108,14 @@ function createWx(options = {}) {
     onNeedPrivacyAuthorization: jest.fn(),
     openPrivacyContract: jest.fn(),
     getExtConfigSync: jest.fn(() => ({})),
+    // Tests run as the developer version (the API at 127.0.0.1:8080) unless they say otherwise.
+    __envVersion: 'develop',
+    getAccountInfoSync: jest.fn(() => ({ miniProgram: { appId: 'touristappid', envVersion: wx.__envVersion } })),
+    // The phone's network as wx.getNetworkType reports it; a test sets wx.__network = 'none' for airplane mode.
+    __network: 'wifi',
+    getNetworkType: jest.fn((o) => {
+      Promise.resolve().then(() => o.success && o.success({ networkType: wx.__network }));
+    }),
   });
   return wx;
 }

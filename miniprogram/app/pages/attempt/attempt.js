@@ -1,18 +1,15 @@
 const { elderPage } = require('../../behaviors/elder-page');
 const auth = require('../../utils/auth');
 const toast = require('../../utils/toast');
-const { request } = require('../../utils/request');
+const { isTransient } = require('../../utils/request');
+const { describeError } = require('../../utils/errors');
+const quiz = require('../../api/quiz');
 const q = require('../../utils/quiz');
 
 // A save that failed (no network) is retried on the next answer, on moving between questions and
 // at most this often from the clock tick, so a resident who lost signal loses nothing.
 const SAVE_RETRY_INTERVAL_MS = 10000;
 const URGENT_MS = 60 * 1000;
-
-function isTransient(err) {
-  // status 0: the request never got an answer; 5xx: a proxy or the server hiccuped.
-  return Boolean(err) && (err.status === 0 || err.status >= 500);
-}
 
 function confirm(content) {
   return new Promise((resolve) => {
@@ -31,7 +28,7 @@ Page(
   elderPage({
     data: {
       state: 'loading', // loading | answering | result | error
-      errorText: '',
+      error: null,
       title: '',
       kind: '',
       quizId: null,
@@ -43,6 +40,7 @@ Page(
       showCountdown: false,
       remainingText: '',
       urgent: false,
+      timeUp: false, // 关怀模式: the time is over and nothing was submitted for the resident
       saveState: '', // '' | saving | saved | offline
       submitting: false,
       submitNote: '',
@@ -73,12 +71,12 @@ Page(
       try {
         await auth.ensureLogin();
         const view = attemptId
-          ? await request({ url: `/api/v1/attempts/${attemptId}`, silent: true })
-          : await request({ url: `/api/v1/quizzes/${quizId}/attempts`, method: 'POST', silent: true });
+          ? await quiz.attempt(attemptId, { silent: true })
+          : await quiz.start(quizId, { silent: true });
         this.show(view);
       } catch (err) {
         // Shown on the page (not only a toast): "今天的每日答题已完成" must stay readable.
-        this.setData({ state: 'error', errorText: err.detail || '加载失败，请稍后重试' });
+        this.setData({ state: 'error', error: describeError(err, { refusedTitle: '现在不能答题' }) });
       }
     },
 
@@ -123,11 +121,11 @@ Page(
 
     startTimer() {
       const view = this.attempt;
-      if (this.timer || !view || !view.countdown || !view.deadline) return;
+      if (this.timer || !view || !view.countdown || !view.deadline || this.data.timeUp) return;
       // Past the deadline after a failed submit: the retry button is the way on, not another auto-submit.
       if (this.submitInFlight === false && this.data.submitError && q.remainingMs(view.deadline, this.offset) <= 0) return;
       this.tick();
-      if (this.data.state === 'answering' && !this.submitInFlight) {
+      if (this.data.state === 'answering' && !this.submitInFlight && !this.data.timeUp) {
         this.timer = setInterval(() => this.tick(), 1000);
       }
     },
@@ -142,9 +140,14 @@ Page(
     tick() {
       if (!this.attempt) return;
       const left = q.remainingMs(this.attempt.deadline, this.offset);
-      this.setData({ remainingText: q.formatRemaining(left), urgent: left <= URGENT_MS });
+      // 关怀模式: the time left is shown calmly, never turning red.
+      this.setData({ remainingText: q.formatRemaining(left), urgent: !this.data.elder && left <= URGENT_MS });
       if (left <= 0) {
         this.stopTimer();
+        if (this.data.elder) {
+          this.onTimeUpElder();
+          return;
+        }
         toast.showError('时间到，正在交卷');
         this.submit(true);
         return;
@@ -152,6 +155,22 @@ Page(
       if (this.dirty && !this.saveInFlight && Date.now() - this.lastSaveAt >= SAVE_RETRY_INTERVAL_MS) {
         this.save();
       }
+    },
+
+    /**
+     * 关怀模式 never submits for the resident: the answers are already saved, the page says so and
+     * waits (a notice on the page and a dialog that stays until tapped) for them to press 交卷.
+     */
+    onTimeUpElder() {
+      if (this.data.timeUp) return;
+      this.setData({ timeUp: true });
+      if (this.dirty) this.save();
+      wx.showModal({
+        title: '答题时间到了',
+        content: '您选的答案都已保存。请点“交卷”查看成绩。',
+        showCancel: false,
+        confirmText: '知道了',
+      });
     },
 
     goTo(index) {
@@ -171,7 +190,8 @@ Page(
     },
 
     onChoose(e) {
-      if (this.data.state !== 'answering' || this.submitInFlight) return;
+      // After the time is up answers no longer count: keep what was saved rather than pretend.
+      if (this.data.state !== 'answering' || this.submitInFlight || this.data.timeUp) return;
       const optionIndex = Number(e.currentTarget.dataset.index);
       const question = this.attempt.questions[this.data.pos];
       const id = String(question.questionId);
@@ -208,12 +228,7 @@ Page(
       this.lastSaveAt = Date.now();
       this.setData({ saveState: 'saving' });
       try {
-        await request({
-          url: `/api/v1/attempts/${this.attempt.id}/answers`,
-          method: 'PUT',
-          data: q.answersBody(this.answers),
-          silent: true,
-        });
+        await quiz.saveAnswers(this.attempt.id, q.answersBody(this.answers), { silent: true });
         if (this.data.state === 'answering') this.setData({ saveState: 'saved' });
       } catch (err) {
         this.dirty = true;
@@ -280,12 +295,7 @@ Page(
       for (let attempt = 0; ; attempt += 1) {
         try {
           // eslint-disable-next-line no-await-in-loop
-          return await request({
-            url: `/api/v1/attempts/${this.attempt.id}/submit`,
-            method: 'POST',
-            data: body,
-            silent: true,
-          });
+          return await quiz.submit(this.attempt.id, body, { silent: true });
         } catch (err) {
           if (isTransient(err) && attempt < delays.length) {
             this.setData({ submitNote: `网络不给力，正在重新交卷（第 ${attempt + 1} 次）……` });
@@ -310,7 +320,7 @@ Page(
       this.stopTimer();
       const r = view.result;
       if (!r) {
-        this.setData({ state: 'error', errorText: '成绩还没有出来，请稍后再看' });
+        this.setData({ state: 'error', error: { kind: 'refused', title: '成绩还没有出来', message: '请稍后再看。', retry: true } });
         return;
       }
       this.setData({

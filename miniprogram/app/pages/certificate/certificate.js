@@ -1,38 +1,33 @@
 const { elderPage } = require('../../behaviors/elder-page');
-const auth = require('../../utils/auth');
+const { loadable, orNullIfMissing } = require('../../utils/page-load');
 const toast = require('../../utils/toast');
-const { request } = require('../../utils/request');
+const quiz = require('../../api/quiz');
 const q = require('../../utils/quiz');
 
 Page(
   elderPage({
+    ...loadable({
+      async fetch() {
+        // The public check: the same masked name, score and date everyone who verifies the number sees.
+        const cert = await orNullIfMissing(quiz.verifyCertificate(this.verifyNo, { silent: true }));
+        if (!cert) return { state: 'missing' };
+        return { cert: Object.assign({}, cert, { dateText: q.formatDate(cert.issuedAt) }) };
+      },
+    }),
+
     data: {
       state: 'loading', // loading | ready | missing | error
+      error: null,
       cert: null,
     },
 
     onLoad(query) {
       this.verifyNo = String((query && query.verifyNo) || '').trim().toUpperCase();
-      return this.load();
-    },
-
-    async load() {
-      try {
-        await auth.ensureLogin();
-        // Rendered from the resident's own list: it carries the same (masked) name the public check shows.
-        const list = await request({ url: '/api/v1/me/certificates' });
-        const found = (list || []).find((c) => c.verifyNo === this.verifyNo);
-        if (!found) {
-          this.setData({ state: 'missing' });
-          return;
-        }
-        this.setData({
-          state: 'ready',
-          cert: Object.assign({}, found, { dateText: q.formatDate(found.issuedAt) }),
-        });
-      } catch (err) {
-        this.setData({ state: 'error' });
+      if (!this.verifyNo) {
+        this.setData({ state: 'missing' });
+        return undefined;
       }
+      return this.load();
     },
 
     onCopyNo() {
@@ -41,11 +36,6 @@ Page(
         data: this.data.cert.verifyNo,
         success: () => toast.showSuccess('编号已复制'),
       });
-    },
-
-    onRetry() {
-      this.setData({ state: 'loading' });
-      this.load();
     },
   }),
 );

@@ -1,12 +1,24 @@
 const { elderPage } = require('../../behaviors/elder-page');
-const auth = require('../../utils/auth');
-const { request } = require('../../utils/request');
+const { loadable } = require('../../utils/page-load');
+const quiz = require('../../api/quiz');
 const q = require('../../utils/quiz');
+
+function certificateView(c) {
+  return Object.assign({}, c, { dateText: q.formatDate(c.issuedAt), scoreText: `${c.score}/${c.maxScore} 分` });
+}
 
 Page(
   elderPage({
+    ...loadable({
+      async fetch() {
+        const list = await quiz.certificates();
+        return { items: (list || []).map(certificateView) };
+      },
+    }),
+
     data: {
       state: 'loading', // loading | ready | error
+      error: null,
       items: [],
     },
 
@@ -14,31 +26,17 @@ Page(
       return this.load();
     },
 
-    async load() {
-      try {
-        await auth.ensureLogin();
-        const list = await request({ url: '/api/v1/me/certificates' });
-        const items = (list || []).map((c) =>
-          Object.assign({}, c, { dateText: q.formatDate(c.issuedAt), scoreText: `${c.score}/${c.maxScore} 分` }),
-        );
-        this.setData({ state: 'ready', items });
-      } catch (err) {
-        if (this.data.state !== 'ready') this.setData({ state: 'error' });
-      }
-    },
-
     onOpen(e) {
       const { no } = e.currentTarget.dataset;
       wx.navigateTo({ url: `/pages/certificate/certificate?verifyNo=${no}` });
     },
 
-    onGoQuiz() {
-      wx.switchTab({ url: '/pages/quiz/quiz' });
+    onVerify() {
+      wx.navigateTo({ url: '/pages/certificate-verify/certificate-verify' });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      this.load();
+    onGoQuiz() {
+      wx.switchTab({ url: '/pages/quiz/quiz' });
     },
   }),
 );

@@ -3,11 +3,13 @@ const auth = require('../../utils/auth');
 const session = require('../../utils/session');
 const privacy = require('../../utils/privacy');
 const toast = require('../../utils/toast');
-const { request } = require('../../utils/request');
+const { describeError } = require('../../utils/errors');
+const { createPager } = require('../../utils/paged');
+const content = require('../../api/content');
 const c = require('../../utils/content');
 const { createReadTracker } = require('../../utils/reading');
-
-const COMMENT_PAGE_SIZE = 20;
+const officers = require('../../utils/officers');
+const { uploadImage } = require('../../utils/upload');
 
 /** Where the body sits in the viewport, for "how far has the resident scrolled". */
 function measure(selector) {
@@ -36,9 +38,10 @@ Page(
   elderPage({
     data: {
       state: 'loading', // loading | ready | error
-      errorText: '',
+      error: null,
       item: null,
       canInteract: false, // privacy policy accepted: likes, favourites, comments, credit
+      canPoster: false, // an approved 科普信息员/宣传员 may make a share poster of this item
       liked: false,
       favourited: false,
       likeCount: 0,
@@ -52,19 +55,21 @@ Page(
       comments: [],
       commentTotal: 0,
       commentPage: 0,
+      commentsMore: false,
       commentsLoading: false,
       commentDraft: '',
       posting: false,
       postResult: null, // {tone, text}
       postError: '',
+      commentImage: null, // {path, key, uploading, error}: one picture with the comment
       stale: false, // offline: the item is the copy kept from the last time it was opened
     },
 
     onLoad(query) {
-      this.query = query || {};
-      this.contentId = Number(this.query.id);
-      // A link shared with "st=<token>" attributes this open to the sharer (see onShareAppMessage).
-      this.shareToken = this.query.st ? String(this.query.st) : null;
+      // A link shared with "st=<token>", or an officer's poster code, attributes this open to the sharer.
+      const opened = c.itemFromQuery(query);
+      this.contentId = opened.id;
+      this.shareToken = opened.shareToken;
       this.visible = false;
       this.tracker = null;
       this.audio = null;
@@ -72,6 +77,12 @@ Page(
       this.videoTime = 0;
       this.readFraction = 0; // furthest part of the article body that has been on screen, 0..1
       this.toggling = false;
+      // Comments page on their own: newest first, other residents' shown once approved.
+      this.comments = createPager({
+        fetch: (params) => content.comments(this.contentId, params, { silent: true }),
+        toView: c.commentView,
+        dedupeBy: 'id',
+      });
       return this.load();
     },
 
@@ -103,7 +114,7 @@ Page(
 
     async load() {
       if (!this.contentId) {
-        this.setData({ state: 'error', errorText: '内容不存在或已下线' });
+        this.setData({ state: 'error', error: { kind: 'missing', title: '内容不存在或已下线', message: '', retry: false } });
         return;
       }
       let resident;
@@ -112,13 +123,9 @@ Page(
       try {
         resident = await auth.ensureLogin();
         // Revalidated with the stored ETag; offline, the copy from the last open comes back marked stale.
-        ({ data: raw, stale } = await request({
-          url: `/api/v1/contents/${this.contentId}`,
-          silent: true,
-          conditional: true,
-        }));
+        ({ data: raw, stale } = await content.detail(this.contentId, { silent: true }));
       } catch (err) {
-        this.setData({ state: 'error', errorText: err.detail || '加载失败，请稍后重试' });
+        this.setData({ state: 'error', error: describeError(err) });
         return;
       }
       const item = c.detailView(raw);
@@ -129,12 +136,13 @@ Page(
         item,
         stale,
         canInteract,
+        canPoster: canInteract && officers.knownApproved(),
         likeCount: item.likeCount || 0,
         favouriteCount: item.favouriteCount || 0,
       });
       this.setupAudio(item);
       if (canInteract) this.loadInteraction();
-      this.loadComments(1);
+      this.loadComments(true);
       this.startCredit();
     },
 
@@ -225,7 +233,7 @@ Page(
 
     async loadInteraction() {
       try {
-        const state = await request({ url: `/api/v1/contents/${this.contentId}/interaction`, silent: true });
+        const state = await content.interaction(this.contentId, { silent: true });
         this.showInteraction(state);
       } catch (err) {
         // The buttons still work; their first tap tells the server what the resident wants.
@@ -253,10 +261,7 @@ Page(
       this.toggling = true;
       const on = kind === 'like' ? !this.data.liked : !this.data.favourited;
       try {
-        const state = await request({
-          url: `/api/v1/contents/${this.contentId}/${kind}`,
-          method: on ? 'PUT' : 'DELETE',
-        });
+        const state = await content.setReaction(this.contentId, kind, on);
         this.showInteraction(state);
         if (kind === 'favourite') toast.showSuccess(on ? '已收藏' : '已取消收藏');
       } catch (err) {
@@ -289,7 +294,7 @@ Page(
       };
       if (item && item.coverUrl) plain.imageUrl = item.coverUrl;
       if (!item || !this.data.canInteract) return plain;
-      const promise = request({ url: `/api/v1/contents/${this.contentId}/shares`, method: 'POST', silent: true })
+      const promise = content.share(this.contentId, { silent: true })
         .then((share) => Object.assign({}, plain, { path: share.path }))
         .catch(() => plain);
       return Object.assign({}, plain, { promise });
@@ -297,22 +302,17 @@ Page(
 
     // ---- comments ----
 
-    async loadComments(page) {
+    /** The first page of comments (first = true) or the next one. */
+    async loadComments(first) {
       if (this.data.commentsLoading) return;
       this.setData({ commentsLoading: true });
       try {
-        const res = await request({
-          url: `/api/v1/contents/${this.contentId}/comments`,
-          data: { page, size: COMMENT_PAGE_SIZE },
-          silent: true,
-        });
-        const views = res.items.map(c.commentView);
-        const known = new Set(page === 1 ? [] : this.data.comments.map((x) => x.id));
-        this.setData({
-          comments: page === 1 ? views : this.data.comments.concat(views.filter((x) => !known.has(x.id))),
-          commentTotal: res.total,
-          commentPage: page,
-        });
+        const got = first
+          ? await this.comments.first()
+          : await this.comments.next({ items: this.data.comments, page: this.data.commentPage });
+        if (got) {
+          this.setData({ comments: got.items, commentTotal: got.total, commentPage: got.page, commentsMore: got.hasMore });
+        }
       } catch (err) {
         // Comments are secondary: the article stays readable without them.
       } finally {
@@ -321,7 +321,7 @@ Page(
     },
 
     onMoreComments() {
-      return this.loadComments(this.data.commentPage + 1);
+      return this.loadComments(false);
     },
 
     onCommentInput(e) {
@@ -339,17 +339,19 @@ Page(
         return;
       }
       if (this.postInFlight) return;
+      const image = this.data.commentImage;
+      if (image && (image.uploading || !image.key)) {
+        this.setData({ postError: image.uploading ? '图片还在上传，请稍等' : '图片没有上传成功，请移除或重新添加' });
+        return;
+      }
       this.postInFlight = true;
       this.setData({ posting: true, postError: '', postResult: null });
       try {
-        const comment = await request({
-          url: `/api/v1/contents/${this.contentId}/comments`,
-          method: 'POST',
-          data: { body },
-          silent: true,
-        });
+        const image = this.data.commentImage;
+        const comment = await content.postComment(this.contentId, { body, imageKey: image && image.key }, { silent: true });
         this.setData({
           commentDraft: '',
+          commentImage: null,
           postResult: c.postedMessage(comment.status),
           comments: [c.commentView(comment)].concat(this.data.comments),
           commentTotal: this.data.commentTotal + 1,
@@ -365,6 +367,46 @@ Page(
 
     onOpenPrivacy() {
       wx.navigateTo({ url: '/pages/privacy/privacy?reason=consent' });
+    },
+
+    /** One picture with the comment: chosen, uploaded at once (RESIDENT_IMAGE), its key sent with the text. */
+    async onAddImage() {
+      if (!this.data.canInteract) {
+        this.onOpenPrivacy();
+        return;
+      }
+      if (this.data.commentImage && this.data.commentImage.uploading) return;
+      const path = await new Promise((resolve) => {
+        wx.chooseMedia({
+          count: 1,
+          mediaType: ['image'],
+          sizeType: ['compressed'],
+          sourceType: ['album', 'camera'],
+          success: (res) => resolve(res.tempFiles && res.tempFiles[0] && res.tempFiles[0].tempFilePath),
+          fail: () => resolve(null), // cancelled
+        });
+      });
+      if (!path) return;
+      this.setData({ commentImage: { path, key: '', uploading: true, error: '' } });
+      try {
+        const uploaded = await uploadImage(path, 'RESIDENT_IMAGE');
+        this.setData({ commentImage: { path, key: uploaded.key, uploading: false, error: '' } });
+      } catch (err) {
+        this.setData({ commentImage: { path, key: '', uploading: false, error: err.detail || '图片上传失败，请稍后重试' } });
+      }
+    },
+
+    onRemoveImage() {
+      this.setData({ commentImage: null });
+    },
+
+    onPreviewCommentImage(e) {
+      const { url } = e.currentTarget.dataset;
+      wx.previewImage({ current: url, urls: [url] });
+    },
+
+    onPoster() {
+      wx.navigateTo({ url: `/pages/share-poster/share-poster?id=${this.contentId}` });
     },
 
     onRetry() {

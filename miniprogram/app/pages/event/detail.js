@@ -1,9 +1,9 @@
 const { elderPage } = require('../../behaviors/elder-page');
-const auth = require('../../utils/auth');
 const privacy = require('../../utils/privacy');
 const session = require('../../utils/session');
 const subscribe = require('../../utils/subscribe');
-const { request } = require('../../utils/request');
+const { loadable, orNullIfMissing } = require('../../utils/page-load');
+const events = require('../../api/events');
 const ev = require('../../utils/events');
 
 /** The detail view plus the texts the template needs. */
@@ -38,9 +38,34 @@ function signupState(e) {
 Page(
   elderPage({
     ...ev.formHandlers,
+    ...loadable({
+      async fetch() {
+        // Fetched ahead of the tap, which must reach wx.requestSubscribeMessage without an await.
+        if (!this.templatesRequested) {
+          this.templatesRequested = true;
+          subscribe.loadTemplates().then((list) => {
+            this.templates = list;
+          });
+        }
+        const e = await orNullIfMissing(events.detail(this.eventId, { silent: true }));
+        if (!e) return { state: 'missing' };
+        const patch = Object.assign(
+          { event: detailView(e), mine: e.mySignup ? ev.signupView(e.mySignup) : null },
+          signupState(e),
+        );
+        // The form is filled in once; a refresh after signing up keeps what the page shows.
+        if (!this.formShown) {
+          this.formShown = true;
+          patch.form = ev.formState(e.formFields);
+        }
+        if (wx.setNavigationBarTitle) wx.setNavigationBarTitle({ title: e.kindLabel || '活动详情' });
+        return patch;
+      },
+    }),
 
     data: {
       state: 'loading', // loading | ready | error | missing
+      error: null,
       event: null,
       form: [],
       mine: null,
@@ -59,36 +84,7 @@ Page(
         this.setData({ state: 'missing' });
         return undefined;
       }
-      return this.load(true);
-    },
-
-    async load(resetForm) {
-      try {
-        await auth.ensureLogin();
-        // Fetched ahead of the tap, which must reach wx.requestSubscribeMessage without an await.
-        if (!this.templatesRequested) {
-          this.templatesRequested = true;
-          subscribe.loadTemplates().then((list) => {
-            this.templates = list;
-          });
-        }
-        const e = await request({ url: `/api/v1/events/${this.eventId}`, silent: true });
-        const patch = Object.assign(
-          { state: 'ready', event: detailView(e), mine: e.mySignup ? ev.signupView(e.mySignup) : null },
-          signupState(e),
-        );
-        if (resetForm) patch.form = ev.formState(e.formFields);
-        this.setData(patch);
-        if (wx.setNavigationBarTitle) wx.setNavigationBarTitle({ title: e.kindLabel || '活动详情' });
-      } catch (err) {
-        if (this.data.state === 'ready') return;
-        this.setData({ state: err.code === 'EVENT_NOT_FOUND' || err.status === 404 ? 'missing' : 'error' });
-      }
-    },
-
-    onRetry() {
-      this.setData({ state: 'loading' });
-      this.load(true);
+      return this.load();
     },
 
     onSignup() {
@@ -112,9 +108,9 @@ Page(
       const data = { form: ev.answers(this.data.form) };
       if (accepted.length) data.subscribedTemplates = accepted;
       try {
-        const signup = await request({ url: `/api/v1/events/${this.eventId}/signups`, method: 'POST', data, silent: true });
+        const signup = await events.signup(this.eventId, data, { silent: true });
         this.setData({ result: ev.signupView(signup), form: ev.applyFieldErrors(this.data.form, []).form });
-        await this.load(false);
+        await this.load();
       } catch (err) {
         if (err.fieldErrors && err.fieldErrors.length) {
           const { form, other } = ev.applyFieldErrors(this.data.form, err.fieldErrors);

@@ -1,11 +1,12 @@
 const { elderPage } = require('../../behaviors/elder-page');
 const auth = require('../../utils/auth');
 const privacy = require('../../utils/privacy');
-const { request } = require('../../utils/request');
+const { loadable } = require('../../utils/page-load');
+const { pagedList, pagedData } = require('../../utils/paged');
+const events = require('../../api/events');
 const ev = require('../../utils/events');
 const checkin = require('../../utils/checkin');
 
-const PAGE_SIZE = 20;
 const KINDS = [
   { value: '', label: '全部' },
   { value: 'TRAINING', label: '培训课程' },
@@ -18,71 +19,55 @@ const KINDS = [
 
 Page(
   elderPage({
-    data: {
-      state: 'loading', // loading | ready | error
-      kinds: KINDS,
-      kind: '',
-      past: false,
-      items: [],
-      total: 0,
-      page: 1,
-      loadingMore: false,
-      checkinResult: null,
-      checkingIn: false,
-    },
+    ...pagedList({
+      fetch(params) {
+        return events.list(Object.assign(params, { kind: this.data.kind, past: this.data.past || undefined }));
+      },
+      toView: ev.summaryView,
+      dedupeBy: 'id',
+    }),
+    ...loadable({
+      fetch() {
+        return this.fetchFirstPage();
+      },
+    }),
+
+    data: Object.assign(
+      {
+        state: 'loading', // loading | ready | error
+        error: null,
+        kinds: KINDS,
+        kind: '',
+        past: false,
+        checkinResult: null,
+        checkingIn: false,
+      },
+      pagedData(),
+    ),
 
     onShow() {
       // Seats change all the time; refresh whenever the tab comes back.
-      return this.load(1);
+      return this.load();
     },
 
     onPullDownRefresh() {
-      return this.load(1).then(() => wx.stopPullDownRefresh && wx.stopPullDownRefresh());
+      return this.load().then(() => wx.stopPullDownRefresh && wx.stopPullDownRefresh());
     },
 
-    async load(page) {
-      const query = { page, size: PAGE_SIZE };
-      if (this.data.kind) query.kind = this.data.kind;
-      if (this.data.past) query.past = true;
-      // A later filter change wins over an earlier answer arriving late.
-      const seq = (this.loadSeq = (this.loadSeq || 0) + 1);
-      try {
-        await auth.ensureLogin();
-        const res = await request({ url: '/api/v1/events', data: query });
-        if (seq !== this.loadSeq) return;
-        const fresh = (res.items || []).map(ev.summaryView);
-        const items = page === 1 ? fresh : this.data.items.concat(fresh.filter((f) => !this.data.items.some((i) => i.id === f.id)));
-        this.setData({ state: 'ready', items, total: res.total, page, loadingMore: false });
-      } catch (err) {
-        if (seq !== this.loadSeq) return;
-        this.setData({ loadingMore: false });
-        if (this.data.state !== 'ready') this.setData({ state: 'error' });
-      }
+    /** A filter chip: the list starts again from page 1 (a late answer for the old filter is dropped). */
+    refilter(changes) {
+      this.setData(Object.assign({ state: 'loading', error: null }, changes, pagedData()));
+      return this.load();
     },
 
     onKind(e) {
-      this.setData({ kind: e.currentTarget.dataset.kind, state: 'loading' });
-      this.load(1);
+      const kind = e.currentTarget.dataset.kind || '';
+      if (kind === this.data.kind) return undefined;
+      return this.refilter({ kind });
     },
 
     onTogglePast() {
-      this.setData({ past: !this.data.past, state: 'loading' });
-      this.load(1);
-    },
-
-    onMore() {
-      if (this.data.loadingMore || this.data.items.length >= this.data.total) return;
-      this.setData({ loadingMore: true });
-      this.load(this.data.page + 1);
-    },
-
-    onReachBottom() {
-      this.onMore();
-    },
-
-    onRetry() {
-      this.setData({ state: 'loading' });
-      this.load(1);
+      return this.refilter({ past: !this.data.past });
     },
 
     onOpen(e) {
@@ -95,6 +80,10 @@ Page(
 
     onVolunteer() {
       wx.navigateTo({ url: '/pages/volunteer/volunteer' });
+    },
+
+    onBases() {
+      wx.navigateTo({ url: '/pages/bases/bases' });
     },
 
     async onScan() {

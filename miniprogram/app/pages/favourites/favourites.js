@@ -1,37 +1,24 @@
 const { elderPage } = require('../../behaviors/elder-page');
-const auth = require('../../utils/auth');
-const { pagedList } = require('../../utils/paged');
+const { loadable } = require('../../utils/page-load');
+const { pagedList, pagedData } = require('../../utils/paged');
+const content = require('../../api/content');
 const c = require('../../utils/content');
-
 
 Page(
   elderPage({
-    ...pagedList({ url: '/api/v1/me/favourites', toView: c.cardView, dedupeBy: 'id' }),
+    ...pagedList({ fetch: (params) => content.favourites(params), toView: c.cardView, dedupeBy: 'id' }),
+    ...loadable({
+      fetch() {
+        return this.fetchFirstPage();
+      },
+    }),
 
-    data: {
-      state: 'loading', // loading | ready | error
-      items: [],
-      total: 0,
-      page: 0,
-      loadingMore: false,
-    },
+    data: Object.assign({ state: 'loading', error: null }, pagedData()),
 
     onShow() {
       // Reloaded on every show: an item un-favourited on its page must disappear here.
       return this.load();
     },
-
-    async load() {
-      try {
-        await auth.ensureLogin();
-        const first = await this.fetchFirstPage();
-        this.setData(Object.assign({ state: 'ready' }, first));
-      } catch (err) {
-        if (this.data.state !== 'ready') this.setData({ state: 'error' });
-      }
-    },
-
-
 
     async onPullDownRefresh() {
       try {
@@ -48,11 +35,6 @@ Page(
 
     onOpenFeed() {
       wx.switchTab({ url: '/pages/index/index' });
-    },
-
-    onRetry() {
-      this.setData({ state: 'loading' });
-      this.load();
     },
   }),
 );

@@ -3,11 +3,12 @@ const auth = require('../../utils/auth');
 const session = require('../../utils/session');
 const privacy = require('../../utils/privacy');
 const toast = require('../../utils/toast');
-const { request } = require('../../utils/request');
+const { describeError } = require('../../utils/errors');
+const { pagedList, pagedData } = require('../../utils/paged');
+const content = require('../../api/content');
+const emergencies = require('../../api/emergencies');
 const c = require('../../utils/content');
 const { POPULATION_GROUPS } = require('../../utils/groups');
-
-const PAGE_SIZE = 20;
 
 // First entry: no group filter, so the server's default applies (the resident's own group first).
 const GROUP_OPTIONS = [{ value: '', label: '全部人群' }].concat(POPULATION_GROUPS);
@@ -22,9 +23,25 @@ function greetingFor(hour) {
 
 Page(
   elderPage({
-    data: {
+    // Each page is a conditional request (ETag revalidation); offline, the last copy of it comes back
+    // marked stale. Pinned emergency items stay on top however many pages are merged.
+    ...pagedList({
+      fetch(params) {
+        return content.feed(Object.assign(params, {
+          type: this.data.type,
+          topic: this.data.topic,
+          group: GROUP_OPTIONS[this.data.groupIndex].value,
+          keyword: this.data.keyword,
+        }));
+      },
+      toView: c.cardView,
+      merge: c.mergeFeed,
+    }),
+
+    data: Object.assign(pagedData(), {
       // loading | ready | error | signedOut
       state: 'loading',
+      error: null,
       greeting: '您好',
       nickname: '',
       needsConsent: false,
@@ -32,6 +49,7 @@ Page(
 
       // The feed: loading | ready | error
       feedState: 'loading',
+      feedError: null,
       types: c.TYPES,
       topics: c.TOPICS,
       groups: GROUP_OPTIONS,
@@ -40,18 +58,12 @@ Page(
       topic: '',
       keywordInput: '',
       keyword: '',
-      items: [],
-      total: 0,
-      page: 0,
-      pageSize: PAGE_SIZE,
-      loadingMore: false,
-      // The list on screen came from the copy stored at the last good load (offline open).
-      stale: false,
-    },
+      // 应急提醒: shown once the server says a template is configured
+      emergencyAlerts: false,
+      emergencyRemaining: 0,
+    }),
 
     onLoad() {
-      // Answers to an older query (filters changed while it was in flight) are dropped.
-      this.feedSeq = 0;
       this.feedLoaded = false;
     },
 
@@ -68,8 +80,9 @@ Page(
       try {
         const resident = await auth.ensureLogin();
         this.showResident(resident);
+        this.loadEmergencyAlerts();
       } catch (err) {
-        this.setData({ state: err.code === 'SIGNED_OUT' ? 'signedOut' : 'error' });
+        this.setData(err.code === 'SIGNED_OUT' ? { state: 'signedOut' } : { state: 'error', error: describeError(err) });
         return;
       }
       // Coming back from an item keeps the list and scroll position; pull down to refresh.
@@ -85,64 +98,19 @@ Page(
       privacy.requireConsent(resident);
     },
 
-    /** Page 1 of the feed for the current filters (replaces the list). */
+    /** Page 1 of the feed for the current filters (replaces the list; an older query's late answer is dropped). */
     async loadFeed() {
-      this.feedSeq += 1;
-      const seq = this.feedSeq;
-      if (!this.data.items.length) this.setData({ feedState: 'loading' });
+      if (!this.data.items.length) this.setData({ feedState: 'loading', feedError: null });
       try {
-        const { data: res, stale } = await this.fetchPage(1);
-        if (seq !== this.feedSeq) return;
+        const first = await this.fetchFirstPage();
+        if (!first) return;
         // Stale or not, returning from an item keeps this list; pulling down tries the network again.
         this.feedLoaded = true;
-        this.setData({
-          feedState: 'ready',
-          items: c.mergeFeed([], res.items.map(c.cardView)),
-          total: res.total,
-          page: 1,
-          stale,
-        });
+        this.setData(Object.assign({ feedState: 'ready', feedError: null }, first));
       } catch (err) {
-        if (seq !== this.feedSeq) return;
         // With a list already on screen the toast from request() is enough.
-        if (!this.data.items.length) this.setData({ feedState: 'error' });
+        if (!this.data.items.length) this.setData({ feedState: 'error', feedError: describeError(err) });
       }
-    },
-
-    fetchPage(page) {
-      const data = { page, size: PAGE_SIZE };
-      if (this.data.type) data.type = this.data.type;
-      if (this.data.topic) data.topic = this.data.topic;
-      const group = GROUP_OPTIONS[this.data.groupIndex].value;
-      if (group) data.group = group;
-      if (this.data.keyword) data.keyword = this.data.keyword;
-      // Revalidated with the stored ETag; offline, the last copy of this page comes back marked stale.
-      return request({ url: '/api/v1/contents', data, conditional: true });
-    },
-
-    async onLoadMore() {
-      if (this.data.loadingMore || this.data.feedState !== 'ready' || this.data.page * PAGE_SIZE >= this.data.total) return;
-      const seq = this.feedSeq;
-      this.setData({ loadingMore: true });
-      try {
-        const page = this.data.page + 1;
-        const { data: res, stale } = await this.fetchPage(page);
-        if (seq !== this.feedSeq) return;
-        this.setData({
-          items: c.mergeFeed(this.data.items, res.items.map(c.cardView)),
-          total: res.total,
-          page,
-          stale: stale || this.data.stale,
-        });
-      } catch (err) {
-        // request() showed the reason; the button stays for another try.
-      } finally {
-        this.setData({ loadingMore: false });
-      }
-    },
-
-    onReachBottom() {
-      return this.onLoadMore();
     },
 
     async onPullDownRefresh() {
@@ -156,17 +124,17 @@ Page(
 
     /** Filters replace the list from page 1. */
     refilter(changes) {
-      this.setData(Object.assign({ items: [], total: 0, page: 0 }, changes));
+      this.setData(Object.assign(pagedData(), changes));
       return this.loadFeed();
     },
 
-    onTypeTap(e) {
+    onTypeChange(e) {
       const type = e.currentTarget.dataset.value || '';
       if (type === this.data.type) return undefined;
       return this.refilter({ type });
     },
 
-    onTopicTap(e) {
+    onTopicChange(e) {
       const value = e.currentTarget.dataset.value || '';
       // Tapping the chosen topic again clears it.
       return this.refilter({ topic: value === this.data.topic ? '' : value });
@@ -182,6 +150,7 @@ Page(
       this.setData({ keywordInput: e.detail.value });
     },
 
+    /** t-search's submit (keyboard 搜索) or its 搜索 action. */
     onSearch(e) {
       const raw = e && e.detail && typeof e.detail.value === 'string' ? e.detail.value : this.data.keywordInput;
       const keyword = String(raw || '').trim();
@@ -223,6 +192,45 @@ Page(
 
     onOpenPrivacy() {
       wx.navigateTo({ url: '/pages/privacy/privacy?reason=consent' });
+    },
+
+    onOpenCourses() {
+      wx.navigateTo({ url: '/pages/courses/courses' });
+    },
+
+    /** The emergency template id, fetched ahead of the tap (wx.requestSubscribeMessage must not follow an await). */
+    async loadEmergencyAlerts() {
+      try {
+        const s = await emergencies.subscription({ silent: true });
+        this.emergencyTemplateId = (s && s.templateId) || null;
+        this.setData({ emergencyAlerts: Boolean(this.emergencyTemplateId), emergencyRemaining: (s && s.remaining) || 0 });
+      } catch (err) {
+        // No alerts offered when unknown; the banner still shows emergencies.
+      }
+    },
+
+    /** 接收应急提醒: one acceptance is one message (WeChat's rule), so the resident may accept again later. */
+    onSubscribeEmergency() {
+      const templateId = this.emergencyTemplateId;
+      if (!templateId || typeof wx.requestSubscribeMessage !== 'function') return;
+      wx.requestSubscribeMessage({
+        tmplIds: [templateId],
+        success: async (res) => {
+          if (!res || res[templateId] !== 'accept') return;
+          try {
+            const s = await emergencies.subscribe();
+            this.setData({ emergencyRemaining: (s && s.remaining) || 0 });
+            toast.showSuccess('已订阅应急提醒');
+          } catch (err) {
+            // request() has shown the error
+          }
+        },
+        fail: () => {},
+      });
+    },
+
+    onOpenAntiFraud() {
+      wx.navigateTo({ url: '/pages/antifraud/antifraud' });
     },
 
     onOpenMe() {

@@ -1,6 +1,7 @@
 const { elderPage } = require('../../behaviors/elder-page');
-const auth = require('../../utils/auth');
-const { request } = require('../../utils/request');
+const { loadable } = require('../../utils/page-load');
+const { describeError } = require('../../utils/errors');
+const quiz = require('../../api/quiz');
 const q = require('../../utils/quiz');
 
 const TOP = 50;
@@ -19,8 +20,17 @@ function regionView(r) {
 
 Page(
   elderPage({
+    ...loadable({
+      async fetch() {
+        const [board, prefs] = await Promise.all([quiz.leaderboard(this.quizId, TOP), quiz.preferences()]);
+        this.showBoard(board);
+        return { optIn: Boolean(prefs && prefs.leaderboardOptIn) };
+      },
+    }),
+
     data: {
       state: 'loading', // loading | ready | error
+      error: null,
       tab: 'people', // people | regions
       title: '',
       participants: 0,
@@ -28,6 +38,11 @@ Page(
       me: null,
       regionsLoaded: false,
       regionsState: 'idle', // idle | loading | ready | error
+      regionsError: null,
+      tabs: [
+        { label: '个人榜', value: 'people' },
+        { label: '地区榜', value: 'regions' },
+      ],
       towns: [],
       villages: [],
       optIn: false,
@@ -42,20 +57,6 @@ Page(
       return this.load();
     },
 
-    async load() {
-      try {
-        await auth.ensureLogin();
-        const [board, prefs] = await Promise.all([
-          request({ url: `/api/v1/quizzes/${this.quizId}/leaderboard`, data: { top: TOP } }),
-          request({ url: '/api/v1/me/quiz-preferences' }),
-        ]);
-        this.showBoard(board);
-        this.setData({ state: 'ready', optIn: Boolean(prefs && prefs.leaderboardOptIn) });
-      } catch (err) {
-        if (this.data.state !== 'ready') this.setData({ state: 'error' });
-      }
-    },
-
     showBoard(board) {
       const me = board.me || {};
       this.setData({
@@ -66,21 +67,21 @@ Page(
     },
 
     async loadRegions() {
-      this.setData({ regionsState: 'loading' });
+      this.setData({ regionsState: 'loading', regionsError: null });
       try {
-        const board = await request({ url: `/api/v1/quizzes/${this.quizId}/leaderboard/regions` });
+        const board = await quiz.regionBoard(this.quizId, { silent: true });
         this.setData({
           regionsState: 'ready',
           towns: (board.towns || []).map(regionView),
           villages: (board.villages || []).map(regionView),
         });
       } catch (err) {
-        this.setData({ regionsState: 'error' });
+        this.setData({ regionsState: 'error', regionsError: describeError(err) });
       }
     },
 
     onTab(e) {
-      const tab = e.currentTarget.dataset.tab;
+      const tab = e.detail.value;
       if (tab === this.data.tab) return;
       this.setData({ tab });
       // The region board is a second, heavier query: only when someone asks for it.
@@ -92,21 +93,16 @@ Page(
       const previous = this.data.optIn;
       this.setData({ optIn: on, savingOptIn: true });
       try {
-        const prefs = await request({ url: '/api/v1/me/quiz-preferences', method: 'PUT', data: { leaderboardOptIn: on } });
+        const prefs = await quiz.setPreferences(on);
         this.setData({ optIn: Boolean(prefs && prefs.leaderboardOptIn) });
         // My own line on the board changes with the setting.
-        const board = await request({ url: `/api/v1/quizzes/${this.quizId}/leaderboard`, data: { top: TOP } });
+        const board = await quiz.leaderboard(this.quizId, TOP);
         this.showBoard(board);
       } catch (err) {
         this.setData({ optIn: previous });
       } finally {
         this.setData({ savingOptIn: false });
       }
-    },
-
-    onRetry() {
-      this.setData({ state: 'loading' });
-      this.load();
     },
 
     onRetryRegions() {

@@ -4,8 +4,11 @@ const session = require('../../utils/session');
 const privacy = require('../../utils/privacy');
 const elder = require('../../utils/elder');
 const toast = require('../../utils/toast');
-const { request } = require('../../utils/request');
+const { describeError } = require('../../utils/errors');
+const meApi = require('../../api/me');
+const regionsApi = require('../../api/regions');
 const regions = require('../../utils/regions');
+const { uploadImage } = require('../../utils/upload');
 
 // Same codes as the server's population group enum; labels shown in the picker.
 const { POPULATION_GROUPS } = require('../../utils/groups');
@@ -16,6 +19,7 @@ Page(
   elderPage({
     data: {
       state: 'loading', // loading | ready | error
+      error: null,
       needsConsent: false,
       me: null,
       avatarUrl: '',
@@ -28,6 +32,9 @@ Page(
       birthYearStart: `${EARLIEST_BIRTH_YEAR}-01-01`,
       birthYearEnd: `${new Date().getFullYear()}-12-31`,
       bindingPhone: false,
+      uploadingAvatar: false,
+      avatarError: '',
+      suggestElder: false, // 老年人 or 60+ by the profile, and 关怀模式 is off
     },
 
     onLoad() {
@@ -48,7 +55,7 @@ Page(
           return;
         }
         const [me] = await Promise.all([
-          request({ url: '/api/v1/me' }),
+          meApi.get(),
           this.towns ? Promise.resolve() : this.loadRegions().catch(() => {
             // Only the region picker needs the list; it offers a retry of its own.
           }),
@@ -61,12 +68,13 @@ Page(
           wx.switchTab({ url: '/pages/index/index' });
           return;
         }
-        this.setData({ state: this.data.me ? 'ready' : 'error' });
+        if (this.data.me) this.setData({ state: 'ready' });
+        else this.setData({ state: 'error', error: describeError(err) });
       }
     },
 
     async loadRegions() {
-      const district = await request({ url: '/api/v1/regions', silent: true });
+      const district = await regionsApi.tree({ silent: true });
       this.towns = regions.townsOf(district);
     },
 
@@ -97,7 +105,10 @@ Page(
       this.setData({
         state: 'ready',
         me,
+        // The server's (signed, scaled) avatar; a picture being uploaded stays on screen meanwhile.
+        avatarUrl: this.data.uploadingAvatar ? this.data.avatarUrl : me.avatarUrl || '',
         elder: elder.isElderMode(),
+        suggestElder: elder.suggestsElderMode(me),
         regionIndex,
         regionColumns: regions.regionColumns(towns, regionIndex[0]),
         regionsUnavailable: !this.towns,
@@ -105,10 +116,10 @@ Page(
       });
     },
 
-    /** PATCH /api/v1/me with some fields; field errors are shown next to their field. */
+    /** PATCH /me with some fields; field errors are shown next to their field. */
     async saveProfile(changes) {
       try {
-        const me = await request({ url: '/api/v1/me', method: 'PATCH', data: changes, silent: true });
+        const me = await meApi.update(changes, { silent: true });
         session.saveResident(me);
         this.setData({ fieldErrors: {} });
         this.showMe(me);
@@ -124,11 +135,31 @@ Page(
       }
     },
 
-    onChooseAvatar(e) {
-      // Only shown locally for now: uploading to media storage and saving avatarKey comes with
-      // the media feature (direct-upload policy from the server), so nothing leaves the phone yet.
-      const avatarUrl = e.detail && e.detail.avatarUrl;
-      if (avatarUrl) this.setData({ avatarUrl });
+    /**
+     * The chosen picture shows at once; it is then uploaded (AVATAR policy → storage → confirm) and set as
+     * avatarKey. WeChat checks the image; others see it only after the check passes. On failure the old avatar
+     * comes back and the reason is shown under it.
+     */
+    async onChooseAvatar(e) {
+      const picked = e.detail && e.detail.avatarUrl;
+      if (!picked || this.uploadingAvatar) return;
+      this.uploadingAvatar = true;
+      const previous = (this.data.me && this.data.me.avatarUrl) || '';
+      this.setData({ avatarUrl: picked, uploadingAvatar: true, avatarError: '' });
+      try {
+        const uploaded = await uploadImage(picked, 'AVATAR');
+        const me = await meApi.update({ avatarKey: uploaded.key }, { silent: true });
+        session.saveResident(me);
+        this.uploadingAvatar = false;
+        this.setData({ uploadingAvatar: false });
+        this.showMe(me);
+        toast.showSuccess('头像已更新');
+      } catch (err) {
+        this.setData({ avatarUrl: previous, avatarError: err.detail || '头像上传失败，请稍后重试' });
+      } finally {
+        this.uploadingAvatar = false;
+        this.setData({ uploadingAvatar: false });
+      }
     },
 
     onNicknameBlur(e) {
@@ -186,7 +217,7 @@ Page(
       }
       this.setData({ bindingPhone: true });
       try {
-        const me = await request({ url: '/api/v1/me/phone', method: 'POST', data: { code } });
+        const me = await meApi.bindPhone(code);
         session.saveResident(me);
         this.showMe(me);
         toast.showSuccess('手机号已绑定');
@@ -195,6 +226,17 @@ Page(
       } finally {
         this.setData({ bindingPhone: false });
       }
+    },
+
+    /** The suggestion's 打开关怀模式: the same as the switch below. */
+    async onAcceptElderSuggestion() {
+      await this.onElderSwitchChange({ detail: { value: true } });
+      this.setData({ suggestElder: elder.suggestsElderMode(this.data.me) });
+    },
+
+    onDismissElderSuggestion() {
+      elder.dismissElderSuggestion();
+      this.setData({ suggestElder: false });
     },
 
     onOpenPrivacy() {
@@ -209,12 +251,28 @@ Page(
       wx.navigateTo({ url: '/pages/favourites/favourites' });
     },
 
+    onOpenLearning() {
+      wx.navigateTo({ url: '/pages/learning/learning' });
+    },
+
     onOpenPoints() {
       wx.navigateTo({ url: '/pages/points/points' });
     },
 
     onOpenCertificates() {
       wx.navigateTo({ url: '/pages/certificates/certificates' });
+    },
+
+    onOpenOfficer() {
+      wx.navigateTo({ url: '/pages/officer/officer' });
+    },
+
+    onOpenOrganiser() {
+      wx.navigateTo({ url: '/pages/organiser/organiser' });
+    },
+
+    onOpenVolunteer() {
+      wx.navigateTo({ url: '/pages/volunteer/volunteer' });
     },
 
     onOpenWrongBook() {

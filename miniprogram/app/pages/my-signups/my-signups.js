@@ -1,14 +1,18 @@
+const ticketCache = require('../../utils/ticket-cache');
 const { elderPage } = require('../../behaviors/elder-page');
-const auth = require('../../utils/auth');
-const { request } = require('../../utils/request');
+const { loadable } = require('../../utils/page-load');
+const { pagedList, pagedData } = require('../../utils/paged');
+const events = require('../../api/events');
 const ev = require('../../utils/events');
 const toast = require('../../utils/toast');
 const subscribe = require('../../utils/subscribe');
 
-const PAGE_SIZE = 20;
-
 // 我的报名 and 代报名 share the rendering and the cancel endpoint; only the list differs.
-const LISTS = { mine: '/api/v1/me/signups', proxied: '/api/v1/me/proxy-signups' };
+const LISTS = { mine: events.mySignups, proxied: events.myProxySignups };
+const TABS = [
+  { label: '我的报名', value: 'mine' },
+  { label: '我代报名的', value: 'proxied' },
+];
 
 function confirmCancel(item) {
   const content = item.status === 'WAITLISTED'
@@ -28,11 +32,22 @@ function confirmCancel(item) {
 
 Page(
   elderPage({
-    data: {
+    ...pagedList({
+      fetch(params) {
+        return LISTS[this.data.tab](params);
+      },
+      toView: ev.signupView,
+    }),
+    ...loadable({
+      fetch() {
+        return this.fetchFirstPage();
+      },
+    }),
+
+    data: Object.assign(pagedData(), {
       state: 'loading', // loading | ready | error
-      items: [],
-      total: 0,
-      page: 1,
+      error: null,
+      tabs: TABS,
       ticket: null,
       tab: 'mine', // mine | proxied
       claimPhone: '',
@@ -42,7 +57,7 @@ Page(
       claiming: false,
       canSubscribe: false,
       subscribeResult: '',
-    },
+    }),
 
     onLoad(options) {
       if (options && options.tab === 'proxied') this.setData({ tab: 'proxied' });
@@ -55,25 +70,14 @@ Page(
 
     onShow() {
       // Waitlist positions move and seats get promoted while the page is away.
-      return this.load(1);
-    },
-
-    async load(page) {
-      try {
-        await auth.ensureLogin();
-        const res = await request({ url: LISTS[this.data.tab], data: { page, size: PAGE_SIZE } });
-        const fresh = (res.items || []).map(ev.signupView);
-        this.setData({ state: 'ready', items: page === 1 ? fresh : this.data.items.concat(fresh), total: res.total, page });
-      } catch (err) {
-        if (this.data.state !== 'ready') this.setData({ state: 'error' });
-      }
+      return this.load();
     },
 
     onTab(e) {
-      const tab = e.currentTarget.dataset.tab;
+      const tab = e.detail.value;
       if (tab === this.data.tab || !LISTS[tab]) return undefined;
-      this.setData({ tab, state: 'loading', items: [], total: 0, ticket: null });
-      return this.load(1);
+      this.setData(Object.assign(pagedData(), { tab, state: 'loading', ticket: null }));
+      return this.load();
     },
 
     onClaimInput(e) {
@@ -85,14 +89,12 @@ Page(
       this.claiming = true;
       this.setData({ claiming: true, claimError: '', claimResult: '', phoneNotBound: false });
       try {
-        const claimed = await request({
-          url: '/api/v1/signups/claim', method: 'POST', data: { phone: this.data.claimPhone.trim() }, silent: true,
-        });
+        const claimed = await events.claim(this.data.claimPhone.trim(), { silent: true });
         this.setData({
           claimResult: claimed.length ? `已认领 ${claimed.length} 条报名，已放进“我的报名”` : '没有找到用这个手机号代报名、尚未认领的记录',
           claimPhone: '',
         });
-        if (claimed.length && this.data.tab === 'mine') await this.load(1);
+        if (claimed.length && this.data.tab === 'mine') await this.load();
       } catch (err) {
         const field = (err.fieldErrors || []).find((f) => f.field === 'phone');
         this.setData({ claimError: field ? field.message : err.detail, phoneNotBound: err.code === 'PHONE_NOT_YOURS' });
@@ -120,7 +122,7 @@ Page(
           this.setData({ subscribeResult: '您没有选择接收通知，可以随时再点这里订阅' });
           return;
         }
-        await request({ url: '/api/v1/events/notice-subscriptions', method: 'POST', data: { templates: accepted } });
+        await events.subscribeNotices(accepted);
         this.setData({ subscribeResult: '已订阅，活动开始前、候补递补或活动变更时会通知您（每次同意可收到一条）' });
       } catch (err) {
         // request() showed why; nothing else depends on it.
@@ -129,26 +131,16 @@ Page(
       }
     },
 
-    onMore() {
-      if (this.data.items.length < this.data.total) this.load(this.data.page + 1);
-    },
-
-    onRetry() {
-      this.setData({ state: 'loading' });
-      this.load(1);
-    },
-
     onOpen(e) {
       wx.navigateTo({ url: `/pages/event/detail?id=${e.currentTarget.dataset.eventId}` });
     },
 
+    /** The ticket's own page draws it as a QR code and keeps it for opening without network. */
     onShowTicket(e) {
       const item = this.data.items.find((i) => i.id === Number(e.currentTarget.dataset.id));
-      if (item && item.ticket) this.setData({ ticket: { title: item.eventTitle, token: item.ticket } });
-    },
-
-    onHideTicket() {
-      this.setData({ ticket: null });
+      if (!item || !item.ticket) return;
+      ticketCache.keep(item.id, { token: item.ticket, title: item.eventTitle, startsText: '', name: item.participantName || '' });
+      wx.navigateTo({ url: `/pages/ticket/ticket?id=${item.id}` });
     },
 
     async onCancel(e) {
@@ -159,7 +151,7 @@ Page(
       this.cancelling = true;
       try {
         if (!(await confirmCancel(item))) return;
-        const updated = await request({ url: `/api/v1/signups/${id}/cancel`, method: 'POST' });
+        const updated = await events.cancel(id);
         const items = this.data.items.map((i) => (i.id === id ? ev.signupView(updated) : i));
         this.setData({ items });
         toast.showSuccess('已取消');

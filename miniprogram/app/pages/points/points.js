@@ -1,9 +1,8 @@
 const { elderPage } = require('../../behaviors/elder-page');
-const auth = require('../../utils/auth');
-const { request } = require('../../utils/request');
-const { pagedList } = require('../../utils/paged');
+const { loadable } = require('../../utils/page-load');
+const { pagedList, pagedData } = require('../../utils/paged');
+const points = require('../../api/points');
 const q = require('../../utils/quiz');
-
 
 function entryView(e) {
   return Object.assign({}, e, {
@@ -17,47 +16,25 @@ function entryView(e) {
 
 Page(
   elderPage({
-    ...pagedList({ url: '/api/v1/me/points/history', toView: entryView }),
+    ...pagedList({ fetch: (params) => points.history(params), toView: entryView }),
+    ...loadable({
+      async fetch() {
+        const [balance, history] = await Promise.all([points.balance(), this.fetchFirstPage()]);
+        if (!history) return null;
+        return Object.assign(
+          {
+            balance: balance.balance,
+            today: (balance.today || []).map((t) => Object.assign({}, t, { full: t.cap > 0 && t.earned >= t.cap })),
+          },
+          history,
+        );
+      },
+    }),
 
-    data: {
-      state: 'loading', // loading | ready | error
-      balance: 0,
-      today: [],
-      items: [],
-      total: 0,
-      page: 0,
-      loadingMore: false,
-    },
+    data: Object.assign({ state: 'loading', error: null, balance: 0, today: [] }, pagedData()),
 
     onShow() {
       return this.load();
-    },
-
-    async load() {
-      try {
-        await auth.ensureLogin();
-        const [balance, history] = await Promise.all([
-          request({ url: '/api/v1/me/points' }),
-          this.fetchFirstPage(),
-        ]);
-        this.setData({
-          state: 'ready',
-          balance: balance.balance,
-          today: (balance.today || []).map((t) => Object.assign({}, t, { full: t.cap > 0 && t.earned >= t.cap })),
-          items: history.items,
-          total: history.total,
-          page: history.page,
-        });
-      } catch (err) {
-        if (this.data.state !== 'ready') this.setData({ state: 'error' });
-      }
-    },
-
-
-
-    onRetry() {
-      this.setData({ state: 'loading' });
-      this.load();
     },
   }),
 );

@@ -1,7 +1,8 @@
 const { elderPage } = require('../../behaviors/elder-page');
 const auth = require('../../utils/auth');
 const toast = require('../../utils/toast');
-const { request } = require('../../utils/request');
+const { describeError } = require('../../utils/errors');
+const quiz = require('../../api/quiz');
 const q = require('../../utils/quiz');
 
 // How many right answers in a row take a question out of the 错题本 (server rule).
@@ -13,6 +14,7 @@ Page(
       state: 'loading', // loading | question | feedback | empty | error
       source: 'RANDOM',
       errorText: '',
+      error: null,
       question: null,
       selected: [],
       feedback: null,
@@ -33,11 +35,7 @@ Page(
       this.setData({ state: 'loading', feedback: null, selected: [] });
       try {
         await auth.ensureLogin();
-        const question = await request({
-          url: '/api/v1/practice/next',
-          data: { source: this.data.source },
-          silent: true,
-        });
+        const question = await quiz.practiceNext(this.data.source, { silent: true });
         this.question = question;
         this.setData({ state: 'question', question: q.decorate(question, []) });
       } catch (err) {
@@ -45,7 +43,7 @@ Page(
           // Not a failure: the server's own words ("错题本是空的，继续保持！") are the message.
           this.setData({ state: 'empty', errorText: err.detail });
         } else {
-          this.setData({ state: 'error', errorText: err.detail || '加载失败，请稍后重试' });
+          this.setData({ state: 'error', error: describeError(err, { refusedTitle: '现在不能练习' }) });
         }
       }
     },
@@ -66,11 +64,7 @@ Page(
       this.answerInFlight = true;
       this.setData({ answering: true });
       try {
-        const feedback = await request({
-          url: '/api/v1/practice/answers',
-          method: 'POST',
-          data: { questionId: this.question.questionId, selected: this.data.selected },
-        });
+        const feedback = await quiz.practiceAnswer(this.question.questionId, this.data.selected);
         const view = q.decorateResult(
           Object.assign({}, this.question, {
             selected: this.data.selected,

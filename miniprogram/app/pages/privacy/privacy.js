@@ -75,6 +75,11 @@ Page(
       this.leave();
     },
 
+    /** Before consent the choice stays on this phone; accepting the policy then saves it with the rest. */
+    onToggleElder() {
+      return this.onElderSwitchChange({ detail: { value: !this.data.elder } });
+    },
+
     onOpenWxContract() {
       if (typeof wx.openPrivacyContract === 'function') wx.openPrivacyContract({});
     },

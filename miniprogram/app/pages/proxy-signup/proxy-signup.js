@@ -1,7 +1,7 @@
 const { elderPage } = require('../../behaviors/elder-page');
-const auth = require('../../utils/auth');
-const privacy = require('../../utils/privacy');
-const { request } = require('../../utils/request');
+const { loadable, orNullIfMissing } = require('../../utils/page-load');
+const events = require('../../api/events');
+const regionsApi = require('../../api/regions');
 const ev = require('../../utils/events');
 const { POPULATION_GROUPS } = require('../../utils/groups');
 const regions = require('../../utils/regions');
@@ -9,28 +9,53 @@ const regions = require('../../utils/regions');
 // 人群 is optional for someone signed up by proxy: the first choice leaves it out.
 const GROUP_CHOICES = [{ value: '', label: '不清楚 / 不填' }].concat(POPULATION_GROUPS);
 
-/** Server errors on name / phone go under those inputs; `form.<key>` ones under the custom fields. */
+/** Server errors on name / phone / birth year go under those inputs; `form.<key>` ones under the custom fields. */
 function splitErrors(form, fieldErrors) {
   const errors = {};
   const rest = [];
   (fieldErrors || []).forEach((e) => {
-    if (e.field === 'name' || e.field === 'phone') errors[e.field] = e.message;
+    if (e.field === 'name' || e.field === 'phone' || e.field === 'birthYear') errors[e.field] = e.message;
     else rest.push(e);
   });
   const applied = ev.applyFieldErrors(form, rest);
   return { errors, form: applied.form, other: applied.other };
 }
 
+function ageLimited(eligibility) {
+  return Boolean(eligibility && (eligibility.minAge != null || eligibility.maxAge != null));
+}
+
 Page(
   elderPage({
     ...ev.formHandlers,
+    // We would store another person's name and phone: not before the policy is accepted.
+    ...loadable({
+      consent: true,
+      async fetch() {
+        // Not awaited: the form must not wait for (or fail with) the optional region tree.
+        this.loadRegions();
+        const e = await orNullIfMissing(events.detail(this.eventId, { silent: true }));
+        if (!e) return { state: 'missing' };
+        this.fields = e.formFields;
+        const closedText = ev.signupClosedText(e);
+        return {
+          state: closedText ? 'closed' : 'ready',
+          closedText,
+          event: Object.assign(ev.summaryView(e), { ageLimited: ageLimited(e.eligibility) }),
+          form: ev.formState(e.formFields),
+        };
+      },
+    }),
 
     data: {
       state: 'loading', // loading | ready | closed | consent | missing | error
+      error: null,
       event: null,
       closedText: '',
       name: '',
       phone: '',
+      // Optional, but an event limited by age refuses a proxy signup whose age is not declared.
+      birthYear: '',
       groupLabels: GROUP_CHOICES.map((g) => g.label),
       groupIndex: 0,
       // The region is optional and its tree comes in its own request, so a village with a poor
@@ -56,37 +81,13 @@ Page(
       return this.load();
     },
 
-    async load() {
-      try {
-        const resident = await auth.ensureLogin();
-        if (privacy.needsConsent(resident)) {
-          // We would store another person's name and phone: not before the policy is accepted.
-          this.setData({ state: 'consent' });
-          return;
-        }
-        // Not awaited: the form must not wait for (or fail with) the optional region tree.
-        this.loadRegions();
-        const e = await request({ url: `/api/v1/events/${this.eventId}`, silent: true });
-        this.fields = e.formFields;
-        const closedText = ev.signupClosedText(e);
-        this.setData({
-          state: closedText ? 'closed' : 'ready',
-          closedText,
-          event: ev.summaryView(e),
-          form: ev.formState(e.formFields),
-        });
-      } catch (err) {
-        this.setData({ state: err.code === 'EVENT_NOT_FOUND' || err.status === 404 ? 'missing' : 'error' });
-      }
-    },
-
     async loadRegions() {
       // The tree rarely changes: a retry of the page does not fetch it again.
       if (this.towns) return;
       this.setData({ regionState: 'loading' });
       try {
         // silent: an optional field that failed to load is not worth a toast over the form.
-        const towns = regions.townsOf(await request({ url: '/api/v1/regions', silent: true }));
+        const towns = regions.townsOf(await regionsApi.tree({ silent: true }));
         if (!towns.length) {
           this.setData({ regionState: 'unavailable' });
           return;
@@ -136,11 +137,6 @@ Page(
       });
     },
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      this.load();
-    },
-
     onField(e) {
       const name = e.currentTarget.dataset.name;
       this.setData({ [name]: e.detail.value, [`errors.${name}`]: '' });
@@ -150,10 +146,6 @@ Page(
       this.setData({ groupIndex: Number(e.detail.value) || 0 });
     },
 
-    onOpenPrivacy() {
-      wx.navigateTo({ url: '/pages/privacy/privacy?reason=consent' });
-    },
-
     async onSubmit() {
       if (this.submitting) return;
       this.submitting = true;
@@ -161,10 +153,12 @@ Page(
       const group = GROUP_CHOICES[this.data.groupIndex].value;
       const data = { name: this.data.name.trim(), phone: this.data.phone.trim(), form: ev.answers(this.data.form) };
       if (group) data.populationGroup = group;
+      const birthYear = String(this.data.birthYear || '').trim();
+      if (birthYear) data.birthYear = Number(birthYear);
       // Left out rather than sent empty: the server rejects a blank code but ignores a missing one.
       if (this.data.regionCode) data.regionCode = this.data.regionCode;
       try {
-        const signup = await request({ url: `/api/v1/events/${this.eventId}/proxy-signups`, method: 'POST', data, silent: true });
+        const signup = await events.proxySignup(this.eventId, data, { silent: true });
         this.setData({ result: ev.signupView(signup), form: ev.applyFieldErrors(this.data.form, []).form });
       } catch (err) {
         if (err.fieldErrors && err.fieldErrors.length) {
@@ -181,7 +175,7 @@ Page(
 
     /** Another person for the same event: a clean form, the event kept. */
     onAnother() {
-      this.setData({ result: null, name: '', phone: '', groupIndex: 0, errors: {}, refusal: '', form: ev.formState(this.fields) });
+      this.setData({ result: null, name: '', phone: '', birthYear: '', groupIndex: 0, errors: {}, refusal: '', form: ev.formState(this.fields) });
       // The next person may live elsewhere: like the group, the region starts over at 不清楚 / 不填.
       this.showRegion(0, 0);
     },

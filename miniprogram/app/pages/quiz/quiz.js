@@ -1,7 +1,6 @@
 const { elderPage } = require('../../behaviors/elder-page');
-const auth = require('../../utils/auth');
-const privacy = require('../../utils/privacy');
-const { request } = require('../../utils/request');
+const { loadable } = require('../../utils/page-load');
+const quiz = require('../../api/quiz');
 const q = require('../../utils/quiz');
 
 /** Split the server's cards by kind and add the texts the template shows. */
@@ -25,8 +24,18 @@ function arrange(cards) {
 
 Page(
   elderPage({
+    // Taking a quiz creates records about the resident: not before the policy is accepted.
+    ...loadable({
+      consent: true,
+      async fetch() {
+        const [cards, streak] = await Promise.all([quiz.list(), quiz.dailyStreak()]);
+        return Object.assign({ streak: streak || { current: 0, best: 0 } }, arrange(cards));
+      },
+    }),
+
     data: {
       state: 'loading', // loading | ready | error | consent
+      error: null,
       daily: null,
       practice: null,
       selfTests: [],
@@ -39,41 +48,24 @@ Page(
       return this.load();
     },
 
-    async load() {
-      try {
-        const resident = await auth.ensureLogin();
-        if (privacy.needsConsent(resident)) {
-          // Taking a quiz creates records about the resident: not before the policy is accepted.
-          this.setData({ state: 'consent' });
-          return;
-        }
-        const [cards, streak] = await Promise.all([
-          request({ url: '/api/v1/quizzes' }),
-          request({ url: '/api/v1/me/daily-streak' }),
-        ]);
-        this.setData(Object.assign({ state: 'ready', streak: streak || { current: 0, best: 0 } }, arrange(cards)));
-      } catch (err) {
-        if (err.code === 'SIGNED_OUT') {
-          wx.switchTab({ url: '/pages/index/index' });
-          return;
-        }
-        if (this.data.state !== 'ready') this.setData({ state: 'error' });
-      }
-    },
-
-    onRetry() {
-      this.setData({ state: 'loading' });
-      this.load();
-    },
-
-    onOpenPrivacy() {
-      wx.navigateTo({ url: '/pages/privacy/privacy?reason=consent' });
-    },
-
     onStart(e) {
-      const { id, done } = e.currentTarget.dataset;
+      const { id, done, limit } = e.currentTarget.dataset;
       if (done) return;
-      wx.navigateTo({ url: `/pages/attempt/attempt?quizId=${id}` });
+      const go = () => wx.navigateTo({ url: `/pages/attempt/attempt?quizId=${id}` });
+      // 关怀模式: a timed contest says so plainly before the clock starts, and the resident chooses.
+      if (this.data.elder && limit) {
+        wx.showModal({
+          title: '这是限时答题',
+          content: `${limit}，从点“开始答题”算起。题目上方会显示剩余时间；时间到了不会替您交卷，但不能再改答案，请记得点“交卷”。`,
+          confirmText: '开始答题',
+          cancelText: '先不答',
+          success: (res) => {
+            if (res && res.confirm) go();
+          },
+        });
+        return;
+      }
+      go();
     },
 
     onPractice() {

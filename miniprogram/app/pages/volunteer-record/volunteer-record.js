@@ -1,7 +1,7 @@
 const { elderPage } = require('../../behaviors/elder-page');
-const auth = require('../../utils/auth');
-const { request } = require('../../utils/request');
-const { pagedList } = require('../../utils/paged');
+const { loadable } = require('../../utils/page-load');
+const { pagedList, pagedData } = require('../../utils/paged');
+const volunteers = require('../../api/volunteers');
 
 /** "2026-11-29" → "2026年11月29日": the certificate reads like a paper one. */
 function dateText(day) {
@@ -28,51 +28,36 @@ function certificateView(c) {
 
 Page(
   elderPage({
-    ...pagedList({ url: '/api/v1/volunteers/me/services', toView: serviceView }),
-
-    data: {
-      state: 'loading', // loading | ready | pending | none | error
-      pendingText: '',
-      certificate: null,
-      items: [],
-      total: 0,
-      page: 0,
-      loadingMore: false,
-    },
-
-    onLoad() {
-      return this.load();
-    },
-
-    async load() {
-      try {
-        await auth.ensureLogin();
+    ...pagedList({ fetch: (params) => volunteers.services(params), toView: serviceView }),
+    ...loadable({
+      async fetch() {
         // The certificate answers first whether there is anything to show: 404 not a volunteer,
         // 409 not approved yet (the server's Chinese reason is shown as it is).
         let certificate;
         try {
-          certificate = await request({ url: '/api/v1/volunteers/me/certificate', silent: true });
+          certificate = await volunteers.certificate({ silent: true });
         } catch (err) {
-          if (err.status === 404) {
-            this.setData({ state: 'none' });
-            return;
-          }
-          if (err.status === 409) {
-            this.setData({ state: 'pending', pendingText: err.detail });
-            return;
-          }
+          if (err.status === 404) return { state: 'none' };
+          if (err.status === 409) return { state: 'pending', pendingText: err.detail };
           throw err;
         }
         const first = await this.fetchFirstPage();
-        this.setData(Object.assign({ state: 'ready', certificate: certificateView(certificate) }, first));
-      } catch (err) {
-        this.setData({ state: 'error' });
-      }
-    },
+        return first && Object.assign({ certificate: certificateView(certificate) }, first);
+      },
+    }),
 
-    onRetry() {
-      this.setData({ state: 'loading' });
-      this.load();
+    data: Object.assign(
+      {
+        state: 'loading', // loading | ready | pending | none | error
+        error: null,
+        pendingText: '',
+        certificate: null,
+      },
+      pagedData(),
+    ),
+
+    onLoad() {
+      return this.load();
     },
 
     onOpenVolunteer() {

@@ -1,8 +1,8 @@
 const { elderPage } = require('../../behaviors/elder-page');
-const auth = require('../../utils/auth');
-const privacy = require('../../utils/privacy');
 const session = require('../../utils/session');
-const { request } = require('../../utils/request');
+const { loadable } = require('../../utils/page-load');
+const { fieldErrorsFor } = require('../../utils/errors');
+const volunteers = require('../../api/volunteers');
 
 const STATUS_LABELS = { PENDING: '待审核', APPROVED: '已通过审核', REJECTED: '未通过审核' };
 
@@ -14,22 +14,28 @@ function splitSkills(text) {
     .filter(Boolean);
 }
 
-/** Server field names (realName, skills, skills[0], regionCode, availability) → our inputs. */
-function errorsByInput(fieldErrors) {
-  const out = {};
-  (fieldErrors || []).forEach((e) => {
-    const key = String(e.field || '').replace(/\[\d+\]$/, '');
-    if (['realName', 'skills', 'regionCode', 'availability'].indexOf(key) >= 0) {
-      out[key] = out[key] ? `${out[key]}；${e.message}` : e.message;
-    }
-  });
-  return out;
-}
+// Server field names of the application (skills[0] counts for skills) → our inputs.
+const FIELDS = ['realName', 'skills', 'regionCode', 'availability'];
 
 Page(
   elderPage({
+    // The application stores a real name: not before the policy is accepted.
+    ...loadable({
+      consent: true,
+      async fetch(resident) {
+        this.setData({ regionName: (resident && resident.regionName) || '' });
+        try {
+          return this.statusOf(await volunteers.mine({ silent: true }));
+        } catch (err) {
+          if (err.status !== 404) throw err;
+          return { state: 'form' };
+        }
+      },
+    }),
+
     data: {
       state: 'loading', // loading | form | status | error | consent
+      error: null,
       volunteer: null,
       statusLabel: '',
       regionName: '',
@@ -45,33 +51,12 @@ Page(
       return this.load();
     },
 
-    async load() {
-      try {
-        const resident = await auth.ensureLogin();
-        if (privacy.needsConsent(resident)) {
-          // The application stores a real name: not before the policy is accepted.
-          this.setData({ state: 'consent' });
-          return;
-        }
-        this.setData({ regionName: (resident && resident.regionName) || '' });
-        try {
-          const v = await request({ url: '/api/v1/volunteers/me', silent: true });
-          this.showVolunteer(v);
-        } catch (err) {
-          if (err.status !== 404) throw err;
-          this.setData({ state: 'form' });
-        }
-      } catch (err) {
-        this.setData({ state: 'error' });
-      }
-    },
-
-    showVolunteer(v) {
-      this.setData({
+    statusOf(v) {
+      return {
         state: 'status',
         volunteer: Object.assign({}, v, { skillsText: (v.skills || []).join('、') }),
         statusLabel: STATUS_LABELS[v.status] || v.status,
-      });
+      };
     },
 
     onInput(e) {
@@ -93,10 +78,6 @@ Page(
       wx.navigateTo({ url: '/pages/volunteer-record/volunteer-record' });
     },
 
-    onOpenPrivacy() {
-      wx.navigateTo({ url: '/pages/privacy/privacy?reason=consent' });
-    },
-
     async onSubmit() {
       if (this.submitting) return;
       const resident = session.getResident();
@@ -110,10 +91,9 @@ Page(
         availability: this.data.availability.trim(),
       };
       try {
-        const v = await request({ url: '/api/v1/volunteers/me', method: 'POST', data, silent: true });
-        this.showVolunteer(v);
+        this.setData(this.statusOf(await volunteers.apply(data, { silent: true })));
       } catch (err) {
-        const errors = errorsByInput(err.fieldErrors);
+        const errors = fieldErrorsFor(err.fieldErrors, FIELDS);
         const shown = Object.keys(errors).length > 0;
         this.setData({ errors, refusal: shown ? '' : err.detail });
       } finally {

@@ -1,6 +1,7 @@
 const { elderPage } = require('../../behaviors/elder-page');
-const auth = require('../../utils/auth');
-const { pagedList } = require('../../utils/paged');
+const { loadable } = require('../../utils/page-load');
+const { pagedList, pagedData } = require('../../utils/paged');
+const quiz = require('../../api/quiz');
 const q = require('../../utils/quiz');
 
 const RIGHT_STREAK_TO_CLEAR = 2;
@@ -16,40 +17,22 @@ function toView(item) {
 
 Page(
   elderPage({
-    ...pagedList({ url: '/api/v1/practice/wrong-book', toView }),
+    ...pagedList({ fetch: (params) => quiz.wrongBook(params), toView }),
+    ...loadable({
+      fetch() {
+        return this.fetchFirstPage();
+      },
+    }),
 
-    data: {
-      state: 'loading', // loading | ready | error
-      items: [],
-      total: 0,
-      page: 0,
-      loadingMore: false,
-    },
+    data: Object.assign({ state: 'loading', error: null }, pagedData()),
 
     onShow() {
       // Practising from here changes the book; refresh whenever the page comes back.
       return this.load();
     },
 
-    async load() {
-      try {
-        await auth.ensureLogin();
-        const first = await this.fetchFirstPage();
-        this.setData(Object.assign({ state: 'ready' }, first));
-      } catch (err) {
-        if (this.data.state !== 'ready') this.setData({ state: 'error' });
-      }
-    },
-
-
-
     onPractice() {
       wx.navigateTo({ url: '/pages/practice/practice?source=WRONG_BOOK' });
-    },
-
-    onRetry() {
-      this.setData({ state: 'loading' });
-      this.load();
     },
   }),
 );

@@ -80,7 +80,10 @@ public final class LocalKepuApplication {
                 "kepu.data-key", secrets.getProperty("data-key"),
                 "kepu.bootstrap-admin.username", adminUser,
                 "kepu.bootstrap-admin.password", adminPassword,
-                "kepu.local.home", home.toString()));
+                "kepu.local.home", home.toString(),
+                // sample villages, articles and questions, so a fresh run has something to show
+                "kepu.demo-data.load", "true",
+                "kepu.demo-data.visible", "true"));
         app.addListeners(new ApplicationListener<ApplicationReadyEvent>() {
             @Override
             public void onApplicationEvent(ApplicationReadyEvent ready) {
@@ -153,6 +156,7 @@ public final class LocalKepuApplication {
                 ==================================================================
                  科普云溪 本地服务已启动（内置 MariaDB、Redis 与微信接口替身）
                    服务地址:   %1$s/api/v1/ping
+                   工作人员控制台: %1$s/admin  （用户名 %2$s，初始密码 %3$s；首次登录须改密码）
                    接口文档:   %1$s/swagger-ui.html  （OpenAPI: %1$s/v3/api-docs）
                    居民登录:   curl -X POST %1$s/api/v1/auth/wechat-login \\
                                  -H 'Content-Type: application/json' -d '{"code":"dev-alice"}'

@@ -14,6 +14,7 @@ class Comment {
     private Long contentId;
     private Long residentId;
     private String body;
+    private String imageKey;
     private String status;
     private String checkSuggest;
     private Integer checkLabel;
@@ -31,6 +32,8 @@ class Comment {
     public void setResidentId(Long residentId) { this.residentId = residentId; }
     public String getBody() { return body; }
     public void setBody(String body) { this.body = body; }
+    public String getImageKey() { return imageKey; }
+    public void setImageKey(String imageKey) { this.imageKey = imageKey; }
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
     public String getCheckSuggest() { return checkSuggest; }

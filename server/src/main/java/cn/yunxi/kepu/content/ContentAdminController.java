@@ -11,7 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,9 +43,16 @@ class ContentAdminController {
     }
 
     @GetMapping("/contents")
+    @Operation(summary = "内容列表：按状态、类型、主题、人群、纲要条目、关键词（标题或摘要）筛选；单位账号只见本单位")
     PageResult<ContentAdminView> list(@AuthenticationPrincipal CurrentUser user,
-                                      @RequestParam(required = false) String status, @Valid PageQuery page) {
-        return contents.list(user, status, page);
+                                      @Valid ContentRequests.ListQuery query, @Valid PageQuery page) {
+        return contents.list(user, query, page);
+    }
+
+    @GetMapping("/content-topics")
+    @Operation(summary = "内容主题（编辑和筛选用）")
+    List<ContentMapper.Named> topics() {
+        return contents.topics();
     }
 
     @GetMapping("/contents/{id}")
@@ -55,10 +61,31 @@ class ContentAdminController {
     }
 
     @PutMapping("/contents/{id}")
-    @Operation(summary = "修改（草稿、被驳回的；已发布内容仅管理员可更正）")
+    @Operation(summary = "修改。草稿、被驳回的直接修改；已发布的内容生成一个待审修改（revision），须另一位审核人通过后才替换线上版本，"
+            + "期间线上仍是已审核的版本。应急置顶只能由区级管理员设置（已发布内容用 /emergency）")
     ContentAdminView update(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                             @Valid @RequestBody ContentRequests.Save request) {
         return contents.update(user, id, request);
+    }
+
+    @PostMapping("/contents/{id}/revision/approve")
+    @Operation(summary = "通过已发布内容的待审修改（审核人不能是修改人），立即替换线上版本")
+    ContentAdminView approveRevision(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return contents.approveRevision(user, id);
+    }
+
+    @PostMapping("/contents/{id}/revision/reject")
+    @Operation(summary = "驳回已发布内容的待审修改（须填理由），线上版本不变")
+    ContentAdminView rejectRevision(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                    @Valid @RequestBody ContentRequests.Reject request) {
+        return contents.rejectRevision(user, id, request.reason());
+    }
+
+    @PostMapping("/contents/{id}/emergency")
+    @Operation(summary = "应急置顶或取消（仅区级管理员；置顶必须有晚于现在的结束时间，再次设置即延长）")
+    ContentAdminView emergency(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                               @Valid @RequestBody ContentRequests.Emergency request) {
+        return contents.setEmergency(user, id, request.emergency(), request.until());
     }
 
     @PostMapping("/contents/{id}/submit")
@@ -100,7 +127,7 @@ class ContentAdminController {
     @GetMapping("/comments")
     @PreAuthorize("hasAnyRole('DISTRICT_ADMIN', 'UNIT_ADMIN', 'TOWN_ADMIN')")
     @Operation(summary = "待人工审核的评论")
-    PageResult<CommentService.CommentView> queue(@AuthenticationPrincipal CurrentUser user, @Valid PageQuery page) {
+    PageResult<CommentService.QueuedComment> queue(@AuthenticationPrincipal CurrentUser user, @Valid PageQuery page) {
         return comments.queue(user, page);
     }
 

@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -28,6 +29,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
  * seconds so a dead Redis does not add a connect timeout to every request.
  */
 @Component
+@EnableConfigurationProperties(ContentProperties.class)
 class ContentCache {
 
     private static final Logger log = LoggerFactory.getLogger(ContentCache.class);

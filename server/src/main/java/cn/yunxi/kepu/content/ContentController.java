@@ -1,5 +1,7 @@
 package cn.yunxi.kepu.content;
 
+import java.time.Duration;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.yunxi.kepu.common.ratelimit.RateLimiter;
 import cn.yunxi.kepu.common.security.CurrentUser;
 import cn.yunxi.kepu.common.web.PageQuery;
 import cn.yunxi.kepu.common.web.PageResult;
@@ -35,8 +38,11 @@ class ContentController {
     private final ContentFeedService feed;
     private final InteractionService interactions;
     private final CommentService comments;
+    private final RateLimiter limits;
 
-    ContentController(ContentFeedService feed, InteractionService interactions, CommentService comments) {
+    ContentController(ContentFeedService feed, InteractionService interactions, CommentService comments,
+                      RateLimiter limits) {
+        this.limits = limits;
         this.feed = feed;
         this.interactions = interactions;
         this.comments = comments;
@@ -52,6 +58,11 @@ class ContentController {
                                 @RequestParam(required = false) String keyword,
                                 @Valid PageQuery page,
                                 @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+        if (keyword != null && !keyword.isBlank()) {
+            // A keyword search is a LIKE scan the caches rarely answer; browsing is not counted.
+            limits.acquire("content-search", Long.toString(user.id()), 30, Duration.ofMinutes(1),
+                    "搜索太频繁了，每分钟最多搜索 30 次，请稍后再试");
+        }
         return conditional(feed.feed(user.id(), type, topic, group, keyword, page), ifNoneMatch);
     }
 
@@ -125,10 +136,15 @@ class ContentController {
 
     @PostMapping("/contents/{id}/comments")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "发表评论（经微信内容安全检测后才对他人可见）")
+    @Operation(summary = "发表评论，可附一张本人上传的图片（文字和图片都经微信内容安全检测后才对他人可见）")
     CommentService.CommentView comment(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                        @Valid @RequestBody ContentRequests.NewComment request) {
-        return comments.post(user.id(), id, request.body());
+        // Each comment spends a msgSecCheck call of the app's daily quota: counted before the check.
+        limits.acquire("comment-minute", Long.toString(user.id()), 10, Duration.ofMinutes(1),
+                "评论太频繁了，每分钟最多发表 10 条评论，请稍后再试");
+        limits.acquire("comment-day", Long.toString(user.id()), 100, Duration.ofDays(1),
+                "今天的评论已达上限（每天最多 100 条），请明天再来");
+        return comments.post(user.id(), id, request.body(), request.imageKey());
     }
 
     static ResponseEntity<byte[]> conditional(Rendered rendered, String ifNoneMatch) {

@@ -17,18 +17,20 @@ import org.springframework.stereotype.Service;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
+import cn.yunxi.kepu.common.demodata.DemoDataProperties;
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.common.web.ApiException;
 import cn.yunxi.kepu.common.web.CommonErrors;
 import cn.yunxi.kepu.common.web.PageQuery;
 import cn.yunxi.kepu.media.MediaService;
 import cn.yunxi.kepu.resident.PopulationGroup;
-import cn.yunxi.kepu.resident.ResidentDirectory;
+import cn.yunxi.kepu.resident.ResidentService;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The resident-facing read side: feed, search and item pages, rendered to JSON once and cached in Redis with an
- * ETag; built from MySQL whenever Redis has nothing or is down.
+ * ETag; built from MySQL whenever Redis has nothing or is down. Sample items (demo data) are read only while
+ * sample material is shown.
  */
 @Service
 class ContentFeedService {
@@ -41,16 +43,17 @@ class ContentFeedService {
     private final ContentMapper contents;
     private final ContentCache cache;
     private final MediaService media;
-    private final ResidentDirectory residents;
+    private final ResidentService residents;
     private final JsonMapper json;
     private final Clock clock;
     private final ContentProperties properties;
+    private final boolean samplesShown;
     /** The reader's population group orders their feed; it changes rarely, so each instance keeps it a minute. */
     private final Cache<Long, String> readerGroups = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(LOCAL_GROUP_TTL).build();
 
-    ContentFeedService(ContentMapper contents, ContentCache cache, MediaService media, ResidentDirectory residents,
-                       JsonMapper json, Clock clock, ContentProperties properties) {
+    ContentFeedService(ContentMapper contents, ContentCache cache, MediaService media, ResidentService residents,
+                       JsonMapper json, Clock clock, ContentProperties properties, DemoDataProperties demoData) {
         this.contents = contents;
         this.cache = cache;
         this.media = media;
@@ -58,6 +61,17 @@ class ContentFeedService {
         this.json = json;
         this.clock = clock;
         this.properties = properties;
+        this.samplesShown = demoData.visible();
+    }
+
+    boolean samplesShown() {
+        return samplesShown;
+    }
+
+    /** Whether residents may open the item: published, and not sample material unless that is shown. */
+    boolean readable(ContentItem item) {
+        return item != null && "PUBLISHED".equals(item.getStatus())
+                && (samplesShown || !Boolean.TRUE.equals(item.getSampleData()));
     }
 
     Rendered feed(Long residentId, String type, String topic, String group, String keyword, PageQuery page) {
@@ -76,7 +90,7 @@ class ContentFeedService {
         String pattern = likePattern(keyword);
         String readerGroup = residentId == null ? null : readerGroup(residentId);
         FeedQuery query = new FeedQuery(normalType, normalTopic, normalGroup, pattern, readerGroup, Times.now(clock),
-                page.sizeOrDefault(), page.offset());
+                page.sizeOrDefault(), page.offset(), samplesShown);
 
         if (pattern != null) {
             // Searches are not cached: their keys are unbounded and each is cheap (LIKE over published items).
@@ -110,7 +124,7 @@ class ContentFeedService {
         }
         Rendered rendered = cache.sharedItem(id).orElseGet(() -> {
             ContentItem item = contents.selectById(id);
-            if (item == null || !"PUBLISHED".equals(item.getStatus())) {
+            if (!readable(item)) {
                 throw new ApiException(ContentErrors.CONTENT_NOT_FOUND);
             }
             Rendered built = render(detail(item));
@@ -158,7 +172,8 @@ class ContentFeedService {
         List<String> sections = contents.sections(ids).stream().map(ContentMapper.Tag::code).toList();
         List<String> large = c.getLargeImageKeys() == null || c.getLargeImageKeys().isBlank() ? List.of()
                 : Arrays.stream(c.getLargeImageKeys().split("\n")).filter(s -> !s.isBlank()).map(media::readUrl).toList();
-        return new ContentViews.Detail(c.getId(), c.getType(), c.getTitle(), c.getSummary(), c.getBodyHtml(),
+        return new ContentViews.Detail(c.getId(), c.getType(), c.getTitle(), c.getSummary(),
+                BodyMedia.resolve(c.getBodyHtml(), this::url),
                 url(c.getCoverKey()), url(c.getMediaKey()), url(c.getNarrationKey()), large, topics, groups, sections,
                 Boolean.TRUE.equals(c.getEmergency()), pinned(c, Times.now(clock)), c.getLengthSeconds(),
                 Times.toOffset(c.getPublishedAt()), c.getVersion(), c.getLikeCount(), c.getFavouriteCount(),

@@ -13,12 +13,15 @@ import org.apache.ibatis.annotations.Update;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 @Mapper
 interface ContentMapper extends BaseMapper<ContentItem> {
 
     String FEED_FILTER = """
             FROM content_item c
             WHERE c.status = 'PUBLISHED'
+            <if test="!q.withSamples"> AND NOT c.sample_data</if>
             <if test="q.type != null"> AND c.type = #{q.type}</if>
             <if test="q.topic != null"> AND EXISTS (SELECT 1 FROM content_item_topic t WHERE t.content_id = c.id AND t.topic = #{q.topic})</if>
             <if test="q.group != null"> AND EXISTS (SELECT 1 FROM content_item_audience a WHERE a.content_id = c.id AND a.population_group = #{q.group})</if>
@@ -122,6 +125,17 @@ interface ContentMapper extends BaseMapper<ContentItem> {
     @Select("SELECT id FROM content_item WHERE status = 'SCHEDULED' AND publish_at <= #{now} ORDER BY publish_at LIMIT 100")
     List<Long> dueForPublication(@Param("now") LocalDateTime now);
 
+    /** Emergency pins whose end has passed but that are still marked pinned. */
+    @Select("SELECT id FROM content_item WHERE emergency = TRUE AND emergency_until <= #{now} ORDER BY emergency_until LIMIT 100")
+    List<Long> endedPins(@Param("now") LocalDateTime now);
+
+    /** Ends a pin whose time is up, as unpinning by hand does; conditional, so one instance records it. */
+    @Update("""
+            UPDATE content_item SET emergency = FALSE, emergency_until = NULL, updated_at = #{now}, version = version + 1
+            WHERE id = #{id} AND emergency = TRUE AND emergency_until <= #{now}
+            """)
+    int endPin(@Param("id") long id, @Param("now") LocalDateTime now);
+
     @Update("""
             UPDATE content_item SET status = 'PUBLISHED', published_at = publish_at, updated_at = #{now}, version = version + 1
             WHERE id = #{id} AND status = 'SCHEDULED' AND publish_at <= #{now}
@@ -160,13 +174,15 @@ interface ContentMapper extends BaseMapper<ContentItem> {
             FROM content_plan_section s
             LEFT JOIN content_item_section cs ON cs.section_code = s.code
             LEFT JOIN content_item c ON c.id = cs.content_id AND c.status = 'PUBLISHED'
+                                     AND (#{withSamples} OR NOT c.sample_data)
             GROUP BY s.code, s.name, s.sort_order ORDER BY s.sort_order
             """)
-    List<ContentAdminService.SectionCount> sectionCounts();
+    List<ContentAdminService.SectionCount> sectionCounts(@Param("withSamples") boolean withSamples);
 
     record Tag(long contentId, String code) {
     }
 
+    @Schema(name = "ContentTopic")
     record Named(String code, String name) {
     }
 

@@ -34,7 +34,17 @@ class ContentPersonalData implements PersonalDataSection {
         out.put("favourites", interactions.favouritesOf(residentId));
         out.put("comments", comments.selectList(new com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper<Comment>()
                 .eq(Comment::getResidentId, residentId)).stream()
-                .map(c -> Map.of("contentId", c.getContentId(), "body", c.getBody(), "status", c.getStatus())).toList());
+                .map(ContentPersonalData::exported).toList());
+        return out;
+    }
+
+    /** One comment as exported; {@code imageKey} is null without an image (Map.of takes no nulls). */
+    private static Map<String, Object> exported(Comment c) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("contentId", c.getContentId());
+        out.put("body", c.getBody());
+        out.put("imageKey", c.getImageKey());
+        out.put("status", c.getStatus());
         return out;
     }
 

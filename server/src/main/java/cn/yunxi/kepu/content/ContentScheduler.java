@@ -1,13 +1,20 @@
 package cn.yunxi.kepu.content;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Publishes scheduled items when their time comes (every 30 s; the conditional update makes instances safe). */
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+
+/**
+ * Publishes scheduled items when their time comes and ends emergency pins whose end has passed, so cached feed
+ * pages drop them (every 30 s; the conditional updates make instances safe).
+ * {@code kepu.jobs.scheduled=false} leaves it out: the tests call {@link ContentAdminService#publishDue()} themselves.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-@org.springframework.boot.context.properties.EnableConfigurationProperties(ContentProperties.class)
+@ConditionalOnProperty(name = "kepu.jobs.scheduled", havingValue = "true", matchIfMissing = true)
 class ContentScheduler {
 
     private final ContentAdminService contents;
@@ -16,7 +23,8 @@ class ContentScheduler {
         this.contents = contents;
     }
 
-    @Scheduled(fixedDelayString = "${kepu.content.schedule-check:30s}", initialDelayString = "30s")
+    @Scheduled(fixedDelayString = "${kepu.content.schedule-check:30s}", initialDelayString = "${kepu.content.schedule-check:30s}")
+    @SchedulerLock(name = "content.publish-due")
     void publishDue() {
         contents.publishDue();
     }

@@ -36,16 +36,17 @@ interface InteractionMapper extends BaseMapper<ReadSession> {
 
     @Select("""
             SELECT f.content_id FROM content_favourite f JOIN content_item c ON c.id = f.content_id
-            WHERE f.resident_id = #{r} AND c.status = 'PUBLISHED'
+            WHERE f.resident_id = #{r} AND c.status = 'PUBLISHED' AND (#{withSamples} OR NOT c.sample_data)
             ORDER BY f.created_at DESC, f.content_id DESC LIMIT #{limit} OFFSET #{offset}
             """)
-    List<Long> favourites(@Param("r") long residentId, @Param("limit") int limit, @Param("offset") long offset);
+    List<Long> favourites(@Param("r") long residentId, @Param("withSamples") boolean withSamples,
+                          @Param("limit") int limit, @Param("offset") long offset);
 
     @Select("""
             SELECT COUNT(*) FROM content_favourite f JOIN content_item c ON c.id = f.content_id
-            WHERE f.resident_id = #{r} AND c.status = 'PUBLISHED'
+            WHERE f.resident_id = #{r} AND c.status = 'PUBLISHED' AND (#{withSamples} OR NOT c.sample_data)
             """)
-    long favouriteCount(@Param("r") long residentId);
+    long favouriteCount(@Param("r") long residentId, @Param("withSamples") boolean withSamples);
 
     @Insert("INSERT INTO content_share (token, content_id, sharer_id, created_at) VALUES (#{s.token}, #{s.contentId}, #{s.sharerId}, #{s.createdAt})")
     @Options(useGeneratedKeys = true, keyProperty = "s.id")
@@ -89,7 +90,7 @@ interface InteractionMapper extends BaseMapper<ReadSession> {
     @Update("UPDATE content_read SET resident_id = NULL WHERE resident_id = #{r}")
     void eraseReads(@Param("r") long residentId);
 
-    @Update("UPDATE content_comment SET body = '', resident_id = NULL, status = 'DELETED' WHERE resident_id = #{r}")
+    @Update("UPDATE content_comment SET body = '', image_key = NULL, resident_id = NULL, status = 'DELETED' WHERE resident_id = #{r}")
     void eraseComments(@Param("r") long residentId);
 
     @Select("SELECT content_id FROM content_read WHERE resident_id = #{r} ORDER BY id")

@@ -19,8 +19,9 @@ import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.common.web.ApiException;
 import cn.yunxi.kepu.common.web.PageQuery;
 import cn.yunxi.kepu.common.web.PageResult;
-import cn.yunxi.kepu.resident.ResidentDirectory;
+import cn.yunxi.kepu.resident.ResidentService;
 import cn.yunxi.kepu.resident.ResidentSummary;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Likes, favourites, shares with attribution, and reading/watching credit. */
 @Service
@@ -34,12 +35,12 @@ class InteractionService {
     private final ContentMapper contents;
     private final InteractionMapper interactions;
     private final ContentFeedService feed;
-    private final ResidentDirectory residents;
+    private final ResidentService residents;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InteractionService(ContentMapper contents, InteractionMapper interactions, ContentFeedService feed,
-                       ResidentDirectory residents, ApplicationEventPublisher events, Clock clock) {
+                       ResidentService residents, ApplicationEventPublisher events, Clock clock) {
         this.contents = contents;
         this.interactions = interactions;
         this.feed = feed;
@@ -77,8 +78,8 @@ class InteractionService {
     }
 
     PageResult<ContentViews.Card> favourites(long residentId, PageQuery page) {
-        List<Long> ids = interactions.favourites(residentId, page.sizeOrDefault(), page.offset());
-        long total = interactions.favouriteCount(residentId);
+        List<Long> ids = interactions.favourites(residentId, feed.samplesShown(), page.sizeOrDefault(), page.offset());
+        long total = interactions.favouriteCount(residentId, feed.samplesShown());
         if (ids.isEmpty()) {
             return PageResult.of(List.of(), total, page);
         }
@@ -113,6 +114,7 @@ class InteractionService {
         return new ShareView(share.getToken(), "/pages/content/detail?id=" + contentId + "&st=" + share.getToken());
     }
 
+    @Schema(name = "ReadSessionView")
     record SessionView(long sessionId, int lengthSeconds, int requiredSeconds, int creditedSeconds, boolean completed,
                        int reportEverySeconds, boolean attributedToShare) {
     }
@@ -207,14 +209,14 @@ class InteractionService {
         ResidentSummary resident = residents.find(s.getResidentId()).orElse(null);
         events.publishEvent(new ContentRead(holder.getId(), s.getResidentId(), s.getContentId(), item.getTitle(),
                 s.getCreditedSeconds(), now));
-        events.publishEvent(new ParticipationRecorded("read:" + holder.getId(), ParticipationKind.CONTENT_READ,
-                personKey, s.getResidentId(), resident == null ? null : label(resident),
-                resident == null ? null : resident.regionCode(),
-                resident == null || resident.populationGroup() == null ? null : resident.populationGroup().name(),
-                "CONTENT", s.getContentId(), item.getTitle(), now.toLocalDate(),
-                List.of(),
-                null, null, false,
-                contents.sections(List.of(s.getContentId())).stream().map(ContentMapper.Tag::code).toList()));
+        events.publishEvent(ParticipationRecorded.builder(ParticipationKind.CONTENT_READ, "read:" + holder.getId())
+                .person(personKey, s.getResidentId(), resident == null ? null : label(resident))
+                .demographics(resident == null ? null : resident.regionCode(),
+                        resident == null || resident.populationGroup() == null ? null : resident.populationGroup().name())
+                .source("CONTENT", s.getContentId(), item.getTitle())
+                .occurredOn(now.toLocalDate())
+                .planSections(contents.sections(List.of(s.getContentId())).stream().map(ContentMapper.Tag::code).toList())
+                .build());
     }
 
     private static String label(ResidentSummary r) {
@@ -231,7 +233,7 @@ class InteractionService {
 
     ContentItem published(long contentId) {
         ContentItem item = contents.selectById(contentId);
-        if (item == null || !"PUBLISHED".equals(item.getStatus())) {
+        if (!feed.readable(item)) {
             throw new ApiException(ContentErrors.CONTENT_NOT_FOUND);
         }
         return item;

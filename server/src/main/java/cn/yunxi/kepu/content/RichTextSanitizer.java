@@ -12,7 +12,8 @@ import org.jsoup.safety.Safelist;
 /**
  * Cleans staff-written rich text against an allow-list (jsoup {@link Safelist}): formatting, lists, tables, images,
  * audio/video and links stay; scripts, styles, event handlers, {@code javascript:}/{@code data:} URLs and forms go.
- * Iframes survive only with an https src on an allow-listed host.
+ * Iframes survive only with an https src on an allow-listed host (or a subdomain of one) and no user info.
+ * Uploaded files are referenced as {@code media:<key>} (see {@link BodyMedia}).
  */
 final class RichTextSanitizer {
 
@@ -28,11 +29,11 @@ final class RichTextSanitizer {
                 .addAttributes("source", "src", "type")
                 .addAttributes("iframe", "src", "width", "height", "allowfullscreen", "frameborder")
                 .addAttributes(":all", "class")
-                .addProtocols("img", "src", "https", "http")
-                .addProtocols("video", "src", "https")
-                .addProtocols("video", "poster", "https")
-                .addProtocols("audio", "src", "https")
-                .addProtocols("source", "src", "https")
+                .addProtocols("img", "src", "https", "http", "media")
+                .addProtocols("video", "src", "https", "media")
+                .addProtocols("video", "poster", "https", "media")
+                .addProtocols("audio", "src", "https", "media")
+                .addProtocols("source", "src", "https", "media")
                 .addProtocols("iframe", "src", "https")
                 .addProtocols("a", "href", "https", "http", "mailto", "tel")
                 .addEnforcedAttribute("a", "rel", "noopener noreferrer nofollow");
@@ -65,7 +66,9 @@ final class RichTextSanitizer {
         try {
             URI uri = URI.create(src);
             String host = uri.getHost();
-            if (!"https".equalsIgnoreCase(uri.getScheme()) || host == null) {
+            // user info ("https://evil.example@v.qq.com/") is never needed by a player and only hides where the
+            // link points, so such a source is refused whatever host follows it
+            if (!"https".equalsIgnoreCase(uri.getScheme()) || host == null || uri.getRawUserInfo() != null) {
                 return false;
             }
             String h = host.toLowerCase(Locale.ROOT);

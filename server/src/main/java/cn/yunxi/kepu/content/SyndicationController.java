@@ -3,9 +3,7 @@ package cn.yunxi.kepu.content;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.CacheControl;
@@ -15,13 +13,15 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.HtmlUtils;
 
 import cn.yunxi.kepu.common.security.PublicEndpoints;
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.common.web.PageQuery;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,32 +86,18 @@ class SyndicationController {
 
     @GetMapping(value = "/feed.json", produces = "application/feed+json;charset=UTF-8")
     @Operation(summary = "JSON Feed 1.1（可按 topic 过滤）")
+    @ApiResponse(responseCode = "200", description = "JSON Feed 1.1", content = @Content(
+            mediaType = "application/feed+json;charset=UTF-8", schema = @Schema(implementation = JsonFeed.class)))
     ResponseEntity<String> jsonFeed(@RequestParam(required = false) String topic) {
         String base = base();
-        List<Map<String, Object>> entries = new ArrayList<>();
+        List<JsonFeed.Item> entries = new ArrayList<>();
         for (ContentViews.Card c : items(topic)) {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", "kepu-yunxi-content-" + c.id());
-            entry.put("url", base + "/api/v1/syndication/items/" + c.id());
-            entry.put("title", c.title());
-            entry.put("summary", c.summary());
-            entry.put("content_text", c.summary());
-            if (c.coverUrl() != null) {
-                entry.put("image", absolute(c.coverUrl(), base));
-            }
-            if (c.publishedAt() != null) {
-                entry.put("date_published", c.publishedAt().toString());
-            }
-            entry.put("tags", c.topics());
-            entries.add(entry);
+            entries.add(new JsonFeed.Item("kepu-yunxi-content-" + c.id(), base + "/api/v1/syndication/items/" + c.id(),
+                    c.title(), c.summary(), c.summary(), c.coverUrl() == null ? null : absolute(c.coverUrl(), base),
+                    c.publishedAt() == null ? null : c.publishedAt().toString(), c.topics()));
         }
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("version", "https://jsonfeed.org/version/1.1");
-        doc.put("title", "科普云溪");
-        doc.put("home_page_url", base);
-        doc.put("feed_url", base + "/api/v1/syndication/feed.json" + (topic == null ? "" : "?topic=" + topic));
-        doc.put("language", "zh-CN");
-        doc.put("items", entries);
+        JsonFeed doc = new JsonFeed("https://jsonfeed.org/version/1.1", "科普云溪", base,
+                base + "/api/v1/syndication/feed.json" + (topic == null ? "" : "?topic=" + topic), "zh-CN", entries);
         return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
                 .body(json.writeValueAsString(doc));
     }
@@ -120,7 +106,7 @@ class SyndicationController {
     @Operation(summary = "单条内容的公开网页（供融媒体中心等渠道链接、嵌入）")
     ResponseEntity<String> page(@org.springframework.web.bind.annotation.PathVariable long id) {
         ContentItem item = contents.selectById(id);
-        if (item == null || !"PUBLISHED".equals(item.getStatus())) {
+        if (!feed.readable(item)) {
             throw new cn.yunxi.kepu.common.web.ApiException(ContentErrors.CONTENT_NOT_FOUND);
         }
         ContentViews.Detail d = feed.detail(item);
@@ -146,14 +132,13 @@ class SyndicationController {
         if (t != null && !t.matches("[A-Z_]{1,24}")) {
             t = "NONE";
         }
-        FeedQuery query = new FeedQuery(null, t, null, null, null, Times.now(clock), ITEMS, 0);
+        FeedQuery query = new FeedQuery(null, t, null, null, null, Times.now(clock), ITEMS, 0, feed.samplesShown());
         return feed.build(query, new PageQuery(1, ITEMS)).items();
     }
 
+    /** The configured public address: the request's Host is the client's to forge, and these answers are cached. */
     private String base() {
-        return properties.publicBaseUrl().isEmpty()
-                ? ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString()
-                : properties.publicBaseUrl();
+        return properties.publicBaseUrl();
     }
 
     private static String absolute(String url, String base) {

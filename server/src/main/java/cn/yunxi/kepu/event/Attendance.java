@@ -22,7 +22,10 @@ class Attendance {
     Long checkedInBy;
     Boolean locationVerified;
     Integer distanceM;
+    boolean presenceConfirmed;
+    Long confirmedBy;
     LocalDateTime checkOutAt;
+    String checkOutMethod;
     Integer attendedMinutes;
     Boolean credited;
     BigDecimal hours;
@@ -50,6 +53,12 @@ class Attendance {
     public void setLocationVerified(Boolean locationVerified) { this.locationVerified = locationVerified; }
     public Integer getDistanceM() { return distanceM; }
     public void setDistanceM(Integer distanceM) { this.distanceM = distanceM; }
+    public boolean isPresenceConfirmed() { return presenceConfirmed; }
+    public void setPresenceConfirmed(boolean presenceConfirmed) { this.presenceConfirmed = presenceConfirmed; }
+    public Long getConfirmedBy() { return confirmedBy; }
+    public void setConfirmedBy(Long confirmedBy) { this.confirmedBy = confirmedBy; }
+    public String getCheckOutMethod() { return checkOutMethod; }
+    public void setCheckOutMethod(String checkOutMethod) { this.checkOutMethod = checkOutMethod; }
     public LocalDateTime getCheckOutAt() { return checkOutAt; }
     public void setCheckOutAt(LocalDateTime checkOutAt) { this.checkOutAt = checkOutAt; }
     public Integer getAttendedMinutes() { return attendedMinutes; }

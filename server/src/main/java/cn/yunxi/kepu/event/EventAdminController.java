@@ -1,6 +1,7 @@
 package cn.yunxi.kepu.event;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.yunxi.kepu.common.apidocs.ApiMediaTypes;
 import cn.yunxi.kepu.common.security.CurrentUser;
 import cn.yunxi.kepu.common.web.PageQuery;
 import cn.yunxi.kepu.common.web.PageResult;
@@ -32,11 +34,17 @@ import cn.yunxi.kepu.event.EventViews.CheckinTokenView;
 import cn.yunxi.kepu.event.EventViews.EventEditView;
 import cn.yunxi.kepu.event.EventViews.EventSummaryView;
 import cn.yunxi.kepu.event.EventViews.EventView;
+import cn.yunxi.kepu.event.EventViews.HelperView;
 import cn.yunxi.kepu.event.EventViews.Roster;
 import cn.yunxi.kepu.event.EventViews.SignupView;
+import cn.yunxi.kepu.event.EventViews.VenueCount;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 
 /** Staff side of events. Unit and town admins and organisers see only their own unit's events. */
 @RestController
@@ -52,10 +60,15 @@ class EventAdminController {
     private final AttendanceService attendance;
     private final RosterService rosters;
     private final PosterService posters;
+    private final HelperCheckinService helpers;
+    private final VenueCountRepository venueCounts;
 
     EventAdminController(EventAdminService admin, SignupService signups, AttendanceService attendance,
-                         RosterService rosters, PosterService posters) {
+                         RosterService rosters, PosterService posters, HelperCheckinService helpers,
+                         VenueCountRepository venueCounts) {
+        this.venueCounts = venueCounts;
         this.posters = posters;
+        this.helpers = helpers;
         this.admin = admin;
         this.signups = signups;
         this.attendance = attendance;
@@ -65,16 +78,21 @@ class EventAdminController {
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize(ADMINS)
-    @Operation(summary = "新建活动（草稿）")
+    @Operation(summary = "新建活动（草稿）；organiserOfficerResidentIds 为组织或共同组织本活动的科普信息员 / 科普宣传员（须已审核通过）")
     EventView create(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody EventRequest request) {
         return admin.create(user, request);
     }
 
     @GetMapping
     @PreAuthorize(ANY_STAFF)
+    @Operation(summary = "活动列表（新的在前）：按状态、类型、主办单位（仅区级管理员可选，其他人只看本单位）和名称或地点中的字词筛选")
     PageResult<EventSummaryView> list(@AuthenticationPrincipal CurrentUser user,
-                                      @RequestParam(required = false) EventStatus status, @Valid PageQuery page) {
-        return admin.list(user, status, page);
+                                      @RequestParam(required = false) EventStatus status,
+                                      @RequestParam(required = false) EventKind kind,
+                                      @RequestParam(required = false) Long unitId,
+                                      @RequestParam(required = false) @Size(max = 50, message = "关键词最多 50 字") String keyword,
+                                      @Valid PageQuery page) {
+        return admin.list(user, new EventFilter(status, kind, unitId, keyword), page);
     }
 
     @GetMapping("/{id}")
@@ -107,7 +125,7 @@ class EventAdminController {
 
     @PostMapping("/{id}/finish")
     @PreAuthorize(ANY_STAFF)
-    @Operation(summary = "结束活动：结算所有未结算的签到（未签退者按场次结束时间计）")
+    @Operation(summary = "结束活动（最后一场结束后）：结算所有未结算的签到（未签退且未经确认在场至结束的不计学时）；组织本活动的科普信息员各计开展一次活动")
     EventView finish(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return admin.finish(user, id);
     }
@@ -122,6 +140,8 @@ class EventAdminController {
     @GetMapping("/{id}/roster.xlsx")
     @PreAuthorize(ANY_STAFF)
     @Operation(summary = "名单导出为 Excel")
+    @ApiResponse(responseCode = "200", description = "Excel 文件", content = @Content(mediaType = ApiMediaTypes.XLSX,
+            schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> rosterExcel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         EventSnapshot event = admin.owned(user, id);
         byte[] body = rosters.excel(event, user);
@@ -130,6 +150,13 @@ class EventAdminController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename("活动名单-" + id + ".xlsx", StandardCharsets.UTF_8).build().toString())
                 .body(body);
+    }
+
+    @GetMapping("/{id}/helpers")
+    @PreAuthorize(ANY_STAFF)
+    @Operation(summary = "协助签到的科普信息员 / 科普宣传员（每场每人一条）")
+    List<HelperView> helpers(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return helpers.helpers(admin.owned(user, id));
     }
 
     @GetMapping("/{id}/sessions/{sessionId}/checkin-token")
@@ -141,12 +168,38 @@ class EventAdminController {
         return attendance.venueToken(admin.owned(user, id), sessionId, purpose);
     }
 
+    @GetMapping("/{id}/sessions/{sessionId}/checkin-count")
+    @PreAuthorize(ANY_STAFF)
+    @Operation(summary = "现场大屏的签到人数：本场已签到、已签退人数与已确认报名人数")
+    VenueCount checkinCount(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                            @PathVariable long sessionId) {
+        return venueCounts.count(admin.owned(user, id), sessionId);
+    }
+
     @PostMapping("/{id}/checkins/ticket")
     @PreAuthorize(ANY_STAFF)
-    @Operation(summary = "扫参加人的报名凭证为其签到（不指定场次时为当前场次）")
+    @Operation(summary = "扫参加人的报名凭证为其签到或签退（purpose=IN|OUT，默认签到；不指定场次时为当前场次）；"
+            + "对未核验位置的签到即为确认在场")
     AttendanceView ticketCheckin(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                  @Valid @RequestBody TicketCheckinRequest request) {
-        return attendance.ticket(admin.owned(user, id), user, request.ticket(), request.sessionId());
+        return attendance.ticket(admin.owned(user, id), user, request.ticket(), request.sessionId(),
+                request.purposeOrIn());
+    }
+
+    @PostMapping("/{id}/sessions/{sessionId}/ticks")
+    @PreAuthorize(ANY_STAFF)
+    @Operation(summary = "在名单上勾选签到或签退（无手机的代报名者、现场补录者）；对未核验位置的签到即为确认在场")
+    AttendanceView tick(@AuthenticationPrincipal CurrentUser user, @PathVariable long id, @PathVariable long sessionId,
+                        @Valid @RequestBody EventRequests.TickRequest request) {
+        return attendance.tick(admin.owned(user, id), user, request.signupId(), sessionId, request.purpose());
+    }
+
+    @PostMapping("/{id}/sessions/{sessionId}/end-confirmation")
+    @PreAuthorize(ANY_STAFF)
+    @Operation(summary = "场次结束后确认这些人在场至结束：未签退者以场次结束时间为签退时间并确认在场；否则未签退者不计学时")
+    BulkCheckinResult confirmEnd(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                 @PathVariable long sessionId, @Valid @RequestBody BulkCheckinRequest request) {
+        return attendance.confirmEnd(admin.owned(user, id), user, sessionId, request.signupIds());
     }
 
     @PostMapping("/{id}/sessions/{sessionId}/bulk-checkin")

@@ -34,9 +34,9 @@ import cn.yunxi.kepu.event.EventViews.EventEditView;
 import cn.yunxi.kepu.event.EventViews.EventSummaryView;
 import cn.yunxi.kepu.event.EventViews.EventView;
 import cn.yunxi.kepu.event.EventViews.SeatChangeView;
-import cn.yunxi.kepu.indicator.IndicatorCatalog;
+import cn.yunxi.kepu.indicator.IndicatorCatalogService;
 import cn.yunxi.kepu.region.RegionService;
-import cn.yunxi.kepu.staff.StaffDirectory;
+import cn.yunxi.kepu.staff.StaffService;
 import cn.yunxi.kepu.staff.StaffRole;
 import cn.yunxi.kepu.staff.UnitView;
 
@@ -56,14 +56,17 @@ class EventAdminService {
     private final SeatWithdrawal withdrawal;
     private final Notices notices;
     private final AttendanceService attendance;
-    private final StaffDirectory staff;
+    private final StaffService staff;
     private final RegionService regions;
-    private final IndicatorCatalog indicators;
+    private final IndicatorCatalogService indicators;
+    private final EventOfficerService officers;
+    private final EventScope scope;
     private final Clock clock;
 
     EventAdminService(EventMapper events, EventSessionMapper sessions, SignupMapper signups, EventCatalog catalog,
                       EventViewFactory views, Seats seats, SeatWithdrawal withdrawal, Notices notices, AttendanceService attendance,
-                      StaffDirectory staff, RegionService regions, IndicatorCatalog indicators, Clock clock) {
+                      StaffService staff, RegionService regions, IndicatorCatalogService indicators,
+                      EventOfficerService officers, EventScope scope, Clock clock) {
         this.events = events;
         this.sessions = sessions;
         this.signups = signups;
@@ -76,17 +79,15 @@ class EventAdminService {
         this.staff = staff;
         this.regions = regions;
         this.indicators = indicators;
+        this.officers = officers;
+        this.scope = scope;
         this.clock = clock;
-    }
-
-    static boolean isDistrictAdmin(CurrentUser user) {
-        return user.hasRole(StaffRole.DISTRICT_ADMIN.name());
     }
 
     /** The event, if the caller may manage it; someone else's event is "not found". */
     EventSnapshot owned(CurrentUser user, long eventId) {
         EventSnapshot snapshot = catalog.load(eventId);
-        if (!isDistrictAdmin(user) && !Objects.equals(snapshot.event().getOrganiserUnitId(), user.unitId())) {
+        if (!StaffRole.isDistrictAdmin(user) && !Objects.equals(snapshot.event().getOrganiserUnitId(), user.unitId())) {
             throw new ApiException(EventErrors.EVENT_NOT_FOUND);
         }
         return snapshot;
@@ -95,7 +96,7 @@ class EventAdminService {
     @Transactional
     EventView create(CurrentUser user, EventRequest request) {
         long unitId = organiserUnit(user, request.organiserUnitId());
-        List<SessionRequest> ordered = checked(request);
+        List<SessionRequest> ordered = checked(user, request);
         LocalDateTime now = Times.now(clock);
         Event e = new Event();
         apply(e, request, ordered);
@@ -109,7 +110,8 @@ class EventAdminService {
         for (int i = 0; i < ordered.size(); i++) {
             sessions.insert(session(e.getId(), i + 1, ordered.get(i)));
         }
-        return views.view(catalog.load(e.getId()), null);
+        officers.replaceOrganisers(e.getId(), request.organiserOfficerResidentIds());
+        return views.forStaff(catalog.load(e.getId()));
     }
 
     /**
@@ -129,7 +131,7 @@ class EventAdminService {
             organiserUnit(user, request.organiserUnitId());
             locked.setOrganiserUnitId(request.organiserUnitId());
         }
-        List<SessionRequest> ordered = checked(request);
+        List<SessionRequest> ordered = checked(user, request);
         int excess = SeatWithdrawal.excess(locked, request.capacity());
         if (excess > 0 && !Boolean.TRUE.equals(request.confirmSeatWithdrawal())) {
             throw new ApiException(EventErrors.SEAT_WITHDRAWAL_NOT_CONFIRMED, "已确认报名 " + locked.getTaken()
@@ -146,6 +148,7 @@ class EventAdminService {
         locked.setUpdatedAt(Times.now(clock));
         events.updateById(locked);
         replaceSessions(eventId, existing, ordered);
+        officers.replaceOrganisers(eventId, request.organiserOfficerResidentIds());
         String newSchedule = schedule(sessions.ofEvent(eventId));
         int promoted = seats.fillFromWaitlist(events.selectById(eventId));
         if (status == EventStatus.PUBLISHED
@@ -156,7 +159,7 @@ class EventAdminService {
             }
         }
         catalog.invalidate(eventId);
-        return new EventEditView(views.view(catalog.load(eventId), null), new SeatChangeView(withdrawn.withdrawn(),
+        return new EventEditView(views.forStaff(catalog.load(eventId)), new SeatChangeView(withdrawn.withdrawn(),
                 withdrawn.waitlisted(), withdrawn.cancelled(), promoted));
     }
 
@@ -167,7 +170,7 @@ class EventAdminService {
             throw new ApiException(EventErrors.EVENT_NOT_DRAFT);
         }
         catalog.invalidate(eventId);
-        return views.view(catalog.load(eventId), null);
+        return views.forStaff(catalog.load(eventId));
     }
 
     /** Cancels the event; every active signup ends and each participant is told. */
@@ -185,29 +188,45 @@ class EventAdminService {
         signups.cancelAll(eventId, now);
         active.forEach(notices::eventCancelled);
         catalog.invalidate(eventId);
-        return views.view(catalog.load(eventId), null);
+        return views.forStaff(catalog.load(eventId));
     }
 
-    /** Ends the event: attendance not yet settled is settled now, as if everyone left at their session's end. */
+    /**
+     * Ends the event once its last session is over: attendance not yet settled is settled now (a check-in with
+     * no check-out and no end-of-session confirmation earns nothing). Before then the hours are not known.
+     */
     @Transactional
     EventView finish(CurrentUser user, long eventId) {
-        owned(user, eventId);
+        EventSnapshot event = owned(user, eventId);
+        if (Times.now(clock).isBefore(event.lastEnd())) {
+            throw new ApiException(EventErrors.EVENT_NOT_OVER);
+        }
         if (events.transition(eventId, EventStatus.PUBLISHED.name(), EventStatus.FINISHED.name(), Times.now(clock)) != 1) {
             throw new ApiException(EventErrors.EVENT_NOT_PUBLISHED);
         }
         attendance.settleEvent(eventId);
+        officers.creditOrganisers(catalog.load(eventId), Times.now(clock));
         catalog.invalidate(eventId);
-        return views.view(catalog.load(eventId), null);
+        return views.forStaff(catalog.load(eventId));
     }
 
     EventView get(CurrentUser user, long eventId) {
-        return views.view(owned(user, eventId), null);
+        return views.forStaff(owned(user, eventId));
     }
 
-    PageResult<EventSummaryView> list(CurrentUser user, EventStatus status, PageQuery page) {
+    /**
+     * Events the caller manages, newest first: by status, kind, organising unit (the district picks a town or a
+     * department; everyone else only ever sees their own unit's) and words of the title or venue.
+     */
+    PageResult<EventSummaryView> list(CurrentUser user, EventFilter filter, PageQuery page) {
+        boolean district = StaffRole.isDistrictAdmin(user);
+        String keyword = filter.keyword() == null ? "" : filter.keyword().strip();
         LambdaQueryWrapper<Event> query = new LambdaQueryWrapper<Event>()
-                .eq(status != null, Event::getStatus, status == null ? null : status.name())
-                .eq(!isDistrictAdmin(user), Event::getOrganiserUnitId, user.unitId())
+                .eq(filter.status() != null, Event::getStatus, filter.status() == null ? null : filter.status().name())
+                .eq(filter.kind() != null, Event::getKind, filter.kind() == null ? null : filter.kind().name())
+                .eq(!district, Event::getOrganiserUnitId, user.unitId())
+                .eq(district && filter.unitId() != null, Event::getOrganiserUnitId, filter.unitId())
+                .and(!keyword.isEmpty(), q -> q.like(Event::getTitle, keyword).or().like(Event::getVenueName, keyword))
                 .orderByDesc(Event::getStartsAt).orderByDesc(Event::getId);
         Page<Event> result = events.selectPage(Page.of(page.pageOrDefault(), page.sizeOrDefault()), query);
         Map<Long, String> unitNames = staff.units().stream().collect(Collectors.toMap(UnitView::id, UnitView::name));
@@ -221,7 +240,7 @@ class EventAdminService {
     }
 
     private long organiserUnit(CurrentUser user, Long requested) {
-        if (isDistrictAdmin(user)) {
+        if (StaffRole.isDistrictAdmin(user)) {
             if (requested == null) {
                 throw new FormValidationException(List.of(new FieldError("organiserUnitId", "请选择主办单位")));
             }
@@ -237,7 +256,7 @@ class EventAdminService {
     }
 
     /** Cross-field checks the annotations cannot express; returns the sessions in time order. */
-    private List<SessionRequest> checked(EventRequest r) {
+    private List<SessionRequest> checked(CurrentUser user, EventRequest r) {
         List<FieldError> errors = new ArrayList<>();
         List<SessionRequest> ordered = new ArrayList<>(r.sessions());
         ordered.sort(Comparator.comparing(SessionRequest::startsAt));
@@ -276,12 +295,14 @@ class EventAdminService {
                 }
             }
         }
+        errors.addAll(officers.check(r.organiserOfficerResidentIds()));
         if (r.eligibleRegions() != null) {
             for (String code : r.eligibleRegions()) {
                 if (regions.find(code).isEmpty()) {
                     errors.add(new FieldError("eligibleRegions", "地区不存在：" + code));
                 }
             }
+            errors.addAll(scope.check(user, r.eligibleRegions()));
         }
         if (r.formFields() != null) {
             errors.addAll(SignupForms.checkDefinition(r.formFields()));

@@ -15,7 +15,7 @@ import cn.yunxi.kepu.common.web.PageQuery;
 import cn.yunxi.kepu.common.web.PageResult;
 import cn.yunxi.kepu.event.EventViews.EventSummaryView;
 import cn.yunxi.kepu.event.EventViews.EventView;
-import cn.yunxi.kepu.staff.StaffDirectory;
+import cn.yunxi.kepu.staff.StaffService;
 import cn.yunxi.kepu.staff.UnitView;
 
 /** What residents see: published events, upcoming first; drafts do not exist for them. */
@@ -26,11 +26,11 @@ class EventBrowseService {
     private final EventCatalog catalog;
     private final EventViewFactory views;
     private final SignupService signups;
-    private final StaffDirectory staff;
+    private final StaffService staff;
     private final Clock clock;
 
     EventBrowseService(EventMapper events, EventCatalog catalog, EventViewFactory views, SignupService signups,
-                       StaffDirectory staff, Clock clock) {
+                       StaffService staff, Clock clock) {
         this.events = events;
         this.catalog = catalog;
         this.views = views;

@@ -6,7 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 import cn.yunxi.kepu.common.web.ApiException;
-import cn.yunxi.kepu.staff.StaffDirectory;
+import cn.yunxi.kepu.staff.StaffService;
 import cn.yunxi.kepu.staff.UnitView;
 
 /**
@@ -21,10 +21,10 @@ class EventCatalog {
 
     private final EventMapper events;
     private final EventSessionMapper sessions;
-    private final StaffDirectory staff;
+    private final StaffService staff;
     private final ConcurrentHashMap<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    EventCatalog(EventMapper events, EventSessionMapper sessions, StaffDirectory staff) {
+    EventCatalog(EventMapper events, EventSessionMapper sessions, StaffService staff) {
         this.events = events;
         this.sessions = sessions;
         this.staff = staff;

@@ -1,5 +1,7 @@
 package cn.yunxi.kepu.event;
 
+import java.util.List;
+
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -8,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import cn.yunxi.kepu.common.security.PublicEndpoints;
 import tools.jackson.databind.json.JsonMapper;
 
 @Configuration(proxyBeanMethods = false)
@@ -31,5 +34,11 @@ class EventConfig implements WebMvcConfigurer {
         registration.addUrlPatterns(SignupRefusalFilter.URL_PATTERN);
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
+    }
+
+    /** Anyone holding a training certificate's number may check it (the holder's name is masked). */
+    @Bean
+    PublicEndpoints trainingCertificateVerification() {
+        return () -> List.of("/api/v1/training-certificates/*");
     }
 }

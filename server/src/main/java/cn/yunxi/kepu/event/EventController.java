@@ -24,6 +24,7 @@ import cn.yunxi.kepu.event.EventRequests.SignupRequest;
 import cn.yunxi.kepu.event.EventViews.AttendanceView;
 import cn.yunxi.kepu.event.EventViews.EventSummaryView;
 import cn.yunxi.kepu.event.EventViews.EventView;
+import cn.yunxi.kepu.event.EventViews.HelperCheckinView;
 import cn.yunxi.kepu.event.EventViews.SignupView;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -38,13 +39,17 @@ class EventController {
     private final EventBrowseService browse;
     private final SignupService signups;
     private final AttendanceService attendance;
+    private final HelperCheckinService helpers;
     private final RateLimiter rateLimiter;
+    private final TrainingCertificateService certificates;
 
     EventController(EventBrowseService browse, SignupService signups, AttendanceService attendance,
-                    RateLimiter rateLimiter) {
+                    HelperCheckinService helpers, RateLimiter rateLimiter, TrainingCertificateService certificates) {
+        this.certificates = certificates;
         this.browse = browse;
         this.signups = signups;
         this.attendance = attendance;
+        this.helpers = helpers;
         this.rateLimiter = rateLimiter;
     }
 
@@ -85,6 +90,26 @@ class EventController {
         return signups.get(user, id);
     }
 
+    @GetMapping("/signups/{id}/attendance")
+    @Operation(summary = "我的（或我代报名的）这条报名每场的签到、签退与学时（结算后才有学时；待组织者确认的签到不计学时）")
+    java.util.List<EventViews.MyAttendance> signupAttendance(@AuthenticationPrincipal CurrentUser user,
+                                                             @PathVariable long id) {
+        return signups.attendance(user, id);
+    }
+
+    @GetMapping("/signups/{id}/certificate")
+    @Operation(summary = "我这条报名的培训证明：培训结束、学时结算并计入后第一次打开时签发（编号随机、可公开查验），之后原样返回；"
+            + "未计入学时为 409 TRAINING_CERTIFICATE_NOT_EARNED，不是本人的报名为 404")
+    TrainingCertificateService.View trainingCertificate(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return certificates.mine(user, id);
+    }
+
+    @GetMapping("/training-certificates/{verifyNo}")
+    @Operation(summary = "公开查验培训证明编号（无需登录，姓名已脱敏）")
+    TrainingCertificateService.View verifyCertificate(@PathVariable String verifyNo) {
+        return certificates.verify(verifyNo);
+    }
+
     @PostMapping("/signups/{id}/cancel")
     @Operation(summary = "取消报名（取消截止时间前）；空出的名额自动递补给候补第一位")
     SignupView cancel(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
@@ -113,5 +138,13 @@ class EventController {
     @Operation(summary = "扫现场签到码签到（或签退码签退）；可附带位置，不带位置时记为“位置未核验”；重复扫码不改变结果")
     AttendanceView checkin(@AuthenticationPrincipal CurrentUser user, @Valid @RequestBody CheckinRequest request) {
         return attendance.scan(user, request);
+    }
+
+    @PostMapping("/helper-checkins")
+    @Operation(summary = "科普信息员 / 科普宣传员扫现场签到码协助签到（无需报名）：计为开展一次活动；每场一次，重复扫码不改变结果；"
+            + "不是在册信息员时返回 NOT_AN_OFFICER")
+    HelperCheckinView helperCheckin(@AuthenticationPrincipal CurrentUser user,
+                                    @Valid @RequestBody CheckinRequest request) {
+        return helpers.checkIn(user, request);
     }
 }

@@ -8,6 +8,8 @@ import cn.yunxi.kepu.common.web.ErrorCode;
 enum EventErrors implements ErrorCode {
     EVENT_NOT_FOUND(HttpStatus.NOT_FOUND, "活动不存在或已下线"),
     SIGNUP_NOT_FOUND(HttpStatus.NOT_FOUND, "报名记录不存在"),
+    TRAINING_CERTIFICATE_NOT_FOUND(HttpStatus.NOT_FOUND, "没有这个编号的培训证明，请核对编号"),
+    TRAINING_CERTIFICATE_NOT_EARNED(HttpStatus.CONFLICT, "培训结束、学时结算并计入后才能查看培训证明"),
     SESSION_NOT_FOUND(HttpStatus.NOT_FOUND, "活动场次不存在"),
     EVENT_NOT_EDITABLE(HttpStatus.CONFLICT, "活动已取消或已结束，不能再修改"),
     EVENT_NOT_DRAFT(HttpStatus.CONFLICT, "只有草稿状态的活动可以发布"),
@@ -30,7 +32,15 @@ enum EventErrors implements ErrorCode {
     CHECKIN_NOT_OPEN(HttpStatus.CONFLICT, "当前不在签到时间内"),
     TOO_FAR_FROM_VENUE(HttpStatus.FORBIDDEN, "您当前不在活动现场附近，请到现场后再签到"),
     NOT_CHECKED_IN(HttpStatus.CONFLICT, "您还没有签到，不能签退"),
-    NOT_A_VOLUNTEER(HttpStatus.FORBIDDEN, "本活动仅限已审核通过的科技志愿者报名");
+    SESSION_NOT_OVER(HttpStatus.CONFLICT, "本场尚未结束，结束后才能确认在场至结束"),
+    EVENT_NOT_OVER(HttpStatus.CONFLICT, "活动的最后一场尚未结束，结束后才能结束活动"),
+    ATTENDANCE_SETTLED(HttpStatus.CONFLICT, "本场的出勤和学时已结算，不能再修改"),
+    NOT_A_VOLUNTEER(HttpStatus.FORBIDDEN, "本活动仅限已审核通过的科技志愿者报名"),
+    PROXY_SIGNUP_LIMIT(HttpStatus.TOO_MANY_REQUESTS, "您为本活动代报名的人数已达上限，如需为更多人报名请联系活动组织者"),
+    NOT_AN_ORGANISER(HttpStatus.FORBIDDEN, "您还没有绑定工作人员账号，或账号已停用，请在“组织者”页面绑定"),
+    BAD_STAFF_CREDENTIALS(HttpStatus.FORBIDDEN, "用户名或密码错误。多次输错后需等几分钟再试；账号停用请联系区级管理员"),
+    BINDING_CONFLICT(HttpStatus.CONFLICT, "该账号正在别处绑定，请稍后重试"),
+    NOT_AN_OFFICER(HttpStatus.FORBIDDEN, "只有已审核通过的科普信息员或科普宣传员可以协助签到");
 
     private final HttpStatus status;
     private final String message;

@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import cn.yunxi.kepu.common.web.Problems;
 
 /** Renders field-level failures found by the event services like any other validation problem. */
-@RestControllerAdvice(basePackages = {"cn.yunxi.kepu.event", "cn.yunxi.kepu.volunteer"})
+@RestControllerAdvice(basePackages = "cn.yunxi.kepu.event")
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class EventExceptionHandler {
 

@@ -23,8 +23,11 @@ class EventPersonalData implements PersonalDataSection {
     private final AttendanceMapper attendance;
     private final EventMapper events;
     private final PersonalDataCipher cipher;
+    private final TrainingCertificateService certificates;
 
-    EventPersonalData(SignupMapper signups, AttendanceMapper attendance, EventMapper events, PersonalDataCipher cipher) {
+    EventPersonalData(SignupMapper signups, AttendanceMapper attendance, EventMapper events, PersonalDataCipher cipher,
+                      TrainingCertificateService certificates) {
+        this.certificates = certificates;
         this.signups = signups;
         this.attendance = attendance;
         this.events = events;
@@ -66,5 +69,6 @@ class EventPersonalData implements PersonalDataSection {
     @ApplicationModuleListener
     void on(ResidentDeleted deleted) {
         signups.erase(deleted.residentId());
+        certificates.erase(deleted.residentId());
     }
 }

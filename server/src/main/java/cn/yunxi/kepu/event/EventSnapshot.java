@@ -72,4 +72,17 @@ record EventSnapshot(Event event, List<EventSession> sessions, List<FormField> f
                 .filter(s -> !now.isBefore(s.getStartsAt().minus(early)) && now.isBefore(s.getEndsAt()))
                 .findFirst();
     }
+
+    /** The session one can check out of now: the latest that has started and ended at most {@code late} ago. */
+    Optional<EventSession> sessionForCheckOut(LocalDateTime now, java.time.Duration late) {
+        return sessions.stream()
+                .filter(s -> !now.isBefore(s.getStartsAt()) && !now.isAfter(s.getEndsAt().plus(late)))
+                .reduce((first, second) -> second);
+    }
+
+    /** The end of the last session. */
+    LocalDateTime lastEnd() {
+        return sessions.stream().map(EventSession::getEndsAt).max(LocalDateTime::compareTo)
+                .orElse(event.getEndsAt());
+    }
 }

@@ -10,13 +10,30 @@ import cn.yunxi.kepu.event.EventViews.EligibilityView;
 import cn.yunxi.kepu.event.EventViews.EventSummaryView;
 import cn.yunxi.kepu.event.EventViews.EventView;
 import cn.yunxi.kepu.event.EventViews.MySignupView;
+import cn.yunxi.kepu.event.EventViews.OrganiserOfficerView;
 import cn.yunxi.kepu.event.EventViews.SessionView;
 import cn.yunxi.kepu.event.EventViews.VenueView;
 
 @Component
 class EventViewFactory {
 
+    private final EventOfficerService officers;
+
+    EventViewFactory(EventOfficerService officers) {
+        this.officers = officers;
+    }
+
+    /** The event as staff see it: with the officers named as its organisers. */
+    EventView forStaff(EventSnapshot s) {
+        return view(s, null, officers.organisers(s.id()));
+    }
+
+    /** The event as a resident sees it, with their own signup. */
     EventView view(EventSnapshot s, MySignupView mine) {
+        return view(s, mine, null);
+    }
+
+    private EventView view(EventSnapshot s, MySignupView mine, List<OrganiserOfficerView> organiserOfficers) {
         Event e = s.event();
         List<cn.yunxi.kepu.resident.PopulationGroup> groups = new ArrayList<>(s.groups());
         groups.sort(null);
@@ -32,7 +49,8 @@ class EventViewFactory {
                 Math.max(0, e.getCapacity() - e.getTaken()), Boolean.TRUE.equals(e.getWaitlistEnabled()),
                 new EligibilityView(groups, regions, e.getMinAge(), e.getMaxAge(),
                         Boolean.TRUE.equals(e.getVolunteersOnly())),
-                s.formFields(), s.indicatorCodes(), e.getTrainingHours(), e.getMinAttendancePercent(), mine);
+                s.formFields(), s.indicatorCodes(), e.getTrainingHours(), e.getMinAttendancePercent(), mine,
+                organiserOfficers);
     }
 
     EventSummaryView summary(Event e, String unitName) {

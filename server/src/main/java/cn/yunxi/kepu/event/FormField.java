@@ -3,6 +3,8 @@ package cn.yunxi.kepu.event;
 import java.math.BigDecimal;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -25,8 +27,8 @@ public record FormField(
         @NotNull(message = "请选择字段类型") FormFieldType type,
         boolean required,
         @Size(max = 30, message = "选项最多 30 个") List<@NotBlank(message = "选项不能为空") @Size(max = 40, message = "选项最多 40 字") String> options,
-        BigDecimal min,
-        BigDecimal max,
+        @Nullable BigDecimal min,
+        @Nullable BigDecimal max,
         Integer maxLength) {
 
     public FormField {

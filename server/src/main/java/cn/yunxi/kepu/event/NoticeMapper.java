@@ -88,7 +88,4 @@ interface NoticeMapper extends BaseMapper<Notice> {
             + "WHERE resident_id = #{residentId} AND template = #{template}")
     int clearQuota(@Param("residentId") long residentId, @Param("template") String template,
                    @Param("now") LocalDateTime now);
-
-    @Select("SELECT COALESCE(SUM(remaining), 0) FROM subscribe_quota WHERE resident_id = #{residentId} AND template = #{template}")
-    int quota(@Param("residentId") long residentId, @Param("template") String template);
 }

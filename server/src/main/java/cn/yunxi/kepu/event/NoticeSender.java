@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import cn.yunxi.kepu.common.time.Times;
-import cn.yunxi.kepu.resident.ResidentDirectory;
+import cn.yunxi.kepu.resident.ResidentService;
 import cn.yunxi.kepu.wechat.WechatSubscribeMessages;
 import cn.yunxi.kepu.wechat.WechatSubscribeMessages.Result;
 
@@ -35,12 +35,12 @@ class NoticeSender {
     private final NoticeMapper notices;
     private final SignupMapper signups;
     private final EventCatalog catalog;
-    private final ResidentDirectory residents;
+    private final ResidentService residents;
     private final WechatSubscribeMessages wechat;
     private final EventProperties properties;
     private final Clock clock;
 
-    NoticeSender(NoticeMapper notices, SignupMapper signups, EventCatalog catalog, ResidentDirectory residents,
+    NoticeSender(NoticeMapper notices, SignupMapper signups, EventCatalog catalog, ResidentService residents,
                  WechatSubscribeMessages wechat, EventProperties properties, Clock clock) {
         this.notices = notices;
         this.signups = signups;

@@ -26,8 +26,12 @@ import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.event.EventViews.Roster;
 import cn.yunxi.kepu.event.EventViews.RosterAttendance;
 import cn.yunxi.kepu.event.EventViews.RosterEntry;
-import cn.yunxi.kepu.resident.ResidentDirectory;
+import cn.yunxi.kepu.resident.ResidentService;
 import cn.yunxi.kepu.resident.ResidentSummary;
+import cn.yunxi.kepu.staff.StaffService;
+import cn.yunxi.kepu.staff.StaffView;
+import cn.yunxi.kepu.common.security.SubjectType;
+import cn.yunxi.kepu.staff.StaffRole;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,19 +45,21 @@ class RosterService {
 
     private final SignupMapper signups;
     private final AttendanceMapper attendance;
-    private final ResidentDirectory residents;
+    private final ResidentService residents;
     private final PersonalDataCipher cipher;
+    private final StaffService staff;
 
-    RosterService(SignupMapper signups, AttendanceMapper attendance, ResidentDirectory residents,
-                  PersonalDataCipher cipher) {
+    RosterService(SignupMapper signups, AttendanceMapper attendance, ResidentService residents,
+                  PersonalDataCipher cipher, StaffService staff) {
         this.signups = signups;
         this.attendance = attendance;
         this.residents = residents;
         this.cipher = cipher;
+        this.staff = staff;
     }
 
     Roster roster(EventSnapshot event, CurrentUser viewer) {
-        boolean showPhones = EventAdminService.isDistrictAdmin(viewer);
+        boolean showPhones = StaffRole.isDistrictAdmin(viewer);
         // Waitlisted people in queue order (seat-withdrawn ones carry a negative key and come first); the others
         // keep their arrival order.
         List<Signup> all = new ArrayList<>(signups.selectList(new LambdaQueryWrapper<Signup>()
@@ -64,6 +70,10 @@ class RosterService {
                 .collect(Collectors.groupingBy(Attendance::getSignupId));
         Map<Long, ResidentSummary> people = residents.findAll(all.stream().filter(s -> !Boolean.TRUE.equals(s.getProxy()))
                         .map(Signup::getResidentId).filter(java.util.Objects::nonNull).distinct().toList())
+                .stream().collect(Collectors.toMap(ResidentSummary::id, Function.identity()));
+        Map<Long, ResidentSummary> proxiers = residents.findAll(all.stream()
+                        .filter(s -> SubjectType.RESIDENT.name().equals(s.getProxiedByType()))
+                        .map(Signup::getProxiedById).distinct().toList())
                 .stream().collect(Collectors.toMap(ResidentSummary::id, Function.identity()));
         Map<Long, Integer> seqOf = event.sessions().stream()
                 .collect(Collectors.toMap(EventSession::getId, EventSession::getSeq));
@@ -77,12 +87,13 @@ class RosterService {
             List<RosterAttendance> att = bySignup.getOrDefault(s.getId(), List.of()).stream()
                     .map(a -> new RosterAttendance(a.getSessionId(), seqOf.getOrDefault(a.getSessionId(), 0),
                             Times.toOffset(a.getCheckInAt()), Times.toOffset(a.getCheckOutAt()), a.getCheckInMethod(),
-                            Boolean.TRUE.equals(a.getLocationVerified()), a.getDistanceM(), a.getCredited(), a.getHours()))
+                            Boolean.TRUE.equals(a.getLocationVerified()), a.getDistanceM(), a.getCredited(), a.getHours(),
+                            a.isPresenceConfirmed(), a.getCheckOutMethod()))
                     .toList();
             BigDecimal hours = att.stream().map(RosterAttendance::hours).filter(java.util.Objects::nonNull)
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             RosterEntry entry = new RosterEntry(s.getId(), status, pos, name(s, people), phone(s, people, showPhones),
-                    Boolean.TRUE.equals(s.getProxy()), s.getRegionCode(), s.getPopulationGroup(),
+                    Boolean.TRUE.equals(s.getProxy()), proxiedBy(s, proxiers), s.getRegionCode(), s.getPopulationGroup(),
                     Times.toOffset(s.getCreatedAt()), att, hours, answers(event, s, showPhones));
             switch (status) {
                 case CONFIRMED -> confirmed.add(entry);
@@ -101,7 +112,7 @@ class RosterService {
         Roster roster = roster(event, viewer);
         try (SXSSFWorkbook book = new SXSSFWorkbook(200); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = book.createSheet("报名与签到");
-            List<String> header = new ArrayList<>(List.of("序号", "状态", "候补位置", "姓名", "手机号", "代报名",
+            List<String> header = new ArrayList<>(List.of("序号", "状态", "候补位置", "姓名", "手机号", "代报名", "代报名人",
                     "地区编码", "人群", "报名时间"));
             for (EventViews.SessionView s : roster.sessions()) {
                 header.add("第" + s.seq() + "场签到");
@@ -124,6 +135,7 @@ class RosterService {
                 row.createCell(c++).setCellValue(nullToEmpty(e.name()));
                 row.createCell(c++).setCellValue(nullToEmpty(e.phone()));
                 row.createCell(c++).setCellValue(e.proxy() ? "是" : "否");
+                row.createCell(c++).setCellValue(nullToEmpty(e.proxiedBy()));
                 row.createCell(c++).setCellValue(nullToEmpty(e.regionCode()));
                 row.createCell(c++).setCellValue(nullToEmpty(e.populationGroup()));
                 row.createCell(c++).setCellValue(e.createdAt() == null ? "" : TIME.format(e.createdAt()));
@@ -147,6 +159,22 @@ class RosterService {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Who made a proxy signup, so an organiser can see who filled their event and ask them: a resident by masked
+     * nickname and account number, staff by name.
+     */
+    private String proxiedBy(Signup s, Map<Long, ResidentSummary> proxiers) {
+        if (s.getProxiedById() == null) {
+            return null;
+        }
+        if (SubjectType.STAFF.name().equals(s.getProxiedByType())) {
+            return "工作人员 " + staff.staff(s.getProxiedById()).map(StaffView::displayName).orElse("#" + s.getProxiedById());
+        }
+        ResidentSummary r = proxiers.get(s.getProxiedById());
+        String nickname = r == null || r.nickname() == null ? "" : PersonalDataCipher.maskName(r.nickname()) + " ";
+        return "居民 " + nickname + "（账号 " + s.getProxiedById() + "）";
     }
 
     private String name(Signup s, Map<Long, ResidentSummary> people) {

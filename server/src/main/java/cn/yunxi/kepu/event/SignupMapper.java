@@ -92,15 +92,19 @@ interface SignupMapper extends BaseMapper<Signup> {
             + "WHERE id = #{id} AND resident_id IS NULL")
     int claim(@Param("id") long id, @Param("residentId") long residentId, @Param("personKey") String personKey);
 
+    /** Signups not cancelled that one proxier made for this event. */
+    @Select("SELECT COUNT(*) FROM event_signup WHERE event_id = #{eventId} AND proxied_by_type = #{type} "
+            + "AND proxied_by_id = #{id} AND status <> 'CANCELLED'")
+    int countProxiedBy(@Param("eventId") long eventId, @Param("type") String type, @Param("id") long id);
+
     @Select("SELECT * FROM event_signup WHERE phone_hash = #{phoneHash} AND resident_id IS NULL")
     List<Signup> unclaimed(@Param("phoneHash") String phoneHash);
 
-    @Select("SELECT resident_id FROM event_signup WHERE event_id = #{eventId} AND status <> 'CANCELLED' "
-            + "AND resident_id IS NOT NULL")
-    List<Long> activeResidents(@Param("eventId") long eventId);
-
-    /** Account deleted: personal data given at signup goes; the anonymous row stays for statistics. */
+    /**
+     * Account deleted: personal data given at signup goes, the phone's lookup hash included (it would still tie the
+     * row to the number); the anonymous row stays for statistics, its person key being the resident's.
+     */
     @Update("UPDATE event_signup SET form_answers = NULL, name_cipher = NULL, phone_cipher = NULL, "
-            + "name_masked = NULL, phone_masked = NULL WHERE resident_id = #{residentId}")
+            + "name_masked = NULL, phone_masked = NULL, phone_hash = NULL WHERE resident_id = #{residentId}")
     int erase(@Param("residentId") long residentId);
 }

@@ -29,7 +29,8 @@ import cn.yunxi.kepu.event.EventRequests.SignupRequest;
 import cn.yunxi.kepu.event.EventViews.SignupView;
 import cn.yunxi.kepu.region.RegionInfo;
 import cn.yunxi.kepu.region.RegionService;
-import cn.yunxi.kepu.resident.ResidentDirectory;
+import cn.yunxi.kepu.resident.PopulationGroup;
+import cn.yunxi.kepu.resident.ResidentService;
 import cn.yunxi.kepu.resident.ResidentSummary;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -49,23 +50,25 @@ class SignupService {
     private final Seats seats;
     private final SeatAllocator allocator;
     private final Notices notices;
-    private final CheckinTokens tokens;
-    private final ResidentDirectory residents;
+    private final TicketSigner tickets;
+    private final ResidentService residents;
     private final RegionService regions;
     private final PersonalDataCipher cipher;
     private final ObjectProvider<VolunteerRoster> volunteers;
     private final Clock clock;
+    private final AttendanceMapper attendanceRows;
 
     SignupService(EventMapper events, SignupMapper signups, EventCatalog catalog, Seats seats, SeatAllocator allocator, Notices notices,
-                  CheckinTokens tokens, ResidentDirectory residents, RegionService regions, PersonalDataCipher cipher,
-                  ObjectProvider<VolunteerRoster> volunteers, Clock clock) {
+                  TicketSigner tickets, ResidentService residents, RegionService regions, PersonalDataCipher cipher,
+                  ObjectProvider<VolunteerRoster> volunteers, Clock clock, AttendanceMapper attendanceRows) {
+        this.attendanceRows = attendanceRows;
         this.events = events;
         this.signups = signups;
         this.catalog = catalog;
         this.seats = seats;
         this.allocator = allocator;
         this.notices = notices;
-        this.tokens = tokens;
+        this.tickets = tickets;
         this.residents = residents;
         this.regions = regions;
         this.cipher = cipher;
@@ -80,7 +83,10 @@ class SignupService {
         requireOpen(event, now, false);
         ResidentSummary me = residents.find(user.id()).filter(ResidentSummary::active)
                 .orElseThrow(() -> new ApiException(EventErrors.NOT_ELIGIBLE, "账号状态异常，无法报名"));
-        checkEligible(event, me);
+        checkEligible(event, me.populationGroup(), me.regionCode(), me.birthYear(), "请在“我的”中");
+        if (Boolean.TRUE.equals(event.event().getVolunteersOnly()) && !isVolunteer(me.id())) {
+            throw new ApiException(EventErrors.NOT_A_VOLUNTEER);
+        }
         ObjectNode answers = SignupForms.validateAnswers(event.formFields(), request == null ? null : request.form());
         Signup s = new Signup();
         s.setEventId(eventId);
@@ -106,12 +112,27 @@ class SignupService {
         requireOpen(catalog.recent(eventId), Times.now(clock), false);
     }
 
-    /** 代报名 by a resident (family member, village cadre) or a staff member (organiser). */
+    /**
+     * 代报名 by a resident (family member, village cadre) or a staff member (organiser). The participant is checked
+     * against the event's conditions on what the proxier declares, and is counted by phone (a person of their own,
+     * never attached to the account that has bound that phone: only that account can take it over, by claiming).
+     * A resident may sign up at most {@link #PROXY_PER_EVENT} people for one event (and 30 a day, at the controller).
+     */
     SignupView proxySignup(CurrentUser actor, long eventId, ProxySignupRequest request) {
         LocalDateTime now = Times.now(clock);
         EventSnapshot event = catalog.recent(eventId);
         boolean staff = actor.type() == SubjectType.STAFF;
         requireOpen(event, now, staff);
+        String region = request.regionCode() != null && regions.find(request.regionCode()).isPresent()
+                ? request.regionCode() : null;
+        checkEligible(event, request.populationGroup(), region, request.birthYear(), "请填写参加人的");
+        if (Boolean.TRUE.equals(event.event().getVolunteersOnly())) {
+            // Whether someone is an approved volunteer cannot be told from a name and a phone.
+            throw new ApiException(EventErrors.NOT_A_VOLUNTEER, "志愿者活动须由志愿者本人报名");
+        }
+        if (!staff && signups.countProxiedBy(eventId, actor.type().name(), actor.id()) >= PROXY_PER_EVENT) {
+            throw new ApiException(EventErrors.PROXY_SIGNUP_LIMIT);
+        }
         ObjectNode answers = SignupForms.validateAnswers(event.formFields(), request.form());
         String phone = request.phone();
         String phoneHash = cipher.lookupHash(phone);
@@ -126,23 +147,9 @@ class SignupService {
         s.setPhoneHash(phoneHash);
         s.setPhoneMasked(PersonalDataCipher.maskPhone(phone));
         s.setFormAnswers(sealAnswers(answers));
-        // The same phone is the same person: an account holder is counted under their account.
-        ResidentSummary holder = residents.findByPhone(phone).orElse(null);
-        if (holder != null) {
-            s.setPersonKey(ParticipationRecorded.residentKey(holder.id()));
-            s.setResidentId(holder.id());
-            s.setRegionCode(holder.regionCode());
-            s.setPopulationGroup(holder.populationGroup() == null ? null : holder.populationGroup().name());
-        } else {
-            s.setPersonKey(ParticipationRecorded.proxyPersonKey(phoneHash));
-            s.setRegionCode(request.regionCode() != null && regions.find(request.regionCode()).isPresent()
-                    ? request.regionCode() : null);
-            s.setPopulationGroup(request.populationGroup() == null ? null : request.populationGroup().name());
-        }
-        if (Boolean.TRUE.equals(event.event().getVolunteersOnly())
-                && (holder == null || !isVolunteer(holder.id()))) {
-            throw new ApiException(EventErrors.NOT_A_VOLUNTEER);
-        }
+        s.setPersonKey(ParticipationRecorded.proxyPersonKey(phoneHash));
+        s.setRegionCode(region);
+        s.setPopulationGroup(request.populationGroup() == null ? null : request.populationGroup().name());
         return place(event, s, now);
     }
 
@@ -158,6 +165,9 @@ class SignupService {
             throw e;
         }
     }
+
+    /** How many people one resident may sign up for one event (a cadre for a village's trainees, a family). */
+    static final int PROXY_PER_EVENT = 10;
 
     /** Cancels a signup of the caller (their own, or one they made for someone else). */
     @Transactional
@@ -218,6 +228,15 @@ class SignupService {
         return claimed;
     }
 
+    /** The signup's own attendance per session, with the hours credited once settled; 404 unless it is the caller's. */
+    List<EventViews.MyAttendance> attendance(CurrentUser user, long signupId) {
+        Signup s = ownedOrProxied(user, signupId);
+        return attendanceRows.ofSignup(s.getId()).stream()
+                .map(a -> new EventViews.MyAttendance(a.getSessionId(), Times.toOffset(a.getCheckInAt()),
+                        Times.toOffset(a.getCheckOutAt()), a.isPresenceConfirmed(), a.getCredited(), a.getHours()))
+                .toList();
+    }
+
     SignupView get(CurrentUser user, long signupId) {
         Signup s = ownedOrProxied(user, signupId);
         Event event = events.selectById(s.getEventId());
@@ -258,7 +277,9 @@ class SignupService {
     private Signup ownedOrProxied(CurrentUser user, long signupId) {
         Signup s = signups.selectById(signupId);
         boolean own = s != null && Objects.equals(s.getResidentId(), user.id());
-        boolean proxied = s != null && SubjectType.RESIDENT.name().equals(s.getProxiedByType())
+        // Once claimed, a signup is its owner's alone: the proxier no longer holds the ticket.
+        boolean proxied = s != null && s.getResidentId() == null
+                && SubjectType.RESIDENT.name().equals(s.getProxiedByType())
                 && Objects.equals(s.getProxiedById(), user.id());
         if (!own && !proxied) {
             throw new ApiException(EventErrors.SIGNUP_NOT_FOUND);
@@ -286,29 +307,30 @@ class SignupService {
         }
     }
 
-    private void checkEligible(EventSnapshot event, ResidentSummary me) {
+    /**
+     * The event's group, region and age conditions against what is known of the participant; an unknown value
+     * where the event sets a condition is refused ({@code where} says where to fill it in).
+     */
+    private void checkEligible(EventSnapshot event, PopulationGroup group, String region, Integer birthYear,
+                               String where) {
         Event e = event.event();
-        if (!event.groups().isEmpty() && (me.populationGroup() == null || !event.groups().contains(me.populationGroup()))) {
-            throw new ApiException(EventErrors.NOT_ELIGIBLE, "本活动面向特定人群，请在“我的”中确认您的人群类别");
+        if (!event.groups().isEmpty() && (group == null || !event.groups().contains(group))) {
+            throw new ApiException(EventErrors.NOT_ELIGIBLE, "本活动面向特定人群，" + where + "人群类别须符合要求");
         }
         if (!event.regions().isEmpty()) {
-            String region = me.regionCode();
             String town = region == null ? null : regions.find(region).map(RegionInfo::townCode).orElse(null);
             if (region == null || !(event.regions().contains(region) || (town != null && event.regions().contains(town)))) {
-                throw new ApiException(EventErrors.NOT_ELIGIBLE, "本活动仅限指定镇街或村社区的居民报名");
+                throw new ApiException(EventErrors.NOT_ELIGIBLE, "本活动仅限指定镇街或村社区的居民报名，" + where + "所在地区须符合要求");
             }
         }
         if (e.getMinAge() != null || e.getMaxAge() != null) {
-            if (me.birthYear() == null) {
-                throw new ApiException(EventErrors.NOT_ELIGIBLE, "本活动有年龄要求，请先在“我的”中填写出生年份");
+            if (birthYear == null) {
+                throw new ApiException(EventErrors.NOT_ELIGIBLE, "本活动有年龄要求，" + where + "出生年份");
             }
-            int age = Year.now(clock.withZone(Zones.SHANGHAI)).getValue() - me.birthYear();
+            int age = Year.now(clock.withZone(Zones.SHANGHAI)).getValue() - birthYear;
             if ((e.getMinAge() != null && age < e.getMinAge()) || (e.getMaxAge() != null && age > e.getMaxAge())) {
-                throw new ApiException(EventErrors.NOT_ELIGIBLE, "本活动有年龄要求，您的年龄不在范围内");
+                throw new ApiException(EventErrors.NOT_ELIGIBLE, "本活动有年龄要求，参加人的年龄不在范围内");
             }
-        }
-        if (Boolean.TRUE.equals(e.getVolunteersOnly()) && !isVolunteer(me.id())) {
-            throw new ApiException(EventErrors.NOT_A_VOLUNTEER);
         }
     }
 
@@ -328,6 +350,6 @@ class SignupService {
                 event == null ? null : Times.toOffset(event.getStartsAt()), SignupStatus.valueOf(s.getStatus()),
                 position, Boolean.TRUE.equals(s.getProxy()), s.getNameMasked(), s.getPhoneMasked(),
                 Times.toOffset(s.getCreatedAt()), Times.toOffset(s.getConfirmedAt()),
-                Times.toOffset(s.getCancelledAt()), confirmed ? tokens.ticket(s.getId()) : null);
+                Times.toOffset(s.getCancelledAt()), confirmed ? tickets.sign(s, catalog.recent(s.getEventId())) : null);
     }
 }

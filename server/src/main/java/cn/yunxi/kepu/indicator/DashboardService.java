@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -62,7 +64,7 @@ class DashboardService {
                 .toList();
         boolean differs = last.isPresent() && live.stream().anyMatch(f -> Boolean.TRUE.equals(f.differsFromReported()));
         return new Dashboard(plan.id(), plan.name(), plan.periodStart(), plan.periodEnd(), today,
-                FigureService.elapsedPercent(new IndicatorCatalog.Window(plan.periodStart(), plan.periodEnd()), today),
+                FigureService.elapsedPercent(new IndicatorCatalogService.Window(plan.periodStart(), plan.periodEnd()), today),
                 live, participation(plan), last.map(DashboardService::ref).orElse(null), differs);
     }
 
@@ -83,12 +85,13 @@ class DashboardService {
             Map<String, Long> k = bySection.getOrDefault(s.code(), Map.of());
             return new SectionParticipation(s.code(), s.name(), s.kind(), k.getOrDefault("EVENT_ATTENDANCE", 0L),
                     k.getOrDefault("QUIZ", 0L), k.getOrDefault("CONTENT_READ", 0L), k.getOrDefault("SELF_TEST", 0L),
-                    k.getOrDefault("BASE_VISIT", 0L));
+                    k.getOrDefault("BASE_VISIT", 0L), k.getOrDefault("COURSE_LESSON", 0L));
         }).toList();
     }
 
     // ---- snapshots ------------------------------------------------------------------------------------------
 
+    /** Freezes the plan's figures for a month that has begun, as they stood at its end (or now, for this month). */
     @Transactional
     SnapshotView takeSnapshot(long planId, String month, long staffId) {
         PlanRow plan = plans.plan(planId);
@@ -105,9 +108,11 @@ class DashboardService {
             throw new ApiException(IndicatorErrors.SNAPSHOT_EXISTS);
         }
         long id = keys.getKey().longValue();
-        LocalDate today = today();
+        // A month reported after it ended (November, in December) is frozen as it stood on its last day.
+        LocalDate monthEnd = ym.atEndOfMonth();
+        LocalDate asOf = monthEnd.isBefore(today()) ? monthEnd : today();
         for (IndicatorRow i : planRows.indicators(planId)) {
-            Figure f = figures.figure(i, today);
+            Figure f = figures.figureAsOf(i, asOf);
             jdbc.sql("INSERT INTO indicator_snapshot_value (snapshot_id, indicator_id, value, target, percent, status) "
                             + "VALUES (?, ?, ?, ?, ?, ?)")
                     .params(id, i.id(), f.value(), f.target(), f.percentOfTarget(), f.status().name()).update();
@@ -154,8 +159,8 @@ class DashboardService {
     record SnapshotRow(long id, long planId, LocalDate month, LocalDateTime takenAt, long takenBy) {
     }
 
-    record SnapshotValue(long indicatorId, String code, String name, String unit, BigDecimal value, BigDecimal target,
-                         BigDecimal percent, String status) {
+    record SnapshotValue(long indicatorId, String code, String name, String unit, @Nullable BigDecimal value,
+                         BigDecimal target, @Nullable BigDecimal percent, String status) {
     }
 
     record SnapshotView(long id, String month, java.time.OffsetDateTime takenAt, long takenBy,

@@ -12,6 +12,8 @@ import org.apache.poi.ss.usermodel.HorizontalAlignment;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 
@@ -24,7 +26,17 @@ import cn.yunxi.kepu.indicator.FigureViews.Figure;
 @Service
 class ExportService {
 
-    private static final int MAX_RECORDS = 100_000;
+    /** The most rows one records export holds; a larger drill-down is cut and says so (headers and a note row). */
+    static final int RECORDS_ROW_CAP = 20_000;
+
+    /**
+     * A records export: the file, how many rows the drill-down has, how many the file holds.
+     */
+    record RecordsFile(byte[] body, long total, int rows, int cap) {
+        boolean truncated() {
+            return total > rows;
+        }
+    }
 
     private final DashboardService dashboards;
     private final DrillDownService drillDowns;
@@ -40,7 +52,7 @@ class ExportService {
             Styles st = new Styles(wb);
             Sheet sheet = wb.createSheet("指标完成情况");
             String[] headers = {"序号", "指标", "所属章节", "单位", "目标值", "目标口径", "当前值", "完成率(%)", "时间进度(%)",
-                    "状态", "牵头单位", "统计口径"};
+                    "状态", "牵头单位", "统计口径", "各年完成情况"};
             title(sheet, st, d.planName() + " 指标完成情况（截至 " + d.today() + "）", headers.length);
             header(sheet, st, headers);
             int r = 2;
@@ -51,7 +63,7 @@ class ExportService {
                 text(row, 2, f.sectionCode(), st.cell);
                 text(row, 3, f.unit(), st.cell);
                 number(row, 4, f.target(), st.cell);
-                text(row, 5, "YEARLY".equals(f.targetBasis()) ? "每年" : "规划期", st.cell);
+                text(row, 5, f.targetText() + ("YEARLY".equals(f.targetBasis()) ? "，每年" : "，规划期"), st.cell);
                 number(row, 6, f.value(), st.cell);
                 number(row, 7, f.percentOfTarget(), st.cell);
                 number(row, 8, f.elapsedPercent(), st.cell);
@@ -59,9 +71,10 @@ class ExportService {
                 text(row, 10, f.leadUnit(), st.cell);
                 text(row, 11, f.method() + (f.proxy() != null ? "；" + f.proxy().label() + "：" + f.proxy().interval() : ""),
                         st.cell);
+                text(row, 12, years(f), st.cell);
                 r++;
             }
-            int[] widths = {6, 40, 16, 6, 10, 8, 10, 10, 10, 8, 18, 60};
+            int[] widths = {6, 40, 16, 6, 10, 18, 10, 10, 10, 8, 18, 60, 40};
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }
@@ -71,13 +84,21 @@ class ExportService {
         }
     }
 
-    byte[] records(long indicatorId) {
-        DrillDown dd = drillDowns.records(indicatorId, 0, MAX_RECORDS, 1);
-        try (XSSFWorkbook wb = new XSSFWorkbook()) {
+    RecordsFile records(long indicatorId, DrillDownService.Scope scope) {
+        return records(indicatorId, scope, RECORDS_ROW_CAP);
+    }
+
+    /** Written with SXSSF (a window of rows in memory, the rest flushed to a temporary file) up to {@code cap} rows. */
+    RecordsFile records(long indicatorId, DrillDownService.Scope scope, int cap) {
+        DrillDown dd = drillDowns.records(indicatorId, 0, cap, 1, scope);
+        SXSSFWorkbook wb = new SXSSFWorkbook(200);
+        try {
             Styles st = new Styles(wb);
             Sheet sheet = wb.createSheet("明细");
-            String[] headers = {"序号", "人员（已脱敏）", "来源", "日期", "镇（街道）", "人群", "计入"};
-            title(sheet, st, dd.name() + " 明细（" + dd.counting() + "；合计 " + dd.total() + "）", headers.length);
+            String[] headers = {"序号", "人员（化名）", "来源", "日期", "镇（街道）", "人群", "计入"};
+            String note = dd.total() > dd.items().size()
+                    ? "；共 " + dd.total() + " 条，只导出前 " + dd.items().size() + " 条，请缩小范围或分镇街导出" : "";
+            title(sheet, st, dd.name() + " 明细（" + dd.counting() + "；合计 " + dd.total() + note + "）", headers.length);
             header(sheet, st, headers);
             int r = 2;
             for (RecordRow rec : dd.items()) {
@@ -95,10 +116,26 @@ class ExportService {
             for (int i = 0; i < widths.length; i++) {
                 sheet.setColumnWidth(i, widths[i] * 256);
             }
-            return bytes(wb);
+            return new RecordsFile(bytes(wb), dd.total(), dd.items().size(), cap);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } finally {
+            wb.dispose();
         }
+    }
+
+    /** “2022 年 310（已完成）；2023 年 280（未完成）…” for a per-year target; empty for the others. */
+    static String years(Figure f) {
+        if (f.years() == null) {
+            return "";
+        }
+        return f.years().stream().map(y -> y.year() + " 年 "
+                + (y.value() == null ? "—" : y.value().stripTrailingZeros().toPlainString()) + "（"
+                + (y.met() ? "已完成" : switch (y.phase()) {
+                    case PAST -> "未完成";
+                    case CURRENT -> "进行中";
+                    case FUTURE -> "未开始";
+                }) + "）").collect(java.util.stream.Collectors.joining("；"));
     }
 
     private static String statusLabel(FigureViews.Status s) {
@@ -139,7 +176,7 @@ class ExportService {
         cell.setCellStyle(style);
     }
 
-    private static byte[] bytes(XSSFWorkbook wb) throws IOException {
+    private static byte[] bytes(Workbook wb) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         wb.write(out);
         return out.toByteArray();
@@ -150,7 +187,7 @@ class ExportService {
         final CellStyle header;
         final CellStyle cell;
 
-        Styles(XSSFWorkbook wb) {
+        Styles(Workbook wb) {
             Font bold = wb.createFont();
             bold.setBold(true);
             Font big = wb.createFont();
@@ -166,7 +203,7 @@ class ExportService {
             cell.setWrapText(true);
         }
 
-        private static CellStyle bordered(XSSFWorkbook wb) {
+        private static CellStyle bordered(Workbook wb) {
             CellStyle s = wb.createCellStyle();
             s.setBorderTop(BorderStyle.THIN);
             s.setBorderBottom(BorderStyle.THIN);

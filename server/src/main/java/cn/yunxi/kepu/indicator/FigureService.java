@@ -10,24 +10,28 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-import cn.yunxi.kepu.base.AccreditedBase;
-import cn.yunxi.kepu.base.BaseRegistry;
+import cn.yunxi.kepu.sciencebase.AccreditedBase;
+import cn.yunxi.kepu.sciencebase.AccreditedBaseService;
 import cn.yunxi.kepu.indicator.FigureViews.Breakdown;
 import cn.yunxi.kepu.indicator.FigureViews.Figure;
 import cn.yunxi.kepu.indicator.FigureViews.Point;
 import cn.yunxi.kepu.indicator.FigureViews.SelfTestProxy;
 import cn.yunxi.kepu.indicator.FigureViews.Status;
-import cn.yunxi.kepu.indicator.IndicatorCatalog.Window;
+import cn.yunxi.kepu.indicator.FigureViews.TargetWindow;
+import cn.yunxi.kepu.indicator.FigureViews.YearFigure;
+import cn.yunxi.kepu.indicator.FigureViews.YearPhase;
+import cn.yunxi.kepu.indicator.IndicatorCatalogService.Window;
 import cn.yunxi.kepu.indicator.PlanRows.IndicatorRow;
 import cn.yunxi.kepu.indicator.PlanRows.ManualEntryRow;
 import cn.yunxi.kepu.officer.CoverageReport;
-import cn.yunxi.kepu.officer.OfficerCoverage;
+import cn.yunxi.kepu.officer.OfficerCoverageService;
 import cn.yunxi.kepu.officer.OfficerRole;
 import cn.yunxi.kepu.region.RegionInfo;
 import cn.yunxi.kepu.region.RegionService;
@@ -38,14 +42,16 @@ import cn.yunxi.kepu.resident.PopulationGroup;
 class FigureService {
 
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    /** The breakdown code of the part of a figure that comes from the baseline, not from a town or group. */
+    static final String BASELINE = "BASELINE";
 
     private final JdbcClient jdbc;
     private final RegionService regions;
-    private final OfficerCoverage officers;
-    private final BaseRegistry bases;
+    private final OfficerCoverageService officers;
+    private final AccreditedBaseService bases;
     private final ManualEntryRepository manualEntries;
 
-    FigureService(JdbcClient jdbc, RegionService regions, OfficerCoverage officers, BaseRegistry bases,
+    FigureService(JdbcClient jdbc, RegionService regions, OfficerCoverageService officers, AccreditedBaseService bases,
                   ManualEntryRepository manualEntries) {
         this.jdbc = jdbc;
         this.regions = regions;
@@ -74,32 +80,99 @@ class FigureService {
         return BigDecimal.valueOf(done * 100.0 / all).setScale(1, RoundingMode.HALF_UP);
     }
 
+    /** The figure now: everything recorded in the current window, as the dashboard shows it. */
     Figure figure(IndicatorRow ind, LocalDate today) {
+        return figure(ind, today, null);
+    }
+
+    /**
+     * The figure as it stood at the end of {@code day} (a month's last day, when that month is reported later):
+     * records, entries and officers' activity after that day do not count, and time elapsed is measured to it.
+     */
+    Figure figureAsOf(IndicatorRow ind, LocalDate day) {
+        return figure(ind, day, day);
+    }
+
+    private Figure figure(IndicatorRow ind, LocalDate today, LocalDate cutoff) {
         Window w = currentWindow(ind, today);
         BigDecimal elapsed = elapsedPercent(w, today);
-        Counted counted = switch (ind.measureEnum()) {
-            case PERSON_TIMES -> personTimes(ind, w, today);
-            case DISTINCT_PERSONS -> distinctPersons(ind, w, today);
-            case OFFICER_COVERAGE -> coverage(OfficerRole.INFO_OFFICER);
-            case PROMOTER_COVERAGE -> coverage(OfficerRole.PROMOTER);
-            case BASES_ACCREDITED -> accreditedBases(ind, w, today);
-            case MANUAL -> manual(ind);
-        };
+        Window counting = cutoff == null || !cutoff.isBefore(w.end()) ? w : new Window(w.start(), cutoff);
+        Counted counted = count(ind, counting, today);
+        TargetWindow targetWindow = null;
+        if (ind.windowReachesBeforePeriod()) {
+            Optional<ManualEntryRow> baseline = ind.takesBaseline() ? manualEntries.approvedBaseline(ind.id())
+                    : Optional.empty();
+            if (baseline.isPresent()) {
+                counted = counted.plusBaseline(baseline.get().value());
+            }
+            targetWindow = new TargetWindow(ind.targetWindowName(), ind.targetWindowStart(), ind.periodEnd(),
+                    ind.periodStart(), ind.takesBaseline(), baseline.map(ManualEntryRow::value).orElse(null),
+                    baseline.map(ManualEntryRow::id).orElse(null));
+            elapsed = elapsedPercent(new Window(ind.targetWindowStart(), w.end()), today);
+        }
         BigDecimal percent = counted.value() == null ? null
                 : counted.value().multiply(HUNDRED).divide(ind.target(), 1, RoundingMode.HALF_UP);
-        Status status;
-        if (counted.value() == null) {
-            status = Status.NO_DATA;
-        } else if (counted.value().compareTo(ind.target()) >= 0) {
-            status = Status.DONE;
-        } else {
-            status = percent.compareTo(elapsed) >= 0 ? Status.ON_TRACK : Status.BEHIND;
-        }
+        Status status = status(ind.comparisonEnum(), counted.value(), ind.target(), percent, elapsed);
         SelfTestProxy proxy = ind.hasProxy() ? selfTestProxy(ind) : null;
         return new Figure(ind.id(), ind.code(), ind.name(), ind.sectionCode(), ind.unit(), ind.target(),
                 ind.targetBasis(), ind.measure(), ind.method(), ind.leadUnitName(), ind.leadUnitId(), w.start(), w.end(),
                 counted.value(), percent, elapsed, status, counted.trend(), counted.byTown(), counted.byGroup(), proxy,
-                null, null);
+                null, null, ind.comparisonEnum(), ind.comparisonEnum().describe(ind.target(), ind.unit()),
+                ind.yearly() && cutoff == null ? years(ind, today) : null, targetWindow);
+    }
+
+    /** Every year of the plan for a per-year target, each counted in its own window. */
+    private List<YearFigure> years(IndicatorRow ind, LocalDate today) {
+        List<YearFigure> out = new ArrayList<>();
+        for (Window w : yearWindows(ind)) {
+            YearPhase phase = today.isAfter(w.end()) ? YearPhase.PAST
+                    : today.isBefore(w.start()) ? YearPhase.FUTURE : YearPhase.CURRENT;
+            BigDecimal value = count(ind, w, today).value();
+            BigDecimal shown = value == null ? BigDecimal.ZERO : value;
+            BigDecimal percent = shown.multiply(HUNDRED).divide(ind.target(), 1, RoundingMode.HALF_UP);
+            BigDecimal elapsed = elapsedPercent(w, today);
+            Status status = phase == YearPhase.FUTURE ? null
+                    : status(ind.comparisonEnum(), value, ind.target(), percent, elapsed);
+            out.add(new YearFigure(w.start().getYear(), w.start(), w.end(), phase, value, value == null ? null : percent,
+                    elapsed, status, ind.comparisonEnum().met(value, ind.target())));
+        }
+        return out;
+    }
+
+    /** The plan period cut into calendar years (the first and last may be partial). */
+    static List<Window> yearWindows(IndicatorRow ind) {
+        List<Window> out = new ArrayList<>();
+        for (int y = ind.periodStart().getYear(); y <= ind.periodEnd().getYear(); y++) {
+            LocalDate start = LocalDate.of(y, 1, 1);
+            LocalDate end = LocalDate.of(y, 12, 31);
+            out.add(new Window(start.isBefore(ind.periodStart()) ? ind.periodStart() : start,
+                    end.isAfter(ind.periodEnd()) ? ind.periodEnd() : end));
+        }
+        return out;
+    }
+
+    /** Done when the target is met as the plan words it; otherwise on track while the share done keeps up with time. */
+    static Status status(Comparison comparison, BigDecimal value, BigDecimal target, BigDecimal percent,
+                         BigDecimal elapsed) {
+        if (value == null) {
+            return Status.NO_DATA;
+        }
+        if (comparison.met(value, target)) {
+            return Status.DONE;
+        }
+        return percent.compareTo(elapsed) >= 0 ? Status.ON_TRACK : Status.BEHIND;
+    }
+
+    /** The figure within one window. */
+    private Counted count(IndicatorRow ind, Window w, LocalDate today) {
+        return switch (ind.measureEnum()) {
+            case PERSON_TIMES -> personTimes(ind, w, today);
+            case DISTINCT_PERSONS -> distinctPersons(ind, w, today);
+            case OFFICER_COVERAGE -> coverage(OfficerRole.INFO_OFFICER, today);
+            case PROMOTER_COVERAGE -> coverage(OfficerRole.PROMOTER, today);
+            case BASES_ACCREDITED -> accreditedBases(ind, w, today);
+            case MANUAL -> manual(ind, w);
+        };
     }
 
     private Counted personTimes(IndicatorRow ind, Window w, LocalDate today) {
@@ -117,9 +190,9 @@ class FigureService {
         List<Bucket> rows = jdbc.sql("""
                 SELECT month, town_code, population_group, SUM(persons) AS value
                 FROM indicator_person_monthly
-                WHERE indicator_id = ? AND window_start = ?
+                WHERE indicator_id = ? AND window_start = ? AND month <= ?
                 GROUP BY month, town_code, population_group
-                """).params(ind.id(), w.start()).query(Bucket.class).list();
+                """).params(ind.id(), w.start(), w.end().withDayOfMonth(1)).query(Bucket.class).list();
         return fromBuckets(rows, w, today);
     }
 
@@ -137,8 +210,8 @@ class FigureService {
         return new Counted(total, cumulativeTrend(byMonth, w, today), towns(byTown), groups(byGroup));
     }
 
-    private Counted coverage(OfficerRole role) {
-        CoverageReport report = officers.coverage(role);
+    private Counted coverage(OfficerRole role, LocalDate day) {
+        CoverageReport report = officers.coverage(role, day);
         Map<String, int[]> perTown = new LinkedHashMap<>();
         report.villages().forEach(v -> {
             int[] c = perTown.computeIfAbsent(v.townCode(), k -> new int[2]);
@@ -162,8 +235,10 @@ class FigureService {
         return new Counted(BigDecimal.valueOf(list.size()), cumulativeTrend(byMonth, w, today), towns(byTown), List.of());
     }
 
-    private Counted manual(IndicatorRow ind) {
-        List<ManualEntryRow> approved = manualEntries.approved(ind.id());
+    /** The last approved entry; for a per-year target, the last one dated within the year. */
+    private Counted manual(IndicatorRow ind, Window w) {
+        List<ManualEntryRow> approved = manualEntries.approved(ind.id()).stream()
+                .filter(e -> !e.asOf().isAfter(w.end()) && (!ind.yearly() || !e.asOf().isBefore(w.start()))).toList();
         if (approved.isEmpty()) {
             return new Counted(null, List.of(), List.of(), List.of());
         }
@@ -255,5 +330,15 @@ class FigureService {
     }
 
     private record Counted(BigDecimal value, List<Point> trend, List<Breakdown> byTown, List<Breakdown> byGroup) {
+
+        /** With the approved figure for the target's window before the plan period: in the total and every point. */
+        Counted plusBaseline(BigDecimal baseline) {
+            List<Point> points = trend.stream().map(p -> new Point(p.month(), p.value().add(baseline))).toList();
+            List<Breakdown> towns = new ArrayList<>(byTown);
+            towns.add(new Breakdown(BASELINE, "规划期前基数（未分镇街）", baseline));
+            List<Breakdown> groups = new ArrayList<>(byGroup);
+            groups.add(new Breakdown(BASELINE, "规划期前基数（未分人群）", baseline));
+            return new Counted(value == null ? baseline : value.add(baseline), points, towns, groups);
+        }
     }
 }

@@ -4,9 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -43,13 +45,22 @@ final class IndicatorRequests {
                       Long leadUnitId) {
     }
 
+    /**
+     * @param comparison        how the target is met: GT (超过), GTE (以上、不少于; the default), FULL (全覆盖, 100%)
+     * @param targetWindowStart when the plan sets the target for a window starting before the plan period (“十四五”:
+     *                          2021-01-01), its first day; it ends with the plan period
+     * @param targetWindowName  how the plan names that window, e.g. “十四五”期间
+     */
     record CreateIndicator(
             @NotBlank(message = "请选择所属章节") String sectionCode,
             @NotBlank(message = "请填写指标编号") @Pattern(regexp = "[A-Z][A-Z0-9_]{2,47}", message = "指标编号为 3 到 48 位大写字母、数字或 _") String code,
             @NotBlank(message = "请填写指标名称") @Size(max = 200, message = "指标名称过长") String name,
             @NotBlank(message = "请选择计量单位") @Pattern(regexp = "人|人次|个|%", message = "计量单位为 人、人次、个 或 %") String unit,
             @NotNull(message = "请填写目标值") @DecimalMin(value = "0.01", message = "目标值须大于 0") BigDecimal target,
+            Comparison comparison,
             @NotBlank(message = "请选择目标口径") @Pattern(regexp = "PERIOD|YEARLY", message = "目标口径为 PERIOD 或 YEARLY") String targetBasis,
+            LocalDate targetWindowStart,
+            @Size(max = 20, message = "统计区间名称过长") String targetWindowName,
             @NotNull(message = "请选择计算方式") Measure measure,
             @Pattern(regexp = "YOUTH|FARMER|INDUSTRIAL_WORKER|ELDERLY|OFFICIAL|OTHER", message = "人群不正确") String populationGroup,
             @Pattern(regexp = "DISTRICT|CITY|PROVINCE|NATIONAL", message = "基地级别不正确") String baseLevel,
@@ -66,6 +77,13 @@ final class IndicatorRequests {
                        @Size(max = 20, message = "佐证材料过多") List<@NotBlank(message = "佐证材料不能为空") @Size(max = 255, message = "佐证材料编号过长") String> evidenceKeys) {
     }
 
+    /** The figure for the part of the target's window before the plan period (e.g. 2021 of “十四五”). */
+    record BaselineEntry(@NotNull(message = "请填写数值") @DecimalMin(value = "0", message = "数值不能为负") BigDecimal value,
+                         @Size(max = 1000, message = "说明过长") String note,
+                         @Size(max = 20, message = "佐证材料过多") List<@NotBlank(message = "佐证材料不能为空") @Size(max = 255, message = "佐证材料编号过长") String> evidenceKeys) {
+    }
+
+    @Schema(name = "ManualEntryReviewRequest")
     record Review(@Size(max = 500, message = "审核意见过长") String note) {
     }
 
@@ -73,6 +91,12 @@ final class IndicatorRequests {
     }
 
     record Recompute(@NotNull(message = "请填写开始日期") LocalDate from, @NotNull(message = "请填写结束日期") LocalDate to) {
+    }
+
+    record TaskUnits(
+            @NotEmpty(message = "请至少指定一个牵头单位") @Size(max = 30, message = "牵头单位过多") List<@NotNull(message = "请选择牵头单位") Long> leadUnitIds,
+            @Size(max = 60, message = "参加单位过多") List<@NotNull(message = "请选择参加单位") Long> participantUnitIds,
+            @NotBlank(message = "请写明调整原因") @Size(max = 500, message = "调整原因过长") String reason) {
     }
 
     record UnitReport(

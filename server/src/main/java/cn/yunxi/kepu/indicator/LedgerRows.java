@@ -7,22 +7,22 @@ import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
-import cn.yunxi.kepu.indicator.AggregateStore.TagRow;
+import cn.yunxi.kepu.indicator.AggregateRepository.TagRow;
 import cn.yunxi.kepu.region.RegionInfo;
 import cn.yunxi.kepu.region.RegionService;
 
 /**
  * What a published record becomes in the ledger: its normalised columns and its tags. The per-record path
- * ({@link ParticipationLedger}) and the batch path ({@link ParticipationBatch}) both take it from here, so a
+ * ({@link ParticipationLedgerService}) and the batch path ({@link ParticipationBatchWriter}) both take it from here, so a
  * record is stored alike whichever path applies it.
  */
 @Component
 class LedgerRows {
 
-    private final IndicatorCatalog catalog;
+    private final IndicatorCatalogService catalog;
     private final RegionService regions;
 
-    LedgerRows(IndicatorCatalog catalog, RegionService regions) {
+    LedgerRows(IndicatorCatalogService catalog, RegionService regions) {
         this.catalog = catalog;
         this.regions = regions;
     }

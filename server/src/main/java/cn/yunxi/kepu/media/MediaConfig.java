@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.context.annotation.Configuration;
 
 import cn.yunxi.kepu.common.security.PublicEndpoints;
@@ -53,8 +54,26 @@ class MediaConfig {
     }
 
     @Bean
-    OssCallbackVerifier ossCallbackVerifier(MediaProperties.Oss oss) {
-        return new OssCallbackVerifier(oss.callbackPubKeyHosts());
+    OssCallbackVerifier ossCallbackVerifier(MediaProperties.Oss oss, ResourceLoader resources)
+            throws java.io.IOException, java.security.GeneralSecurityException {
+        String store = oss.callbackPubKeyTrustStore();
+        if (store == null || store.isBlank()) {
+            return new OssCallbackVerifier(oss.callbackPubKeyHosts());
+        }
+        // A trust store of its own (a test's HTTPS stand-in for Aliyun's key host); production uses the JVM's.
+        char[] password = oss.callbackPubKeyTrustStorePassword() == null ? new char[0]
+                : oss.callbackPubKeyTrustStorePassword().toCharArray();
+        java.security.KeyStore trusted = java.security.KeyStore.getInstance(java.security.KeyStore.getDefaultType());
+        try (java.io.InputStream in = resources.getResource(store).getInputStream()) {
+            trusted.load(in, password);
+        }
+        javax.net.ssl.TrustManagerFactory tmf = javax.net.ssl.TrustManagerFactory
+                .getInstance(javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trusted);
+        javax.net.ssl.SSLContext ssl = javax.net.ssl.SSLContext.getInstance("TLS");
+        ssl.init(null, tmf.getTrustManagers(), null);
+        return new OssCallbackVerifier(oss.callbackPubKeyHosts(), java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(3)).sslContext(ssl).build());
     }
 
     @Bean

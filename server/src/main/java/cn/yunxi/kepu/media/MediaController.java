@@ -25,10 +25,14 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.multipart.MultipartHttpServletRequest;
 
+import cn.yunxi.kepu.common.apidocs.ApiMediaTypes;
 import cn.yunxi.kepu.common.security.CurrentUser;
 import cn.yunxi.kepu.common.web.ApiException;
 import cn.yunxi.kepu.common.web.CommonErrors;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -64,7 +68,8 @@ class MediaController {
     @GetMapping("/api/v1/media/url")
     @Operation(summary = "按文件标识取读取链接：本人上传的总能取到；他人上传、需微信检测的图片通过检测后才能取到")
     MediaView residentUrl(@AuthenticationPrincipal CurrentUser user, @RequestParam("key") String key,
-                          @RequestParam(value = "width", required = false) @Min(16) @Max(2048) Integer width) {
+                          @RequestParam(value = "width", required = false)
+                          @Min(value = 16, message = "宽度至少 16") @Max(value = 2048, message = "宽度最多 2048") Integer width) {
         return media.viewFor(user, key, width).orElseThrow(() -> new ApiException(MediaErrors.MEDIA_OBJECT_NOT_FOUND));
     }
 
@@ -125,6 +130,8 @@ class MediaController {
 
     @GetMapping(LocalDiskMediaStorage.FILES_PATH + "**")
     @Operation(summary = "本地存储模式的文件读取（带签名、会过期的链接）")
+    @ApiResponse(responseCode = "200", description = "文件（上传时的类型）", content = @Content(mediaType = ApiMediaTypes.ANY,
+            schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<Resource> localFile(HttpServletRequest request, @RequestParam("e") long expires,
                                        @RequestParam("s") String signature) {
         if (!(storage instanceof LocalDiskMediaStorage local)) {

@@ -22,7 +22,9 @@ final class MediaKeys {
             Map.entry("image/jpeg", "jpg"), Map.entry("image/png", "png"), Map.entry("image/webp", "webp"),
             Map.entry("image/gif", "gif"), Map.entry("video/mp4", "mp4"), Map.entry("video/quicktime", "mov"),
             Map.entry("audio/mpeg", "mp3"), Map.entry("audio/mp4", "m4a"), Map.entry("audio/x-m4a", "m4a"),
-            Map.entry("audio/aac", "aac"), Map.entry("application/pdf", "pdf"));
+            Map.entry("audio/aac", "aac"), Map.entry("application/pdf", "pdf"),
+            Map.entry("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"),
+            Map.entry("application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"));
 
     private MediaKeys() {
     }

@@ -26,12 +26,15 @@ record MediaProperties(String localDir, String publicBaseUrl, Duration policyTtl
     /**
      * @param cdnDomain              e.g. https://media.example.cn — read URLs use it instead of signed bucket URLs
      * @param callbackUrl            OSS upload callback target (this server's /api/v1/media/oss-callback)
+     * @param callbackPubKeyTrustStore a JKS/PKCS12 trust store (Spring resource location) for fetching the callback
+     *                                 public key instead of the JVM's; unset in production
      * @param callbackPubKeyHosts    the hosts (optionally {@code host:port}) OSS's callback public keys may be fetched
      *                               from; Aliyun's is gosspublic.alicdn.com
      */
     @ConfigurationProperties("kepu.oss")
     record Oss(String endpoint, String bucket, String accessKeyId, String accessKeySecret, String region,
-               String cdnDomain, String callbackUrl, List<String> callbackPubKeyHosts) {
+               String cdnDomain, String callbackUrl, List<String> callbackPubKeyHosts,
+               String callbackPubKeyTrustStore, String callbackPubKeyTrustStorePassword) {
 
         Oss {
             callbackPubKeyHosts = callbackPubKeyHosts == null || callbackPubKeyHosts.isEmpty()

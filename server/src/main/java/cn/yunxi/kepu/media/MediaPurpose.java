@@ -16,6 +16,13 @@ public enum MediaPurpose {
     CONTENT_VIDEO("content-video", false, true, false, 2L << 30, List.of("video/mp4", "video/quicktime")),
     CONTENT_AUDIO("content-audio", false, true, false, 200L << 20,
             List.of("audio/mpeg", "audio/mp4", "audio/aac", "audio/x-m4a")),
+    /**
+     * Evidence staff attach to a manual figure or a quarterly report (certificates, photos, lists, minutes): seen
+     * only by staff, so no WeChat check; documents as well as images.
+     */
+    EVIDENCE("evidence", false, true, false, 20L << 20, List.of("image/jpeg", "image/png", "image/webp",
+            "application/pdf", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            "application/vnd.openxmlformats-officedocument.wordprocessingml.document")),
     /** Files the server itself makes (event poster QR codes...). */
     GENERATED("generated", false, false, false, 20L << 20, List.of("image/png", "image/jpeg", "application/pdf"));
 

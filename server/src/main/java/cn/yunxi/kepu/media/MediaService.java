@@ -17,8 +17,9 @@ import org.springframework.stereotype.Service;
 
 import cn.yunxi.kepu.common.security.CurrentUser;
 import cn.yunxi.kepu.common.time.Times;
+import cn.yunxi.kepu.common.time.Zones;
 import cn.yunxi.kepu.common.web.ApiException;
-import cn.yunxi.kepu.resident.ResidentOpenids;
+import cn.yunxi.kepu.resident.ResidentOpenidService;
 import cn.yunxi.kepu.wechat.MediaCheckCompleted;
 import cn.yunxi.kepu.wechat.WechatContentSecurity;
 
@@ -38,11 +39,14 @@ public class MediaService {
     private final MediaProperties.Oss oss;
     private final Clock clock;
     private final WechatContentSecurity wechat;
-    private final ResidentOpenids openids;
+    private final ResidentOpenidService openids;
     private final MediaUrls urls;
+    private final UploadGrantRepository grants;
 
     MediaService(MediaStorage storage, MediaObjectMapper objects, MediaProperties properties, MediaProperties.Oss oss,
-                 Clock clock, WechatContentSecurity wechat, ResidentOpenids openids, MediaUrls urls) {
+                 Clock clock, WechatContentSecurity wechat, ResidentOpenidService openids, MediaUrls urls,
+                 UploadGrantRepository grants) {
+        this.grants = grants;
         this.storage = storage;
         this.objects = objects;
         this.properties = properties;
@@ -72,67 +76,72 @@ public class MediaService {
         String key = MediaKeys.newKey(owner, purpose, type, Times.now(clock).toLocalDate());
         String callback = oss.configured() && oss.callbackUrl() != null && !oss.callbackUrl().isBlank()
                 ? oss.callbackUrl() : null;
-        return storage.uploadPolicy(new UploadPolicyRequest(key, MediaKeys.ownerPrefix(owner), type, purpose.types(),
-                purpose.maxBytes(), clock.instant().plus(properties.policyTtl()), callback));
+        java.time.Instant expires = clock.instant().plus(properties.policyTtl());
+        grants.remember(new UploadGrantRepository.Grant(key, owner, purpose, type, 1, purpose.maxBytes()),
+                LocalDateTime.ofInstant(expires, Zones.SHANGHAI), Times.now(clock));
+        return storage.uploadPolicy(new UploadPolicyRequest(key, type,
+                purpose.maxBytes(), expires, callback));
     }
 
-    /** The client says it uploaded {@code key}: checked to be the caller's and to exist, then recorded. */
-    public MediaView confirm(CurrentUser user, String key) {
-        MediaKeys.Parsed parsed = MediaKeys.parse(key);
-        if (parsed == null) {
+    /** The grant of an issued key; a key never issued (or malformed) is refused, whatever object may be there. */
+    private UploadGrantRepository.Grant issued(String key) {
+        if (MediaKeys.parse(key) == null) {
             throw new ApiException(MediaErrors.MEDIA_KEY_INVALID);
         }
-        if (!parsed.owner().equals(MediaOwner.of(user))) {
-            throw new ApiException(MediaErrors.MEDIA_KEY_FOREIGN);
+        return grants.find(key).orElseThrow(() -> new ApiException(MediaErrors.MEDIA_KEY_NOT_ISSUED));
+    }
+
+    /** The client says it uploaded {@code key}: it must be a key issued to the caller, and be there. */
+    public MediaView confirm(CurrentUser user, String key) {
+        UploadGrantRepository.Grant grant = issued(key);
+        if (!grant.owner().equals(MediaOwner.of(user))) {
+            throw new ApiException(MediaErrors.MEDIA_KEY_NOT_ISSUED);
         }
         MediaStorage.StoredObject stored = storage.stat(key)
                 .orElseThrow(() -> new ApiException(MediaErrors.MEDIA_OBJECT_NOT_FOUND));
-        return record(parsed, stored.key(), stored.contentType(), stored.size());
+        return record(grant, stored.contentType(), stored.size());
     }
 
-    /** OSS's upload callback, signature already verified: form body {@code key, size, mimeType}. */
+    /**
+     * OSS's upload callback, signature already verified: form body {@code key, size, mimeType}. The body only names
+     * the key and reports what arrived; owner, purpose and type come from the grant, and the size must be in its range.
+     */
     MediaView recordFromCallback(String formBody) {
         Map<String, String> form = parseForm(formBody);
-        String key = form.get("key");
-        MediaKeys.Parsed parsed = MediaKeys.parse(key);
-        if (parsed == null) {
-            throw new ApiException(MediaErrors.MEDIA_KEY_INVALID);
-        }
+        UploadGrantRepository.Grant grant = issued(form.get("key"));
         long size;
         try {
             size = Long.parseLong(form.getOrDefault("size", "-1"));
         } catch (NumberFormatException e) {
             throw new ApiException(MediaErrors.MEDIA_KEY_INVALID);
         }
-        return record(parsed, key, form.get("mimeType"), size);
+        return record(grant, form.get("mimeType"), size);
     }
 
     /** The local adapter's upload endpoint stored a file that passed the policy check. */
     MediaView recordLocalUpload(String key) {
-        MediaKeys.Parsed parsed = MediaKeys.parse(key);
-        if (parsed == null) {
-            throw new ApiException(MediaErrors.MEDIA_KEY_INVALID);
-        }
+        UploadGrantRepository.Grant grant = issued(key);
         MediaStorage.StoredObject stored = storage.stat(key)
                 .orElseThrow(() -> new ApiException(MediaErrors.MEDIA_OBJECT_NOT_FOUND));
-        return record(parsed, key, stored.contentType(), stored.size());
+        return record(grant, stored.contentType(), stored.size());
     }
 
-    private MediaView record(MediaKeys.Parsed parsed, String key, String contentType, long size) {
-        MediaPurpose purpose = parsed.purpose();
-        if (!purpose.accepts(contentType) || size < 1 || size > purpose.maxBytes()) {
+    private MediaView record(UploadGrantRepository.Grant grant, String contentType, long size) {
+        String key = grant.key();
+        MediaPurpose purpose = grant.purpose();
+        if (!grant.allows(contentType, size)) {
             // The policy forbids this, so it came some other way: do not keep it.
             storage.delete(key);
-            throw new ApiException(purpose.accepts(contentType) ? MediaErrors.MEDIA_TOO_LARGE
-                    : MediaErrors.MEDIA_TYPE_NOT_ALLOWED);
+            boolean typeOk = contentType != null && grant.contentType().equalsIgnoreCase(contentType.strip());
+            throw new ApiException(typeOk ? MediaErrors.MEDIA_TOO_LARGE : MediaErrors.MEDIA_TYPE_NOT_ALLOWED);
         }
-        boolean check = purpose.needsWechatCheck() && parsed.owner().type() == MediaOwner.Type.RESIDENT;
+        boolean check = purpose.needsWechatCheck() && grant.owner().type() == MediaOwner.Type.RESIDENT;
         MediaObject object = new MediaObject();
         object.setObjectKey(key);
-        object.setOwnerType(parsed.owner().type().name());
-        object.setOwnerId(parsed.owner().id());
+        object.setOwnerType(grant.owner().type().name());
+        object.setOwnerId(grant.owner().id());
         object.setPurpose(purpose.name());
-        object.setContentType(contentType.toLowerCase(Locale.ROOT));
+        object.setContentType(grant.contentType());
         object.setSizeBytes(size);
         object.setCheckStatus(check ? MediaObject.PENDING : MediaObject.NOT_REQUIRED);
         object.setCreatedAt(Times.now(clock));
@@ -261,10 +270,6 @@ public class MediaService {
     MediaView view(MediaObject object) {
         return new MediaView(object.getObjectKey(), object.getContentType(), object.getSizeBytes(),
                 object.getPurpose(), object.getCheckStatus(), readUrl(object.getObjectKey()));
-    }
-
-    MediaUrls urls() {
-        return urls;
     }
 
     private static Map<String, String> parseForm(String body) {

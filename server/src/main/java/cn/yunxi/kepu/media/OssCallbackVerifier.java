@@ -27,29 +27,35 @@ import org.slf4j.LoggerFactory;
 /**
  * Checks an OSS upload callback as Aliyun documents it: the {@code authorization} header is base64 of an
  * MD5withRSA signature over {@code urldecode(path) [+ "?" + query] + "\n" + body}, made with the key whose URL is
- * base64-encoded in {@code x-oss-pub-key-url}. That URL must be http(s) on one of the allowed hosts (Aliyun's
+ * base64-encoded in {@code x-oss-pub-key-url}. That URL must be https on one of the allowed hosts (Aliyun's
  * gosspublic.alicdn.com; {@code host:port} entries allow a non-default port), otherwise anyone could sign with their
- * own key. Keys are cached per URL.
+ * own key, or swap the key in transit over plain http. Keys are cached per URL.
  */
 class OssCallbackVerifier {
 
     private static final Logger log = LoggerFactory.getLogger(OssCallbackVerifier.class);
 
     private final Set<String> allowedHosts;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http;
     private final Map<String, PublicKey> keys = new ConcurrentHashMap<>();
 
     OssCallbackVerifier(List<String> allowedHosts) {
+        this(allowedHosts, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build());
+    }
+
+    /** With the client that fetches the keys (its TLS trust is what authenticates the key host). */
+    OssCallbackVerifier(List<String> allowedHosts, HttpClient http) {
+        this.http = http;
         this.allowedHosts = allowedHosts.stream().map(h -> h.trim().toLowerCase(Locale.ROOT))
                 .filter(h -> !h.isEmpty()).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Only http(s) URLs on an allowed host; a port must be listed with the host. No user info, no tricks. */
+    /** Only https URLs on an allowed host; a port must be listed with the host. No user info, no tricks. */
     boolean allowedKeyUrl(String url) {
         try {
             URI uri = new URI(url);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null
+            if (!scheme.equals("https") || uri.getHost() == null
                     || uri.getRawUserInfo() != null) {
                 return false;
             }

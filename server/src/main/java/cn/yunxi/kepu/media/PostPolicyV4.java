@@ -58,9 +58,10 @@ final class PostPolicyV4 {
         conditions.add(Map.of("x-oss-signature-version", ALGORITHM));
         conditions.add(Map.of("x-oss-credential", credential));
         conditions.add(Map.of("x-oss-date", date));
-        conditions.add(List.of("starts-with", "$key", request.keyPrefix()));
+        // Exactly the key and type issued: a prefix would let the client pick the purpose directory under it.
+        conditions.add(List.of("eq", "$key", request.key()));
         conditions.add(List.of("content-length-range", 1, request.maxBytes()));
-        conditions.add(List.of("in", "$content-type", request.allowedTypes()));
+        conditions.add(List.of("eq", "$content-type", request.contentType()));
         if (request.callbackUrl() != null) {
             conditions.add(Map.of("success_action_status", "200"));
         }
@@ -130,9 +131,17 @@ final class PostPolicyV4 {
             }
             String op = condition.get(0).asString();
             switch (op) {
-                case "starts-with" -> {
-                    if (!key.startsWith(condition.get(2).asString())) {
-                        return "key outside the allowed prefix";
+                case "eq" -> {
+                    String field = condition.get(1).asString();
+                    String wanted = condition.get(2).asString();
+                    if (field.equals("$key") && !key.equals(wanted)) {
+                        return "key is not the issued key";
+                    }
+                    if (field.equals("$content-type") && !contentType.equalsIgnoreCase(wanted)) {
+                        return "content type not allowed";
+                    }
+                    if (!field.equals("$key") && !field.equals("$content-type")) {
+                        return "unknown eq field " + field;
                     }
                 }
                 case "content-length-range" -> {

@@ -25,9 +25,13 @@ import jakarta.validation.Valid;
 class OfficerController {
 
     private final OfficerService officers;
+    private final OfficerReachService reach;
+    private final OfficerShareCodeService shareCodes;
 
-    OfficerController(OfficerService officers) {
+    OfficerController(OfficerService officers, OfficerReachService reach, OfficerShareCodeService shareCodes) {
         this.officers = officers;
+        this.reach = reach;
+        this.shareCodes = shareCodes;
     }
 
     @PostMapping("/api/v1/officers/applications")
@@ -50,6 +54,19 @@ class OfficerController {
         return officers.reach(user.id());
     }
 
+    @GetMapping("/api/v1/officers/me/reach/villages")
+    @Operation(summary = "我的传播：通过我的分享打开内容的次数、人数，以及这些居民按所在村（社区）的分布")
+    OfficerReachService.ReachByVillage reachByVillage(@AuthenticationPrincipal CurrentUser user) {
+        return reach.byVillage(user.id());
+    }
+
+    @PostMapping("/api/v1/officers/me/share-codes")
+    @Operation(summary = "分享海报上的小程序码：打开所分享的内容并带上我的分享标识（扫码阅读计入我的传播）")
+    OfficerShareCodeService.ShareCode shareCode(@AuthenticationPrincipal CurrentUser user,
+                                          @Valid @RequestBody OfficerRequests.ShareCode request) {
+        return shareCodes.code(user.id(), request);
+    }
+
     @GetMapping("/api/admin/v1/officers")
     @PreAuthorize("hasAnyRole('DISTRICT_ADMIN', 'TOWN_ADMIN')")
     @Operation(summary = "申请与在册人员（镇街管理员只看本镇街）")
@@ -58,6 +75,14 @@ class OfficerController {
                                                 @RequestParam(required = false) String role,
                                                 @Valid PageQuery page) {
         return officers.list(user, status, role, page);
+    }
+
+    @GetMapping("/api/admin/v1/officers/coverage")
+    @PreAuthorize("hasAnyRole('DISTRICT_ADMIN', 'TOWN_ADMIN')")
+    @Operation(summary = "各村（社区）有无科普信息员（近期活跃的才算）或科普宣传员（镇街管理员只看本镇街）")
+    CoverageReport coverage(@AuthenticationPrincipal CurrentUser user,
+                            @RequestParam(defaultValue = "INFO_OFFICER") OfficerRole role) {
+        return officers.coverage(user, role);
     }
 
     @PostMapping("/api/admin/v1/officers/{id}/approve")

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 import cn.yunxi.kepu.common.web.ErrorCode;
 
 enum OfficerErrors implements ErrorCode {
-    REGION_NOT_VILLAGE(HttpStatus.UNPROCESSABLE_CONTENT, "请选择所在的村或社区"),
+    REGION_NOT_VILLAGE(HttpStatus.BAD_REQUEST, "请选择所在的村或社区"),
     ALREADY_APPLIED(HttpStatus.CONFLICT, "您已经申请过，请等待审核"),
     ALREADY_OFFICER(HttpStatus.CONFLICT, "您已经是该身份，无需重复申请"),
     OFFICER_NOT_FOUND(HttpStatus.NOT_FOUND, "申请不存在"),

@@ -30,12 +30,32 @@ class OfficerRepository {
                 .optional();
     }
 
+    /** The resident's approved role, the information officer's first: whose shares and reach are theirs. */
+    Optional<OfficerRow> approvedOfResident(long residentId) {
+        return byResident(residentId, OfficerRole.INFO_OFFICER.name()).filter(o -> "APPROVED".equals(o.status()))
+                .or(() -> byResident(residentId, OfficerRole.PROMOTER.name()).filter(o -> "APPROVED".equals(o.status())));
+    }
+
     List<OfficerRow> ofResident(long residentId) {
         return jdbc.sql(SELECT + "WHERE resident_id = ? ORDER BY id").param(residentId).query(OfficerRow.class).list();
     }
 
     List<OfficerRow> approved(String role) {
         return jdbc.sql(SELECT + "WHERE role = ? AND status = 'APPROVED'").param(role).query(OfficerRow.class).list();
+    }
+
+    /**
+     * Officers of the role approved before {@code reviewedBefore} (and still approved); with {@code activeFrom}, only
+     * those with an activity, under any of the resident's officer rows, dated from {@code activeFrom} to {@code activeTo}.
+     */
+    List<OfficerRow> approvedBy(String role, LocalDateTime reviewedBefore, LocalDate activeFrom, LocalDate activeTo) {
+        return jdbc.sql(SELECT + """
+                WHERE role = ? AND status = 'APPROVED' AND reviewed_at < ?
+                  AND (? IS NULL OR EXISTS (
+                        SELECT 1 FROM officer_activity a JOIN science_officer x ON x.id = a.officer_id
+                        WHERE (x.id = science_officer.id OR x.resident_id = science_officer.resident_id)
+                          AND a.occurred_on BETWEEN ? AND ?))
+                """).params(role, reviewedBefore, activeFrom, activeFrom, activeTo).query(OfficerRow.class).list();
     }
 
     void touchActive(long officerId, LocalDate day) {

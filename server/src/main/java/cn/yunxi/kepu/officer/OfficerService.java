@@ -5,6 +5,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +27,8 @@ import cn.yunxi.kepu.officer.OfficerRepository.OfficerRow;
 import cn.yunxi.kepu.region.RegionInfo;
 import cn.yunxi.kepu.region.RegionService;
 import cn.yunxi.kepu.resident.ResidentDeleted;
-import cn.yunxi.kepu.staff.StaffDirectory;
+import cn.yunxi.kepu.staff.StaffRole;
+import cn.yunxi.kepu.staff.StaffService;
 import cn.yunxi.kepu.staff.UnitView;
 
 /** Applications of residents to serve their village/community, their approval by the town, and officers' reach. */
@@ -35,12 +39,12 @@ class OfficerService implements PersonalDataSection {
     private final JdbcClient jdbc;
     private final PersonalDataCipher cipher;
     private final RegionService regions;
-    private final StaffDirectory staff;
-    private final OfficerCoverage coverage;
+    private final StaffService staff;
+    private final OfficerCoverageService coverage;
     private final Clock clock;
 
     OfficerService(OfficerRepository officers, JdbcClient jdbc, PersonalDataCipher cipher, RegionService regions,
-                   StaffDirectory staff, OfficerCoverage coverage, Clock clock) {
+                   StaffService staff, OfficerCoverageService coverage, Clock clock) {
         this.officers = officers;
         this.jdbc = jdbc;
         this.cipher = cipher;
@@ -94,9 +98,7 @@ class OfficerService implements PersonalDataSection {
     }
 
     ReachView reach(long residentId) {
-        OfficerRow o = officers.byResident(residentId, OfficerRole.INFO_OFFICER.name())
-                .filter(x -> "APPROVED".equals(x.status()))
-                .or(() -> officers.byResident(residentId, OfficerRole.PROMOTER.name()).filter(x -> "APPROVED".equals(x.status())))
+        OfficerRow o = officers.approvedOfResident(residentId)
                 .orElseThrow(() -> new ApiException(OfficerErrors.NOT_OFFICER));
         long shares = jdbc.sql("SELECT COUNT(*) FROM officer_activity WHERE officer_id = ? AND kind = 'SHARE'")
                 .param(o.id()).query(Long.class).single();
@@ -119,6 +121,18 @@ class OfficerService implements PersonalDataSection {
         List<OfficerView> items = jdbc.sql(OfficerRepository.SELECT + where + " ORDER BY applied_at DESC, id DESC LIMIT ? OFFSET ?")
                 .params(paged).query(OfficerRow.class).list().stream().map(o -> view(o, true)).toList();
         return PageResult.of(items, total, page);
+    }
+
+    /** Coverage of villages as the plan counts it; a town admin sees their town's villages only. */
+    CoverageReport coverage(CurrentUser user, OfficerRole role) {
+        CoverageReport all = coverage.coverage(role);
+        String town = townScope(user);
+        if (town == null) {
+            return all;
+        }
+        List<CoverageReport.VillageCoverage> mine = all.villages().stream().filter(v -> town.equals(v.townCode())).toList();
+        return new CoverageReport(role, (int) mine.stream().filter(CoverageReport.VillageCoverage::covered).count(),
+                mine.size(), mine);
     }
 
     @Transactional
@@ -147,7 +161,7 @@ class OfficerService implements PersonalDataSection {
     }
 
     private String townScope(CurrentUser user) {
-        if (user.hasRole("DISTRICT_ADMIN")) {
+        if (StaffRole.isDistrictAdmin(user)) {
             return null;
         }
         return staff.unit(user.unitId() == null ? -1 : user.unitId()).map(UnitView::regionCode).orElse("-");
@@ -164,7 +178,7 @@ class OfficerService implements PersonalDataSection {
         String town = regions.find(o.townCode()).map(RegionInfo::name).orElse(o.townCode());
         return new OfficerView(o.id(), o.role(), OfficerRole.valueOf(o.role()).label(), o.regionCode(), region, town,
                 o.nameMasked(), o.phoneMasked(), o.motivation(), o.status(), Times.toOffset(o.appliedAt()),
-                Times.toOffset(o.reviewedAt()), o.reviewNote(), o.lastActiveOn(), isActive(o));
+                Times.toOffset(o.reviewedAt()), o.reviewNote(), o.lastActiveOn(), isActive(o), o.residentId());
     }
 
     // ---- personal data -----------------------------------------------------------------------------------------
@@ -189,22 +203,29 @@ class OfficerService implements PersonalDataSection {
                     status = CASE WHEN status = 'REJECTED' THEN status ELSE 'REVOKED' END
                 WHERE resident_id = ?
                 """).param(event.residentId()).update();
+        // The shares they opened still count as reach (one reader), under a key that no longer names them.
+        jdbc.sql("UPDATE officer_share_open SET viewer_key = ? WHERE viewer_key = ?")
+                .params("D:" + UUID.randomUUID(), "R:" + event.residentId()).update();
     }
 
     record ExportedOfficer(String role, String regionCode, String realName, String phoneMasked, String status,
                            OffsetDateTime appliedAt) {
     }
 
+    /**
+     * @param residentId the officer's resident account (null once deleted): what staff name when an event is
+     *                   organised by this officer
+     */
     record OfficerView(long id, String role, String roleLabel, String regionCode, String regionName, String townName,
-                       String nameMasked, String phoneMasked, String motivation, String status,
-                       OffsetDateTime appliedAt, OffsetDateTime reviewedAt, String reviewNote, LocalDate lastActiveOn,
-                       boolean active) {
+                       String nameMasked, String phoneMasked, @Nullable String motivation, String status,
+                       OffsetDateTime appliedAt, @Nullable OffsetDateTime reviewedAt, @Nullable String reviewNote,
+                       @Nullable LocalDate lastActiveOn, boolean active, Long residentId) {
     }
 
     /**
      * @param reachedResidents distinct residents who opened something this officer shared
      */
-    record ReachView(long officerId, long shares, long activities, long reachedResidents, LocalDate lastActiveOn,
-                     boolean active, int activeDays) {
+    record ReachView(long officerId, long shares, long activities, long reachedResidents,
+                     @Nullable LocalDate lastActiveOn, boolean active, int activeDays) {
     }
 }

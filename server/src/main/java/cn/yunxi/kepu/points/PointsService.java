@@ -33,12 +33,12 @@ import cn.yunxi.kepu.common.web.PageResult;
 public class PointsService {
 
     private final PointsLedgerMapper ledger;
-    private final PointsLedgerLines lines;
-    private final PointsDailyTotals dailyTotals;
+    private final PointsLedgerBatchWriter lines;
+    private final PointsTotalsBatchWriter dailyTotals;
     private final PointsProperties properties;
     private final Clock clock;
 
-    PointsService(PointsLedgerMapper ledger, PointsLedgerLines lines, PointsDailyTotals dailyTotals,
+    PointsService(PointsLedgerMapper ledger, PointsLedgerBatchWriter lines, PointsTotalsBatchWriter dailyTotals,
                   PointsProperties properties, Clock clock) {
         this.ledger = ledger;
         this.lines = lines;

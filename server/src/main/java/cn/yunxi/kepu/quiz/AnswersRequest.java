@@ -8,8 +8,8 @@ import java.util.Objects;
 
 import cn.yunxi.kepu.common.web.ApiException;
 import cn.yunxi.kepu.common.web.CommonErrors;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
@@ -21,12 +21,13 @@ import tools.jackson.databind.annotation.JsonDeserialize;
  *
  * <p>Submitting is the hottest write of a contest, and the profiler showed binding this small, fixed shape through
  * Jackson's record creators and checking it with Bean Validation costing more than grading the attempt. So the body is
- * read token by token ({@link Reader}) and checked in {@link #asMap()}, which enforces what the annotations below
- * document for the API description: the list is required and at most {@value #MAX_ANSWERS} long. Malformed JSON or a
- * value of the wrong JSON type is a 400 MALFORMED_REQUEST, as with data binding.
+ * read token by token ({@link Reader}) and checked in {@link #asMap()}, which enforces what the schema annotations below
+ * describe (they only document; no validator reads them): the list is required and at most {@value #MAX_ANSWERS}
+ * long. Malformed JSON or a value of the wrong JSON type is a 400 MALFORMED_REQUEST, as with data binding.
  */
 @JsonDeserialize(using = AnswersRequest.Reader.class)
-record AnswersRequest(@NotNull(message = "请提交答案") @Size(max = MAX_ANSWERS, message = "答案过多") List<Answer> answers) {
+record AnswersRequest(@ArraySchema(arraySchema = @Schema(requiredMode = Schema.RequiredMode.REQUIRED),
+                                   maxItems = MAX_ANSWERS) List<Answer> answers) {
 
     static final int MAX_ANSWERS = 200;
     static final int MAX_SELECTED = 10;

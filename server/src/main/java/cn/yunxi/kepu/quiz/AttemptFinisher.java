@@ -24,7 +24,7 @@ import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.common.web.ApiException;
 import cn.yunxi.kepu.points.PointsReason;
 import cn.yunxi.kepu.points.PointsService;
-import cn.yunxi.kepu.resident.ResidentDirectory;
+import cn.yunxi.kepu.resident.ResidentService;
 import cn.yunxi.kepu.resident.ResidentSummary;
 
 /**
@@ -36,24 +36,22 @@ import cn.yunxi.kepu.resident.ResidentSummary;
 @Component
 class AttemptFinisher {
 
-    private final AttemptMapper attempts;
     private final QuizBatchWriter writer;
-    private final AttemptViews views;
+    private final AttemptViewFactory views;
     private final QuizCatalog catalog;
     private final QuizStateMapper state;
-    private final Certificates certificates;
-    private final Leaderboards leaderboards;
+    private final CertificateService certificates;
+    private final LeaderboardService leaderboards;
     private final PointsService points;
-    private final ResidentDirectory residents;
+    private final ResidentService residents;
     private final ApplicationEventPublisher events;
     private final QuizProperties properties;
     private final Clock clock;
 
-    AttemptFinisher(AttemptMapper attempts, QuizBatchWriter writer, AttemptViews views, QuizCatalog catalog, QuizStateMapper state,
-                    Certificates certificates, Leaderboards leaderboards, PointsService points,
-                    ResidentDirectory residents, ApplicationEventPublisher events, QuizProperties properties,
+    AttemptFinisher(QuizBatchWriter writer, AttemptViewFactory views, QuizCatalog catalog, QuizStateMapper state,
+                    CertificateService certificates, LeaderboardService leaderboards, PointsService points,
+                    ResidentService residents, ApplicationEventPublisher events, QuizProperties properties,
                     Clock clock) {
-        this.attempts = attempts;
         this.writer = writer;
         this.views = views;
         this.catalog = catalog;
@@ -171,7 +169,7 @@ class AttemptFinisher {
     /** Closes an attempt left open past its deadline (plus grace), grading what was saved. */
     @Transactional
     boolean expireIfOverdue(long attemptId) {
-        Attempt a = attempts.lock(attemptId);
+        Attempt a = writer.lock(attemptId);
         if (a == null || !Attempt.OPEN.equals(a.getStatus())
                 || !Times.now(clock).isAfter(a.getDeadlineAt().plus(properties.submitGrace()))) {
             return false;
@@ -179,7 +177,7 @@ class AttemptFinisher {
         Quiz quiz = catalog.quiz(a.getQuizId());
         Map<Long, List<Integer>> answers = views.answers(a);
         mark(a, quiz, views.paper(a), answers, a.getDeadlineAt(), Attempt.EXPIRED, false);
-        if (attempts.finish(a) != 1) {
+        if (writer.finish(a) != 1) {
             throw new IllegalStateException("attempt " + a.getId() + " was graded under our lock by someone else");
         }
         Map<Long, ResidentSummary> resident = new HashMap<>();
@@ -223,7 +221,7 @@ class AttemptFinisher {
         List<PointsService.ResidentGrant> dailyPoints = new ArrayList<>();
         List<PointsService.ResidentGrant> contestPoints = new ArrayList<>();
         List<QuizBatchWriter.ContestEntry> entries = new ArrayList<>();
-        List<Certificates.Issue> passes = new ArrayList<>();
+        List<CertificateService.Issue> passes = new ArrayList<>();
         List<ParticipationRecorded> participation = new ArrayList<>(graded.size());
         for (Attempt a : graded) {
             long residentId = a.getResidentId();
@@ -249,7 +247,7 @@ class AttemptFinisher {
                             new PointsService.Grant(contestKey + ":joined", properties.contestJoinPoints())));
                 }
                 if (Boolean.TRUE.equals(a.getPassed())) {
-                    passes.add(new Certificates.Issue(quiz, a, resident == null ? null : resident.nickname()));
+                    passes.add(new CertificateService.Issue(quiz, a, resident == null ? null : resident.nickname()));
                     if (properties.contestPassPoints() > 0) {
                         contestPoints.add(new PointsService.ResidentGrant(residentId,
                                 new PointsService.Grant(contestKey + ":passed", properties.contestPassPoints())));
@@ -258,11 +256,15 @@ class AttemptFinisher {
             }
             String label = resident == null || resident.nickname() == null ? "居民"
                     : PersonalDataCipher.maskName(resident.nickname());
-            participation.add(new ParticipationRecorded("attempt:" + a.getId(),
-                    kind == QuizKind.SELF_TEST ? ParticipationKind.SELF_TEST : ParticipationKind.QUIZ,
-                    ParticipationRecorded.residentKey(residentId), residentId, label, a.getRegionCode(),
-                    a.getPopulationGroup(), "QUIZ", quiz.getId(), quiz.getTitle(), a.getFinishedAt().toLocalDate(),
-                    List.of(), null, kind == QuizKind.SELF_TEST ? a.getPassed() : null, false));
+            participation.add(ParticipationRecorded.builder(
+                            kind == QuizKind.SELF_TEST ? ParticipationKind.SELF_TEST : ParticipationKind.QUIZ,
+                            "attempt:" + a.getId())
+                    .resident(residentId, label)
+                    .demographics(a.getRegionCode(), a.getPopulationGroup())
+                    .source("QUIZ", quiz.getId(), quiz.getTitle())
+                    .occurredOn(a.getFinishedAt().toLocalDate())
+                    .passed(kind == QuizKind.SELF_TEST ? a.getPassed() : null)
+                    .build());
         }
         points.awardEach(PointsReason.DAILY_QUIZ, dailyPoints);
         Map<Long, String> certificateNos = Map.of();
@@ -273,7 +275,7 @@ class AttemptFinisher {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void afterCommit() {
-                    leaderboards.offerAll(entries.stream().map(e -> new Leaderboards.Offer(e.getQuizId(),
+                    leaderboards.offerAll(entries.stream().map(e -> new LeaderboardService.Offer(e.getQuizId(),
                             e.getResidentId(), e.getRankValue())).toList());
                 }
             });

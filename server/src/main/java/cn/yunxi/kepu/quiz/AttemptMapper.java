@@ -2,8 +2,11 @@ package cn.yunxi.kepu.quiz;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
+
+import org.jspecify.annotations.Nullable;
 
 import org.apache.ibatis.annotations.Mapper;
 import org.apache.ibatis.annotations.Param;
@@ -12,15 +15,14 @@ import org.apache.ibatis.annotations.Update;
 
 import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 
+import cn.yunxi.kepu.common.time.Times;
+
+/**
+ * Attempts as residents start, save and read them. Locking an attempt for grading and writing its grade are
+ * {@link QuizBatchWriter}'s (a single attempt is a batch of one), so each has one statement and one mapping.
+ */
 @Mapper
 interface AttemptMapper extends BaseMapper<Attempt> {
-
-    /** The caller's attempt, row-locked: concurrent submits of one attempt queue here. */
-    @Select("SELECT * FROM quiz_attempt WHERE id = #{id} AND resident_id = #{residentId} FOR UPDATE")
-    Attempt lockOwned(@Param("id") long id, @Param("residentId") long residentId);
-
-    @Select("SELECT * FROM quiz_attempt WHERE id = #{id} FOR UPDATE")
-    Attempt lock(@Param("id") long id);
 
     @Select("SELECT * FROM quiz_attempt WHERE id = #{id} AND resident_id = #{residentId}")
     Attempt findOwned(@Param("id") long id, @Param("residentId") long residentId);
@@ -35,16 +37,6 @@ interface AttemptMapper extends BaseMapper<Attempt> {
     @Select("SELECT COUNT(*) FROM quiz_attempt WHERE quiz_id = #{quizId} AND resident_id = #{residentId} "
             + "AND attempt_day = #{day}")
     int countOnDay(@Param("quizId") long quizId, @Param("residentId") long residentId, @Param("day") LocalDate day);
-
-    /**
-     * Grades an attempt exactly once: only the request that moves it out of OPEN writes a result. The CHECK
-     * constraint makes a graded row without score/result impossible.
-     */
-    @Update("UPDATE quiz_attempt SET status = #{a.status}, finished_at = #{a.finishedAt}, duration_ms = #{a.durationMs}, "
-            + "correct_count = #{a.correctCount}, score = #{a.score}, passed = #{a.passed}, late = #{a.late}, "
-            + "answers_json = #{a.answersJson}, result_json = #{a.resultJson} "
-            + "WHERE id = #{a.id} AND status = 'OPEN'")
-    int finish(@Param("a") Attempt attempt);
 
     /** Autosave: accepted only while the attempt is open and its deadline (plus grace) has not passed. */
     @Update("UPDATE quiz_attempt SET answers_json = #{answers} WHERE id = #{id} AND resident_id = #{residentId} "
@@ -72,6 +64,17 @@ interface AttemptMapper extends BaseMapper<Attempt> {
 
     @Select("SELECT COUNT(*) FROM quiz_attempt WHERE resident_id = #{residentId}")
     long countMine(@Param("residentId") long residentId);
+
+    /** The resident's attempts of one kind (e.g. every self-test taken), newest first. */
+    @Select("SELECT a.id, a.quiz_id AS quizId, q.title, a.kind, a.attempt_no AS attemptNo, a.status, a.started_at AS startedAt, "
+            + "a.finished_at AS finishedAt, a.score, a.max_score AS maxScore, a.passed "
+            + "FROM quiz_attempt a JOIN quiz q ON q.id = a.quiz_id WHERE a.resident_id = #{residentId} AND a.kind = #{kind} "
+            + "ORDER BY a.id DESC LIMIT #{limit} OFFSET #{offset}")
+    List<AttemptSummaryRow> mineOfKind(@Param("residentId") long residentId, @Param("kind") String kind,
+                                       @Param("limit") int limit, @Param("offset") long offset);
+
+    @Select("SELECT COUNT(*) FROM quiz_attempt WHERE resident_id = #{residentId} AND kind = #{kind}")
+    long countMineOfKind(@Param("residentId") long residentId, @Param("kind") String kind);
 
     /**
      * Self-test report: each resident's latest finished attempt, grouped by population group and town.
@@ -110,10 +113,10 @@ interface AttemptMapper extends BaseMapper<Attempt> {
         private Integer attemptNo;
         private String status;
         private LocalDateTime startedAt;
-        private LocalDateTime finishedAt;
-        private Integer score;
+        private @Nullable LocalDateTime finishedAt;
+        private @Nullable Integer score;
         private Integer maxScore;
-        private Boolean passed;
+        private @Nullable Boolean passed;
 
         public Long getId() { return id; }
         public void setId(Long id) { this.id = id; }
@@ -127,9 +130,10 @@ interface AttemptMapper extends BaseMapper<Attempt> {
         public void setAttemptNo(Integer attemptNo) { this.attemptNo = attemptNo; }
         public String getStatus() { return status; }
         public void setStatus(String status) { this.status = status; }
-        public LocalDateTime getStartedAt() { return startedAt; }
+        // Shown to the resident with the +08:00 offset, like every other time of the API; stored as Shanghai local time.
+        public OffsetDateTime getStartedAt() { return Times.toOffset(startedAt); }
         public void setStartedAt(LocalDateTime startedAt) { this.startedAt = startedAt; }
-        public LocalDateTime getFinishedAt() { return finishedAt; }
+        public OffsetDateTime getFinishedAt() { return Times.toOffset(finishedAt); }
         public void setFinishedAt(LocalDateTime finishedAt) { this.finishedAt = finishedAt; }
         public Integer getScore() { return score; }
         public void setScore(Integer score) { this.score = score; }

@@ -12,7 +12,7 @@ import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.common.web.ApiException;
 import cn.yunxi.kepu.region.RegionInfo;
 import cn.yunxi.kepu.region.RegionService;
-import cn.yunxi.kepu.resident.ResidentDirectory;
+import cn.yunxi.kepu.resident.ResidentService;
 import cn.yunxi.kepu.resident.ResidentSummary;
 
 /** Starting, saving and submitting attempts. The server's clock decides every deadline. */
@@ -22,16 +22,16 @@ class AttemptService {
     private final AttemptMapper attempts;
     private final QuizCatalog catalog;
     private final PaperDrawer drawer;
-    private final AttemptViews views;
+    private final AttemptViewFactory views;
     private final AttemptFinisher finisher;
     private final SubmissionBatcher batcher;
-    private final ResidentDirectory residents;
+    private final ResidentService residents;
     private final RegionService regions;
     private final QuizProperties properties;
     private final Clock clock;
 
-    AttemptService(AttemptMapper attempts, QuizCatalog catalog, PaperDrawer drawer, AttemptViews views,
-                   AttemptFinisher finisher, SubmissionBatcher batcher, ResidentDirectory residents, RegionService regions,
+    AttemptService(AttemptMapper attempts, QuizCatalog catalog, PaperDrawer drawer, AttemptViewFactory views,
+                   AttemptFinisher finisher, SubmissionBatcher batcher, ResidentService residents, RegionService regions,
                    QuizProperties properties, Clock clock) {
         this.attempts = attempts;
         this.catalog = catalog;

@@ -5,7 +5,6 @@ import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import cn.yunxi.kepu.common.time.Times;
@@ -13,7 +12,7 @@ import cn.yunxi.kepu.common.time.Times;
 /**
  * Closes and grades attempts left open past their deadline (plus grace), so a resident who closed the app
  * still gets a result and a contest's standings are complete. Several instances may run it: each attempt is
- * graded under its row lock, exactly once.
+ * graded under its row lock, exactly once. {@link QuizJobs} runs it on a schedule.
  */
 @Component
 class AttemptSweeper {
@@ -33,7 +32,6 @@ class AttemptSweeper {
         this.clock = clock;
     }
 
-    @Scheduled(fixedDelayString = "${kepu.quiz.sweep-interval:30s}", initialDelayString = "${kepu.quiz.sweep-interval:30s}")
     void sweep() {
         int closed = closeOverdue();
         if (closed > 0) {

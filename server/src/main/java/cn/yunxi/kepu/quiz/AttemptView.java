@@ -4,6 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * An attempt as its owner sees it. While it is open, {@code questions} carry no answers and {@code result} is null.
  * Once graded, {@code result.items} carry every question with its options as shown, the resident's choice, the answer
@@ -16,16 +20,17 @@ import java.util.Map;
  */
 record AttemptView(long id, long quizId, QuizKind kind, String title, int attemptNo, String status,
                    OffsetDateTime startedAt, OffsetDateTime deadline, boolean countdown, OffsetDateTime serverNow,
-                   List<ShownQuestion> questions, Map<Long, List<Integer>> savedAnswers, Result result) {
+                   List<ShownQuestion> questions, Map<Long, List<Integer>> savedAnswers, @Nullable Result result) {
 
     record ShownQuestion(long questionId, QuestionType type, String typeLabel, String stem, List<String> options) {
     }
 
+    @Schema(name = "AttemptResult")
     record Result(int score, int maxScore, int correctCount, int questionCount, boolean passed, boolean late,
-                  long durationMs, OffsetDateTime finishedAt, String certificateNo, List<ResultItem> items) {
+                  long durationMs, OffsetDateTime finishedAt, @Nullable String certificateNo, List<ResultItem> items) {
     }
 
     record ResultItem(long questionId, String stem, List<String> options, List<Integer> selected,
-                      List<Integer> correctAnswer, boolean correct, String explanation) {
+                      List<Integer> correctAnswer, boolean correct, @Nullable String explanation) {
     }
 }

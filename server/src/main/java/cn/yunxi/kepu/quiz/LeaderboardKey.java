@@ -21,6 +21,8 @@ final class LeaderboardKey {
     static final int MAX_SCORE = 1000;
     static final long TIME_UNITS = (1L << 20) - 1;
     static final long FINISH_UNITS = (1L << 23) - 1;
+    private static final int SCORE_SHIFT = 43;
+    private static final int TIME_SHIFT = 23;
 
     private LeaderboardKey() {
     }
@@ -29,10 +31,15 @@ final class LeaderboardKey {
         long s = Math.max(0, Math.min(score, MAX_SCORE));
         long tenths = Math.max(0, Math.min(durationMs / 100, TIME_UNITS));
         long finish = Math.max(0, Math.min(Duration.between(contestStart, finishedAt).toSeconds(), FINISH_UNITS));
-        return (s << 43) | ((TIME_UNITS - tenths) << 23) | (FINISH_UNITS - finish);
+        return (s << SCORE_SHIFT) | ((TIME_UNITS - tenths) << TIME_SHIFT) | (FINISH_UNITS - finish);
     }
 
     static int score(long value) {
-        return (int) (value >>> 43);
+        return (int) (value >>> SCORE_SHIFT);
+    }
+
+    /** The time used, to the tenth of a second the value keeps. */
+    static long durationMs(long value) {
+        return (TIME_UNITS - ((value >>> TIME_SHIFT) & TIME_UNITS)) * 100;
     }
 }

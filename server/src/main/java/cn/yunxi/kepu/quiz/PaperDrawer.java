@@ -26,11 +26,11 @@ class PaperDrawer {
 
     private static final TypeReference<List<DrawRule>> RULES = new TypeReference<>() { };
 
-    private final QuestionBank bank;
+    private final QuestionBankService bank;
     private final QuestionMapper questions;
     private final JsonMapper json;
 
-    PaperDrawer(QuestionBank bank, QuestionMapper questions, JsonMapper json) {
+    PaperDrawer(QuestionBankService bank, QuestionMapper questions, JsonMapper json) {
         this.bank = bank;
         this.questions = questions;
         this.json = json;
@@ -61,9 +61,9 @@ class PaperDrawer {
     private List<Question> choose(Quiz quiz, String group, Random random) {
         int n = quiz.getQuestionCount();
         if ("FIXED".equals(quiz.getPaperMode())) {
-            return questions.paperOf(quiz.getId());
+            return questions.paperOf(quiz.getId()).stream().filter(bank::shown).toList();
         }
-        List<Question> pool = bank.activePool();
+        List<Question> pool = bank.activePool(QuestionPool.EXAM);
         List<DrawRule> rules = rules(quiz);
         if (!rules.isEmpty()) {
             Set<Question> picked = new LinkedHashSet<>();
@@ -81,7 +81,7 @@ class PaperDrawer {
         List<Question> forGroup = new ArrayList<>();
         List<Question> others = new ArrayList<>();
         for (Question q : pool) {
-            List<String> audience = QuestionBank.split(q.getAudienceGroups());
+            List<String> audience = QuestionBankService.split(q.getAudienceGroups());
             if (group != null && audience.contains(group)) {
                 forGroup.add(q);
             } else if (audience.isEmpty()) {
@@ -140,7 +140,7 @@ class PaperDrawer {
     private Drawn item(Question q, Random random) {
         QuestionType type = QuestionType.valueOf(q.getType());
         List<String> options = bank.options(q);
-        List<Integer> answer = QuestionBank.answer(q).stream().sorted().toList();
+        List<Integer> answer = QuestionBankService.answer(q).stream().sorted().toList();
         List<Integer> order = new ArrayList<>(IntStream.range(0, options.size()).boxed().toList());
         if (type != QuestionType.TRUE_FALSE) {
             Collections.shuffle(order, random);

@@ -18,18 +18,18 @@ import cn.yunxi.kepu.common.web.PageQuery;
 import cn.yunxi.kepu.common.web.PageResult;
 
 /**
- * Practice: one question at a time, the explanation right after answering. A wrong answer puts the question
- * in the resident's 错题本; it leaves after two right answers in a row.
+ * Practice: one question at a time from the practice pool, the explanation right after answering. A wrong answer
+ * puts the question in the resident's 错题本; it leaves after two right answers in a row.
  */
 @Service
 class PracticeService {
 
-    private final QuestionBank bank;
+    private final QuestionBankService bank;
     private final QuestionMapper questions;
     private final QuizStateMapper state;
     private final Clock clock;
 
-    PracticeService(QuestionBank bank, QuestionMapper questions, QuizStateMapper state, Clock clock) {
+    PracticeService(QuestionBankService bank, QuestionMapper questions, QuizStateMapper state, Clock clock) {
         this.bank = bank;
         this.questions = questions;
         this.state = state;
@@ -54,16 +54,15 @@ class PracticeService {
         List<Long> book = state.wrongBookIds(residentId);
         Question q;
         if (source == Source.WRONG_BOOK) {
-            if (book.isEmpty()) {
+            List<Question> open = book.isEmpty() ? List.of()
+                    : questions.selectByIds(book).stream().filter(bank::shown).toList();
+            if (open.isEmpty()) {
                 throw new ApiException(QuizErrors.WRONG_BOOK_EMPTY);
             }
-            q = questions.selectById(book.get(ThreadLocalRandom.current().nextInt(book.size())));
-            if (q == null) {
-                throw new ApiException(QuizErrors.QUESTION_NOT_FOUND);
-            }
+            q = practicable(open.get(ThreadLocalRandom.current().nextInt(open.size())).getId());
         } else {
-            List<Question> pool = new ArrayList<>(bank.activePool().stream()
-                    .filter(c -> topic == null || topic.isBlank() || QuestionBank.split(c.getTopics()).contains(topic.strip()))
+            List<Question> pool = new ArrayList<>(bank.activePool(QuestionPool.PRACTICE).stream()
+                    .filter(c -> topic == null || topic.isBlank() || QuestionBankService.split(c.getTopics()).contains(topic.strip()))
                     .filter(c -> benchmarkNo == null || benchmarkNo.equals(c.getBenchmarkNo()))
                     .toList());
             if (pool.isEmpty()) {
@@ -78,12 +77,9 @@ class PracticeService {
 
     @Transactional
     Feedback answer(long residentId, long questionId, List<Integer> selected) {
-        Question q = questions.selectById(questionId);
-        if (q == null) {
-            throw new ApiException(QuizErrors.QUESTION_NOT_FOUND);
-        }
+        Question q = practicable(questionId);
         QuestionType type = QuestionType.valueOf(q.getType());
-        PaperItem asShown = new PaperItem(q.getId(), type, q.getStem(), bank.options(q), QuestionBank.answer(q),
+        PaperItem asShown = new PaperItem(q.getId(), type, q.getStem(), bank.options(q), QuestionBankService.answer(q),
                 q.getExplanation(), q.getBenchmarkNo(), q.getDifficulty());
         Map<Long, List<Integer>> clean = Grading.validate(List.of(asShown), Map.of(questionId, selected));
         boolean correct = Grading.grade(List.of(asShown), clean).correctCount() == 1;
@@ -98,11 +94,23 @@ class PracticeService {
                 row == null ? 0 : row.getRightStreak());
     }
 
+    /**
+     * Practice answers with the right answer and the explanation, so it only ever touches practice questions: an
+     * exam question (on any paper a resident can draw) or an archived one is "not found" here, whoever asks.
+     */
+    private Question practicable(long questionId) {
+        Question q = questions.practicable(questionId);
+        if (q == null || !bank.shown(q)) {
+            throw new ApiException(QuizErrors.QUESTION_NOT_FOUND);
+        }
+        return q;
+    }
+
     PageResult<WrongBookItem> wrongBook(long residentId, PageQuery page) {
         List<QuizStateMapper.WrongRow> rows = state.wrongBook(residentId, page.sizeOrDefault(), page.offset());
         Map<Long, Question> byId = rows.isEmpty() ? Map.of()
                 : questions.selectByIds(rows.stream().map(QuizStateMapper.WrongRow::getQuestionId).toList()).stream()
-                        .collect(Collectors.toMap(Question::getId, Function.identity()));
+                        .filter(bank::shown).collect(Collectors.toMap(Question::getId, Function.identity()));
         List<WrongBookItem> items = rows.stream().filter(r -> byId.containsKey(r.getQuestionId())).map(r -> {
             Question q = byId.get(r.getQuestionId());
             return new WrongBookItem(q.getId(), q.getStem(), QuestionType.valueOf(q.getType()), r.getWrongCount(),

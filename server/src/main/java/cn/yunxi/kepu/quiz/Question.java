@@ -25,6 +25,7 @@ class Question {
     private String audienceGroups;
     private Integer benchmarkNo;
     private String status;
+    private String pool;
     private Boolean sampleData;
     private Long ownerUnitId;
     private Long createdBy;
@@ -53,6 +54,8 @@ class Question {
     public void setBenchmarkNo(Integer benchmarkNo) { this.benchmarkNo = benchmarkNo; }
     public String getStatus() { return status; }
     public void setStatus(String status) { this.status = status; }
+    public String getPool() { return pool; }
+    public void setPool(String pool) { this.pool = pool; }
     public Boolean getSampleData() { return sampleData; }
     public void setSampleData(Boolean sampleData) { this.sampleData = sampleData; }
     public Long getOwnerUnitId() { return ownerUnitId; }

@@ -9,7 +9,8 @@ import jakarta.validation.constraints.Size;
 
 /**
  * A question as staff author it. {@code answer} holds 0-based indexes into {@code options}; for true/false the
- * options are always 正确/错误 (index 0 = 正确) and may be omitted.
+ * options are always 正确/错误 (index 0 = 正确) and may be omitted. {@code pool} defaults to EXAM (papers only);
+ * PRACTICE questions are only used by practice, which shows their answers.
  */
 record QuestionRequest(
         @NotNull(message = "请选择题型") QuestionType type,
@@ -20,5 +21,6 @@ record QuestionRequest(
         Integer difficulty,
         List<String> topics,
         List<PopulationGroup> audienceGroups,
-        Integer benchmarkNo) {
+        Integer benchmarkNo,
+        QuestionPool pool) {
 }

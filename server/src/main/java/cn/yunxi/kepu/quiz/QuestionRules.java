@@ -23,7 +23,8 @@ final class QuestionRules {
 
     /** A question in normalised form, ready to store. */
     record Normalised(QuestionType type, String stem, List<String> options, List<Integer> answer, String explanation,
-                      int difficulty, List<String> topics, List<PopulationGroup> audienceGroups, Integer benchmarkNo) {
+                      int difficulty, List<String> topics, List<PopulationGroup> audienceGroups, Integer benchmarkNo,
+                      QuestionPool pool) {
 
         String answerColumn() {
             return String.join(",", answer.stream().map(String::valueOf).toList());
@@ -98,7 +99,8 @@ final class QuestionRules {
                 : q.audienceGroups().stream().filter(Objects::nonNull).distinct().toList();
         String explanation = q.explanation() == null || q.explanation().isBlank() ? null : q.explanation().strip();
         return new Normalised(q.type(), q.stem().strip(), options(q), answer, explanation,
-                q.difficulty() == null ? 2 : q.difficulty(), topics(q), groups, q.benchmarkNo());
+                q.difficulty() == null ? 2 : q.difficulty(), topics(q), groups, q.benchmarkNo(),
+                q.pool() == null ? QuestionPool.EXAM : q.pool());
     }
 
     private static List<String> options(QuestionRequest q) {

@@ -21,11 +21,15 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
+import cn.yunxi.kepu.common.apidocs.ApiMediaTypes;
 import cn.yunxi.kepu.common.security.CurrentUser;
 import cn.yunxi.kepu.common.web.ApiException;
 import cn.yunxi.kepu.common.web.PageQuery;
 import cn.yunxi.kepu.common.web.PageResult;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -38,14 +42,15 @@ import jakarta.validation.constraints.Min;
 @PreAuthorize("hasAnyRole('DISTRICT_ADMIN', 'UNIT_ADMIN', 'TOWN_ADMIN', 'ORGANISER')")
 class QuizAdminController {
 
-    private static final String AUTHORS = "hasAnyRole('DISTRICT_ADMIN', 'UNIT_ADMIN', 'ORGANISER')";
+    // Towns run their own contests too (within their scope: QuizScope).
+    private static final String AUTHORS = "hasAnyRole('DISTRICT_ADMIN', 'UNIT_ADMIN', 'TOWN_ADMIN', 'ORGANISER')";
 
-    private final QuestionBank bank;
-    private final QuestionImport importer;
+    private final QuestionBankService bank;
+    private final QuestionImportService importer;
     private final QuizAdminService quizzes;
-    private final Leaderboards leaderboards;
+    private final LeaderboardService leaderboards;
 
-    QuizAdminController(QuestionBank bank, QuestionImport importer, QuizAdminService quizzes, Leaderboards leaderboards) {
+    QuizAdminController(QuestionBankService bank, QuestionImportService importer, QuizAdminService quizzes, LeaderboardService leaderboards) {
         this.bank = bank;
         this.importer = importer;
         this.quizzes = quizzes;
@@ -64,8 +69,9 @@ class QuizAdminController {
                                        @RequestParam(required = false) String topic,
                                        @RequestParam(required = false) String keyword,
                                        @RequestParam(defaultValue = "ACTIVE") String status,
+                                       @RequestParam(required = false) QuestionPool pool,
                                        @Valid PageQuery page) {
-        return bank.search(type, benchmarkNo, topic, keyword, status, page);
+        return bank.search(type, benchmarkNo, topic, keyword, status, pool, page);
     }
 
     @GetMapping("/quiz-questions/{id}")
@@ -102,6 +108,8 @@ class QuizAdminController {
 
     @GetMapping("/quiz-questions/import-template")
     @Operation(summary = "下载题目导入模板（.xlsx）")
+    @ApiResponse(responseCode = "200", description = "Excel 模板", content = @Content(mediaType = ApiMediaTypes.XLSX,
+            schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> template() {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
@@ -112,9 +120,9 @@ class QuizAdminController {
     @PostMapping(path = "/quiz-questions/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize(AUTHORS)
     @Operation(summary = "从 Excel 导入题目：mode=ALL_OR_NOTHING 有错误行则全部不导入；VALID_ROWS 只导入正确的行")
-    QuestionImport.Report importQuestions(@AuthenticationPrincipal CurrentUser user,
+    QuestionImportService.Report importQuestions(@AuthenticationPrincipal CurrentUser user,
                                           @RequestPart("file") MultipartFile file,
-                                          @RequestParam(defaultValue = "ALL_OR_NOTHING") QuestionImport.Mode mode) {
+                                          @RequestParam(defaultValue = "ALL_OR_NOTHING") QuestionImportService.Mode mode) {
         try {
             return importer.importFrom(file.getInputStream(), mode, user);
         } catch (IOException e) {
@@ -123,8 +131,11 @@ class QuizAdminController {
     }
 
     @GetMapping("/quizzes")
-    PageResult<QuizAdminView> quizzes(@RequestParam(required = false) QuizKind kind, @Valid PageQuery page) {
-        return quizzes.list(kind, page);
+    @Operation(summary = "竞赛与自测列表；mine=true 只看本单位组织的")
+    PageResult<QuizAdminView> quizzes(@AuthenticationPrincipal CurrentUser user,
+                                      @RequestParam(required = false) QuizKind kind,
+                                      @RequestParam(defaultValue = "false") boolean mine, @Valid PageQuery page) {
+        return quizzes.list(kind, mine, user, page);
     }
 
     @GetMapping("/quizzes/{id}")
@@ -160,14 +171,15 @@ class QuizAdminController {
     }
 
     @GetMapping("/quizzes/{id}/leaderboard")
-    Leaderboards.Board leaderboard(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
-                                   @RequestParam(defaultValue = "50") @Min(1) @Max(100) int top) {
+    LeaderboardService.Board leaderboard(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                   @RequestParam(defaultValue = "50") @Min(value = 1, message = "名次至少取 1")
+                                   @Max(value = 100, message = "名次最多取 100") int top) {
         quizzes.found(id);
         return leaderboards.board(id, -1, top);
     }
 
     @GetMapping("/quizzes/{id}/leaderboard/regions")
-    Leaderboards.RegionBoard regionBoard(@PathVariable long id) {
+    RegionLeaderboard.RegionBoard regionBoard(@PathVariable long id) {
         quizzes.found(id);
         return leaderboards.regions(id);
     }

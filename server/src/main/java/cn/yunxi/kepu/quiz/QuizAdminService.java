@@ -23,6 +23,7 @@ import cn.yunxi.kepu.region.RegionInfo;
 import cn.yunxi.kepu.region.RegionLevel;
 import cn.yunxi.kepu.region.RegionService;
 import cn.yunxi.kepu.resident.PopulationGroup;
+import cn.yunxi.kepu.staff.StaffRole;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Staff set up contests and self-tests and tune the standing daily quiz. */
@@ -31,21 +32,26 @@ class QuizAdminService {
 
     private final QuizMapper quizzes;
     private final QuestionMapper questions;
+    private final QuestionBankService bank;
     private final QuizCatalog catalog;
     private final PaperDrawer drawer;
     private final RegionService regions;
     private final AttemptMapper attempts;
+    private final QuizScope scope;
     private final JsonMapper json;
     private final Clock clock;
 
-    QuizAdminService(QuizMapper quizzes, QuestionMapper questions, QuizCatalog catalog, PaperDrawer drawer,
-                     RegionService regions, AttemptMapper attempts, JsonMapper json, Clock clock) {
+    QuizAdminService(QuizMapper quizzes, QuestionMapper questions, QuestionBankService bank, QuizCatalog catalog,
+                     PaperDrawer drawer, RegionService regions, AttemptMapper attempts, QuizScope scope, JsonMapper json,
+                     Clock clock) {
         this.quizzes = quizzes;
         this.questions = questions;
+        this.bank = bank;
         this.catalog = catalog;
         this.drawer = drawer;
         this.regions = regions;
         this.attempts = attempts;
+        this.scope = scope;
         this.json = json;
         this.clock = clock;
     }
@@ -62,7 +68,7 @@ class QuizAdminService {
         quiz.setCreatedBy(staff.id());
         LocalDateTime now = Times.now(clock);
         quiz.setCreatedAt(now);
-        apply(quiz, request);
+        apply(quiz, request, scope.eligibleRegions(request, staff));
         quiz.setUpdatedAt(now);
         quizzes.insert(quiz);
         writePaper(quiz, request);
@@ -78,7 +84,7 @@ class QuizAdminService {
         if (QuizKind.CONTEST.name().equals(quiz.getKind()) && !Quiz.DRAFT.equals(quiz.getStatus())) {
             throw new ApiException(QuizErrors.QUIZ_NOT_EDITABLE);
         }
-        apply(quiz, request);
+        apply(quiz, request, scope.eligibleRegions(request, staff));
         quiz.setUpdatedAt(Times.now(clock));
         quizzes.updateById(quiz);
         writePaper(quiz, request);
@@ -115,10 +121,19 @@ class QuizAdminService {
         return view(found(id));
     }
 
-    PageResult<QuizAdminView> list(QuizKind kind, PageQuery query) {
-        Page<Quiz> page = quizzes.selectPage(new Page<>(query.pageOrDefault(), query.sizeOrDefault()),
-                new LambdaQueryWrapper<Quiz>().eq(kind != null, Quiz::getKind, kind == null ? null : kind.name())
-                        .orderByDesc(Quiz::getId));
+    /** Every quiz, or with {@code mine} those of the caller's unit (the district's own for a district admin). */
+    PageResult<QuizAdminView> list(QuizKind kind, boolean mine, CurrentUser staff, PageQuery query) {
+        LambdaQueryWrapper<Quiz> where = new LambdaQueryWrapper<Quiz>()
+                .eq(kind != null, Quiz::getKind, kind == null ? null : kind.name())
+                .orderByDesc(Quiz::getId);
+        if (mine) {
+            if (staff.unitId() == null) {
+                where.isNull(Quiz::getOwnerUnitId);
+            } else {
+                where.eq(Quiz::getOwnerUnitId, staff.unitId());
+            }
+        }
+        Page<Quiz> page = quizzes.selectPage(new Page<>(query.pageOrDefault(), query.sizeOrDefault()), where);
         return PageResult.of(page.getRecords().stream().map(this::view).toList(), page.getTotal(), query);
     }
 
@@ -187,13 +202,13 @@ class QuizAdminService {
 
     private Quiz editable(long id, CurrentUser staff) {
         Quiz quiz = found(id);
-        if (!staff.hasRole("DISTRICT_ADMIN") && !Objects.equals(quiz.getOwnerUnitId(), staff.unitId())) {
+        if (!StaffRole.isDistrictAdmin(staff) && !Objects.equals(quiz.getOwnerUnitId(), staff.unitId())) {
             throw new ApiException(CommonErrors.FORBIDDEN, "只能管理本单位的答题活动");
         }
         return quiz;
     }
 
-    private void apply(Quiz quiz, QuizRequest r) {
+    private void apply(Quiz quiz, QuizRequest r, List<String> regionCodes) {
         boolean contest = r.kind() == QuizKind.CONTEST;
         LocalDateTime opens = r.opensAt() == null ? null : r.opensAt().atZoneSameInstant(Zones.SHANGHAI).toLocalDateTime();
         LocalDateTime closes = r.closesAt() == null ? null : r.closesAt().atZoneSameInstant(Zones.SHANGHAI).toLocalDateTime();
@@ -216,8 +231,15 @@ class QuizAdminService {
             if (ids.isEmpty() || new HashSet<>(ids).size() != ids.size()) {
                 throw new ApiException(QuizErrors.QUIZ_INVALID, "固定试卷须列出不重复的题目");
             }
-            if (questions.selectByIds(ids).size() != ids.size()) {
+            List<Question> chosen = questions.selectByIds(ids);
+            if (chosen.size() != ids.size()) {
                 throw new ApiException(QuizErrors.QUIZ_INVALID, "固定试卷中有不存在的题目");
+            }
+            if (!chosen.stream().allMatch(bank::shown)) {
+                throw new ApiException(QuizErrors.QUIZ_INVALID, "固定试卷不能用样例题目：样例数据不向居民展示");
+            }
+            if (chosen.stream().anyMatch(q -> !QuestionPool.EXAM.name().equals(q.getPool()))) {
+                throw new ApiException(QuizErrors.QUIZ_INVALID, "练习题库的题目答完即公布答案，不能放进试卷，请选考试题库的题目");
             }
             count = ids.size();
         } else {
@@ -232,7 +254,6 @@ class QuizAdminService {
         if (count * score > LeaderboardKey.MAX_SCORE) {
             throw new ApiException(QuizErrors.QUIZ_INVALID, "总分不能超过 1000 分");
         }
-        List<String> regionCodes = r.eligibleRegions() == null ? List.of() : r.eligibleRegions();
         for (String code : regionCodes) {
             RegionInfo region = regions.find(code).orElse(null);
             if (region == null || region.level() == RegionLevel.DISTRICT) {
@@ -270,8 +291,8 @@ class QuizAdminService {
         return new QuizAdminView(q.getId(), QuizKind.valueOf(q.getKind()), q.getTitle(), q.getDescription(), q.getStatus(),
                 Times.toOffset(q.getOpensAt()), Times.toOffset(q.getClosesAt()), q.getTimeLimitSeconds(),
                 q.getAttemptsAllowed(), q.getQuestionCount(), q.getQuestionScore(), q.getPassPercent(), q.getPaperMode(),
-                quizzes.paperQuestionIds(q.getId()), drawer.rules(q), QuestionBank.split(q.getEligibleRegions()),
-                QuestionBank.split(q.getEligibleGroups()), q.getCertificateTitle(), q.getOwnerUnitId(),
+                quizzes.paperQuestionIds(q.getId()), drawer.rules(q), QuestionBankService.split(q.getEligibleRegions()),
+                QuestionBankService.split(q.getEligibleGroups()), q.getCertificateTitle(), q.getOwnerUnitId(),
                 Times.toOffset(q.getCreatedAt()));
     }
 }

@@ -14,7 +14,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The locking read and the writes of a batch of graded attempts ({@link AttemptFinisher#submitAll}), each in one round trip. They are JDBC
+ * The locking read and the writes of a batch of graded attempts ({@link AttemptFinisher#submitAll}), each in one
+ * round trip; an attempt graded alone (an overdue one) is a batch of one, so every grading locks, maps and writes
+ * an attempt with the same statements. They are JDBC
  * batches on the transaction's own connection (JdbcTemplate), which Connector/J sends as one request
  * ({@code rewriteBatchedStatements}: inserts become one multi-row INSERT). MyBatis could not do this well: its batch
  * executor cannot join a transaction already running on the simple one, and a {@code <foreach>} statement evaluates
@@ -23,7 +25,10 @@ import org.springframework.stereotype.Component;
 @Component
 class QuizBatchWriter {
 
-    /** Same statement as {@link AttemptMapper#finish}: only an OPEN row is graded. */
+    /**
+     * Grades an attempt exactly once: only the request that moves it out of OPEN writes a result. The CHECK
+     * constraint makes a graded row without score/result impossible.
+     */
     private static final String FINISH = "UPDATE quiz_attempt SET status = ?, finished_at = ?, duration_ms = ?, "
             + "correct_count = ?, score = ?, passed = ?, late = ?, answers_json = ?, result_json = ? "
             + "WHERE id = ? AND status = 'OPEN'";
@@ -46,8 +51,8 @@ class QuizBatchWriter {
             + "attempt_id, holder_name, title, quiz_title, score, max_score, issued_at) "
             + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** Every column of an attempt, in the order {@link #attempt} reads them. */
-    private static final String LOCK_ALL = "SELECT id, quiz_id, kind, resident_id, attempt_no, attempt_day, status, "
+    /** Every column of an attempt, in the order {@link #attempt} reads them ({@code AttemptColumnsTest} checks). */
+    static final String LOCK_ALL = "SELECT id, quiz_id, kind, resident_id, attempt_no, attempt_day, status, "
             + "started_at, deadline_at, countdown, finished_at, duration_ms, question_count, correct_count, score, "
             + "max_score, passed, late, region_code, town_code, population_group, paper_json, paper_refs_json, "
             + "answers_json, result_json FROM quiz_attempt WHERE id IN (:ids) ORDER BY id FOR UPDATE";
@@ -104,6 +109,12 @@ class QuizBatchWriter {
         return client.sql(LOCK_ALL).param("ids", ids).query(QuizBatchWriter::attempt).list();
     }
 
+    /** One attempt row-locked, mapped as in a batch; null when there is no such attempt. */
+    Attempt lock(long id) {
+        List<Attempt> locked = lockAll(List.of(id));
+        return locked.isEmpty() ? null : locked.get(0);
+    }
+
     private static Attempt attempt(ResultSet rs, int row) throws SQLException {
         Attempt a = new Attempt();
         a.setId(rs.getLong(1));
@@ -149,6 +160,11 @@ class QuizBatchWriter {
             ps.setLong(10, a.getId());
         });
         return counts.length == 0 ? new int[0] : counts[0];
+    }
+
+    /** 1 when the attempt was graded, 0 when it was no longer open. */
+    int finish(Attempt graded) {
+        return finishAll(List.of(graded))[0];
     }
 
     void recordStandings(List<ContestEntry> entries) {

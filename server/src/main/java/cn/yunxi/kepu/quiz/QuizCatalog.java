@@ -14,19 +14,21 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.stereotype.Service;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
 
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.common.web.ApiException;
 import cn.yunxi.kepu.region.RegionService;
-import cn.yunxi.kepu.resident.ResidentDirectory;
+import cn.yunxi.kepu.resident.ResidentService;
 import cn.yunxi.kepu.resident.ResidentSummary;
 
 /**
  * Published quizzes as residents see them. Quiz rows are read through a short cache (5 s): when a contest
  * opens, thousands of starts read the same row.
  */
-@Service
+@Component
 class QuizCatalog {
 
     private static final long TTL_MS = 5_000;
@@ -34,12 +36,12 @@ class QuizCatalog {
     private final QuizMapper quizzes;
     private final AttemptMapper attempts;
     private final QuizStateMapper state;
-    private final ResidentDirectory residents;
+    private final ResidentService residents;
     private final RegionService regions;
     private final Clock clock;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
-    QuizCatalog(QuizMapper quizzes, AttemptMapper attempts, QuizStateMapper state, ResidentDirectory residents,
+    QuizCatalog(QuizMapper quizzes, AttemptMapper attempts, QuizStateMapper state, ResidentService residents,
                 RegionService regions, Clock clock) {
         this.quizzes = quizzes;
         this.attempts = attempts;
@@ -104,7 +106,7 @@ class QuizCatalog {
     }
 
     boolean eligible(Quiz quiz, ResidentSummary resident) {
-        List<String> regionCodes = QuestionBank.split(quiz.getEligibleRegions());
+        List<String> regionCodes = QuestionBankService.split(quiz.getEligibleRegions());
         if (!regionCodes.isEmpty()) {
             String village = resident.regionCode();
             String town = regions.find(village).map(r -> r.townCode()).orElse(null);
@@ -112,7 +114,7 @@ class QuizCatalog {
                 return false;
             }
         }
-        List<String> groups = QuestionBank.split(quiz.getEligibleGroups());
+        List<String> groups = QuestionBankService.split(quiz.getEligibleGroups());
         return groups.isEmpty() || (resident.populationGroup() != null
                 && groups.contains(resident.populationGroup().name()));
     }
@@ -151,12 +153,16 @@ class QuizCatalog {
         }).toList();
     }
 
-    /** In 关怀模式 the daily quiz and practice have no countdown. */
+    /**
+     * In 关怀模式 only a contest keeps its clock (its ranking is only fair if everyone gets the same time);
+     * the daily quiz, practice and the self-test are for the resident alone and run untimed until midnight
+     * or the quiz's end, so nothing presses an elder.
+     */
     static boolean countdown(Quiz quiz, ResidentSummary resident) {
         if (quiz.getTimeLimitSeconds() == null) {
             return false;
         }
-        boolean relaxed = QuizKind.DAILY.name().equals(quiz.getKind()) || QuizKind.PRACTICE.name().equals(quiz.getKind());
+        boolean relaxed = !QuizKind.CONTEST.name().equals(quiz.getKind());
         return !(relaxed && resident.elderMode());
     }
 
@@ -164,9 +170,9 @@ class QuizCatalog {
      * @param attemptsAllowed for the daily quiz: runs per day (1)
      * @param attemptsUsed    for the daily quiz: runs today
      */
-    record QuizCard(long id, QuizKind kind, String title, String description, int questionCount,
-                    Integer timeLimitSeconds, boolean countdown, OffsetDateTime opensAt, OffsetDateTime closesAt,
-                    int attemptsAllowed, int attemptsUsed, Integer bestScore, int maxScore, Boolean doneToday,
-                    Integer streak) {
+    record QuizCard(long id, QuizKind kind, String title, @Nullable String description, int questionCount,
+                    Integer timeLimitSeconds, boolean countdown, @Nullable OffsetDateTime opensAt,
+                    @Nullable OffsetDateTime closesAt, int attemptsAllowed, int attemptsUsed, Integer bestScore,
+                    int maxScore, Boolean doneToday, Integer streak) {
     }
 }

@@ -5,13 +5,11 @@ import java.util.List;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 import cn.yunxi.kepu.common.security.PublicEndpoints;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(QuizProperties.class)
-@EnableScheduling
 class QuizConfig {
 
     /** Anyone holding a certificate number may check it (the holder's name is masked). */

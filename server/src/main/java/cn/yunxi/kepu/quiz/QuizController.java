@@ -37,14 +37,14 @@ class QuizController {
     private final AttemptMapper attemptRows;
     private static final int MAX_TOP = 100;
 
-    private final Leaderboards leaderboards;
+    private final LeaderboardService leaderboards;
     private final PracticeService practice;
-    private final Certificates certificates;
+    private final CertificateService certificates;
     private final QuizStateMapper state;
     private final Clock clock;
 
-    QuizController(QuizCatalog catalog, AttemptService attempts, AttemptMapper attemptRows, Leaderboards leaderboards,
-                   PracticeService practice, Certificates certificates, QuizStateMapper state, Clock clock) {
+    QuizController(QuizCatalog catalog, AttemptService attempts, AttemptMapper attemptRows, LeaderboardService leaderboards,
+                   PracticeService practice, CertificateService certificates, QuizStateMapper state, Clock clock) {
         this.catalog = catalog;
         this.attempts = attempts;
         this.attemptRows = attemptRows;
@@ -89,16 +89,21 @@ class QuizController {
     }
 
     @GetMapping("/me/attempts")
-    @Operation(summary = "我的答题记录")
+    @Operation(summary = "我的答题记录（kind=SELF_TEST 只看自测，其余类型同理），最新的在前")
     PageResult<AttemptMapper.AttemptSummaryRow> myAttempts(@AuthenticationPrincipal CurrentUser user,
+                                                           @RequestParam(required = false) QuizKind kind,
                                                            @Valid PageQuery page) {
+        if (kind != null) {
+            return PageResult.of(attemptRows.mineOfKind(user.id(), kind.name(), page.sizeOrDefault(), page.offset()),
+                    attemptRows.countMineOfKind(user.id(), kind.name()), page);
+        }
         return PageResult.of(attemptRows.mine(user.id(), page.sizeOrDefault(), page.offset()),
                 attemptRows.countMine(user.id()), page);
     }
 
     @GetMapping("/quizzes/{id}/leaderboard")
     @Operation(summary = "竞赛个人排行榜（前 N 名与我的名次）；未公开姓名的居民显示为“某某村 居民”")
-    Leaderboards.Board leaderboard(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+    LeaderboardService.Board leaderboard(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
                                    @RequestParam(defaultValue = "50") int top) {
         // Checked here rather than with @Min/@Max, which would run Bean Validation's method validation on every
         // leaderboard request (a visible share of its cost) for this one number.
@@ -111,7 +116,7 @@ class QuizController {
 
     @GetMapping("/quizzes/{id}/leaderboard/regions")
     @Operation(summary = "竞赛地区榜：各镇（街道）和村（社区）的参赛人数、参与率和平均分")
-    Leaderboards.RegionBoard regionBoard(@PathVariable long id) {
+    RegionLeaderboard.RegionBoard regionBoard(@PathVariable long id) {
         contest(id);
         return leaderboards.regions(id);
     }
@@ -181,13 +186,13 @@ class QuizController {
 
     @GetMapping("/me/certificates")
     @Operation(summary = "我的证书")
-    List<Certificates.CertificateView> myCertificates(@AuthenticationPrincipal CurrentUser user) {
+    List<CertificateService.CertificateView> myCertificates(@AuthenticationPrincipal CurrentUser user) {
         return certificates.mine(user.id());
     }
 
     @GetMapping("/certificates/{verifyNo}")
     @Operation(summary = "公开查验证书编号（无需登录，姓名已脱敏）")
-    Certificates.CertificateView verify(@PathVariable String verifyNo) {
+    CertificateService.CertificateView verify(@PathVariable String verifyNo) {
         return certificates.verify(verifyNo);
     }
 }

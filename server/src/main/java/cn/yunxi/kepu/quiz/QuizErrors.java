@@ -11,6 +11,7 @@ enum QuizErrors implements ErrorCode {
     QUIZ_NOT_ELIGIBLE(HttpStatus.FORBIDDEN, "本次活动仅限指定地区或人群参加"),
     QUIZ_NOT_EDITABLE(HttpStatus.CONFLICT, "竞赛已发布，不能再修改试卷规则"),
     QUIZ_INVALID(HttpStatus.BAD_REQUEST, "答题设置有误"),
+    QUIZ_OUT_OF_SCOPE(HttpStatus.FORBIDDEN, "只能面向本单位管辖的地区组织答题活动"),
     QUIZ_NO_QUESTIONS(HttpStatus.CONFLICT, "题库中符合条件的题目不足"),
     PRACTICE_ONE_BY_ONE(HttpStatus.BAD_REQUEST, "练习模式请逐题作答"),
     DAILY_ALREADY_DONE(HttpStatus.CONFLICT, "今天的每日答题已完成，明天再来吧"),

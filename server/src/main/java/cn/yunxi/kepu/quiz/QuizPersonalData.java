@@ -16,11 +16,11 @@ import cn.yunxi.kepu.resident.ResidentDeleted;
 class QuizPersonalData implements PersonalDataSection {
 
     private final AttemptMapper attempts;
-    private final Certificates certificates;
+    private final CertificateService certificates;
     private final CertificateMapper certificateRows;
     private final QuizStateMapper state;
 
-    QuizPersonalData(AttemptMapper attempts, Certificates certificates, CertificateMapper certificateRows,
+    QuizPersonalData(AttemptMapper attempts, CertificateService certificates, CertificateMapper certificateRows,
                      QuizStateMapper state) {
         this.attempts = attempts;
         this.certificates = certificates;
@@ -39,7 +39,7 @@ class QuizPersonalData implements PersonalDataSection {
                 state.wrongBookSize(residentId), Boolean.TRUE.equals(state.optIn(residentId)));
     }
 
-    record Export(List<AttemptMapper.AttemptSummaryRow> attempts, List<Certificates.CertificateView> certificates,
+    record Export(List<AttemptMapper.AttemptSummaryRow> attempts, List<CertificateService.CertificateView> certificates,
                   long wrongBookSize, boolean leaderboardOptIn) {
     }
 

@@ -72,15 +72,24 @@ interface QuizStateMapper {
             + "FROM quiz_wrong_answer WHERE resident_id = #{residentId} AND question_id = #{questionId}")
     WrongRow wrongAnswer(@Param("residentId") long residentId, @Param("questionId") long questionId);
 
-    @Select("SELECT question_id AS questionId, wrong_count AS wrongCount, right_streak AS rightStreak, "
-            + "last_wrong_at AS lastWrongAt, cleared_at AS clearedAt FROM quiz_wrong_answer "
-            + "WHERE resident_id = #{residentId} AND cleared_at IS NULL ORDER BY last_wrong_at DESC LIMIT #{limit} OFFSET #{offset}")
+    /**
+     * The open entries of a resident's wrong book that practice can still grade: an archived question, or one that
+     * is now on a paper, leaves the book shown (its row stays, so restoring it brings it back).
+     */
+    String OPEN_BOOK = "FROM quiz_wrong_answer w JOIN quiz_question q ON q.id = w.question_id "
+            + "WHERE w.resident_id = #{residentId} AND w.cleared_at IS NULL AND q.status = 'ACTIVE' AND q.pool = 'PRACTICE' "
+            + "AND NOT EXISTS (SELECT 1 FROM quiz_paper_question p JOIN quiz z ON z.id = p.quiz_id "
+            + "WHERE p.question_id = q.id AND z.status <> 'CLOSED') ";
+
+    @Select("SELECT w.question_id AS questionId, w.wrong_count AS wrongCount, w.right_streak AS rightStreak, "
+            + "w.last_wrong_at AS lastWrongAt, w.cleared_at AS clearedAt " + OPEN_BOOK
+            + "ORDER BY w.last_wrong_at DESC LIMIT #{limit} OFFSET #{offset}")
     List<WrongRow> wrongBook(@Param("residentId") long residentId, @Param("limit") int limit, @Param("offset") long offset);
 
-    @Select("SELECT COUNT(*) FROM quiz_wrong_answer WHERE resident_id = #{residentId} AND cleared_at IS NULL")
+    @Select("SELECT COUNT(*) " + OPEN_BOOK)
     long wrongBookSize(@Param("residentId") long residentId);
 
-    @Select("SELECT question_id FROM quiz_wrong_answer WHERE resident_id = #{residentId} AND cleared_at IS NULL")
+    @Select("SELECT w.question_id " + OPEN_BOOK)
     List<Long> wrongBookIds(@Param("residentId") long residentId);
 
     @Select("SELECT leaderboard_opt_in FROM quiz_resident_pref WHERE resident_id = #{residentId}")

@@ -46,7 +46,7 @@ class MeController {
     }
 
     @GetMapping("/export")
-    @Operation(summary = "导出我的全部数据")
+    @Operation(summary = "导出我的全部数据（每人每天最多 3 次，超出 429）")
     ResidentExport export(@AuthenticationPrincipal CurrentUser user) {
         return profiles.export(user.id());
     }

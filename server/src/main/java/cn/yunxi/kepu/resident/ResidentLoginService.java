@@ -23,10 +23,10 @@ class ResidentLoginService {
     private final WechatClient wechat;
     private final ResidentMapper residents;
     private final TokenService tokens;
-    private final ResidentViews views;
+    private final ResidentViewFactory views;
     private final Clock clock;
 
-    ResidentLoginService(WechatClient wechat, ResidentMapper residents, TokenService tokens, ResidentViews views,
+    ResidentLoginService(WechatClient wechat, ResidentMapper residents, TokenService tokens, ResidentViewFactory views,
                          Clock clock) {
         this.wechat = wechat;
         this.residents = residents;

@@ -28,7 +28,7 @@ import cn.yunxi.kepu.wechat.WechatClient;
 class ResidentProfileService {
 
     private final ResidentMapper residents;
-    private final ResidentViews views;
+    private final ResidentViewFactory views;
     private final RegionService regions;
     private final WechatClient wechat;
     private final PersonalDataCipher cipher;
@@ -39,7 +39,7 @@ class ResidentProfileService {
     private final AvatarImages avatars;
     private final Clock clock;
 
-    ResidentProfileService(ResidentMapper residents, ResidentViews views, RegionService regions, WechatClient wechat,
+    ResidentProfileService(ResidentMapper residents, ResidentViewFactory views, RegionService regions, WechatClient wechat,
                            PersonalDataCipher cipher, RateLimiter rateLimiter, TokenService tokens,
                            List<PersonalDataSection> dataSections, ApplicationEventPublisher events,
                            AvatarImages avatars, Clock clock) {
@@ -118,6 +118,9 @@ class ResidentProfileService {
 
     /** Everything we hold about the caller, their phone in clear included: it is their own data. */
     ResidentExport export(long residentId) {
+        // Every feature's data is read for it: a few a day is plenty for a person, a loop is not.
+        rateLimiter.acquire("data-export", Long.toString(residentId), 3, Duration.ofDays(1),
+                "导出个人数据每天最多 3 次，请明天再试");
         Resident r = active(residentId);
         Map<String, Object> profile = new LinkedHashMap<>();
         MeView me = views.me(r);

@@ -41,6 +41,10 @@ class FirstAdminBootstrap implements ApplicationRunner {
                     + "KEPU_BOOTSTRAP_ADMIN_PASSWORD (at least 10 characters) and restart to create the first one.");
             return;
         }
+        if (!StaffPasswords.fits(password)) {
+            throw new IllegalStateException("KEPU_BOOTSTRAP_ADMIN_PASSWORD is longer than 72 bytes (BCrypt's limit; "
+                    + "a Chinese character is 3 bytes): choose a shorter one");
+        }
         if (password.length() < 10) {
             throw new IllegalStateException("KEPU_BOOTSTRAP_ADMIN_PASSWORD must be at least 10 characters");
         }

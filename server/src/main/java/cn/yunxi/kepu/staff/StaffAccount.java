@@ -17,11 +17,11 @@ class StaffAccount {
     String username;
     String displayName;
     String passwordHash;
+    Boolean mustChangePassword;
     String role;
     Long unitId;
     String status;
     Integer failedLoginCount;
-    LocalDateTime lockedUntil;
     LocalDateTime lastLoginAt;
     LocalDateTime createdAt;
     LocalDateTime updatedAt;
@@ -38,6 +38,8 @@ class StaffAccount {
     public void setDisplayName(String displayName) { this.displayName = displayName; }
     public String getPasswordHash() { return passwordHash; }
     public void setPasswordHash(String passwordHash) { this.passwordHash = passwordHash; }
+    public Boolean getMustChangePassword() { return mustChangePassword; }
+    public void setMustChangePassword(Boolean mustChangePassword) { this.mustChangePassword = mustChangePassword; }
     public String getRole() { return role; }
     public void setRole(String role) { this.role = role; }
     public Long getUnitId() { return unitId; }
@@ -46,8 +48,6 @@ class StaffAccount {
     public void setStatus(String status) { this.status = status; }
     public Integer getFailedLoginCount() { return failedLoginCount; }
     public void setFailedLoginCount(Integer failedLoginCount) { this.failedLoginCount = failedLoginCount; }
-    public LocalDateTime getLockedUntil() { return lockedUntil; }
-    public void setLockedUntil(LocalDateTime lockedUntil) { this.lockedUntil = lockedUntil; }
     public LocalDateTime getLastLoginAt() { return lastLoginAt; }
     public void setLastLoginAt(LocalDateTime lastLoginAt) { this.lastLoginAt = lastLoginAt; }
     public LocalDateTime getCreatedAt() { return createdAt; }

@@ -15,17 +15,19 @@ interface StaffAccountMapper extends BaseMapper<StaffAccount> {
     @Select("SELECT * FROM staff_account WHERE username = #{username}")
     StaffAccount findByUsername(@Param("username") String username);
 
-    /**
-     * Compare-and-set on the failure counter, so two wrong passwords typed at the same moment both count.
-     */
-    @Update("UPDATE staff_account SET failed_login_count = #{newCount}, locked_until = #{lockedUntil}, "
-            + "updated_at = #{now} WHERE id = #{id} AND failed_login_count = #{oldCount}")
-    int recordFailure(@Param("id") long id, @Param("oldCount") int oldCount, @Param("newCount") int newCount,
-                      @Param("lockedUntil") LocalDateTime lockedUntil, @Param("now") LocalDateTime now);
+    /** Failed logins since the last successful one, told to the owner at their next login; never locks. */
+    @Update("UPDATE staff_account SET failed_login_count = failed_login_count + 1, updated_at = #{now} "
+            + "WHERE username = #{username}")
+    int countFailure(@Param("username") String username, @Param("now") LocalDateTime now);
 
-    @Update("UPDATE staff_account SET failed_login_count = 0, locked_until = NULL, last_login_at = #{now}, "
+    @Update("UPDATE staff_account SET failed_login_count = 0, last_login_at = #{now}, "
             + "updated_at = #{now} WHERE id = #{id}")
     int recordSuccess(@Param("id") long id, @Param("now") LocalDateTime now);
+
+    @Update("UPDATE staff_account SET display_name = #{displayName}, role = #{role}, unit_id = #{unitId}, "
+            + "updated_at = #{now} WHERE id = #{id}")
+    int updateProfile(@Param("id") long id, @Param("displayName") String displayName, @Param("role") String role,
+                      @Param("unitId") Long unitId, @Param("now") LocalDateTime now);
 
     @Select("SELECT COUNT(*) FROM staff_account WHERE role = 'DISTRICT_ADMIN' AND status = 'ACTIVE'")
     long countActiveDistrictAdmins();

@@ -1,8 +1,6 @@
 package cn.yunxi.kepu.staff;
 
 import java.time.Clock;
-import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.List;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -15,52 +13,64 @@ import cn.yunxi.kepu.common.security.TokenService.RotatedSession;
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.common.web.ApiException;
 
-/** Password login for staff with lockout after repeated failures. */
+/**
+ * Password login for staff. Guessing is slowed down per (username, address) and per address by
+ * {@link LoginThrottle}, never by locking the account (which anyone could do to anyone). Every failure, whatever
+ * its cause (unknown name, wrong password, disabled account, throttled), gives the same answer after the same
+ * work: exactly one BCrypt check (against a dummy hash where there is no real one to check) and one counting
+ * update. The owner is told at their next login how many failures there were since their last one.
+ */
 @Service
 class StaffLoginService {
-
-    static final int MAX_FAILURES = 5;
-    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
 
     private final StaffAccountMapper accounts;
     private final PasswordEncoder passwords;
     private final TokenService tokens;
-    private final StaffViews views;
+    private final StaffViewFactory views;
+    private final LoginThrottle throttle;
     private final Clock clock;
-    // Compared against when the username is unknown, so both failures take the same time.
     private final String dummyHash;
 
-    StaffLoginService(StaffAccountMapper accounts, PasswordEncoder passwords, TokenService tokens, StaffViews views,
-                      Clock clock) {
+    StaffLoginService(StaffAccountMapper accounts, PasswordEncoder passwords, TokenService tokens, StaffViewFactory views,
+                      LoginThrottle throttle, Clock clock) {
         this.accounts = accounts;
         this.passwords = passwords;
         this.tokens = tokens;
         this.views = views;
+        this.throttle = throttle;
         this.clock = clock;
         this.dummyHash = passwords.encode("not-a-real-password-" + System.nanoTime());
     }
 
-    StaffRequests.LoginResponse login(String username, String password) {
-        StaffAccount account = accounts.findByUsername(username);
-        if (account == null) {
-            passwords.matches(password, dummyHash);
-            throw new ApiException(StaffErrors.BAD_CREDENTIALS);
-        }
-        LocalDateTime now = Times.now(clock);
-        if (account.getLockedUntil() != null && account.getLockedUntil().isAfter(now)) {
-            throw new ApiException(StaffErrors.ACCOUNT_LOCKED);
-        }
-        if (!passwords.matches(password, account.getPasswordHash())) {
-            recordFailure(account, now);
-            throw new ApiException(StaffErrors.BAD_CREDENTIALS);
-        }
-        if (!StaffAccount.ACTIVE.equals(account.getStatus())) {
-            throw new ApiException(StaffErrors.ACCOUNT_DISABLED);
-        }
-        accounts.recordSuccess(account.getId(), now);
+    StaffRequests.LoginResponse login(String username, String password, String address) {
+        StaffAccount account = verify(username, password, address);
+        int failuresBefore = account.getFailedLoginCount() == null ? 0 : account.getFailedLoginCount();
+        accounts.recordSuccess(account.getId(), Times.now(clock));
         TokenPair pair = tokens.startSession(SubjectType.STAFF, account.getId(), List.of(account.getRole()),
                 account.getUnitId());
-        return response(pair, accounts.selectById(account.getId()));
+        return response(pair, accounts.selectById(account.getId()), failuresBefore);
+    }
+
+    /**
+     * The active account these credentials belong to, under the same throttle and with the same answer to every
+     * failure as a login (also used to bind an organiser's WeChat, which is a login by another door).
+     */
+    StaffAccount verify(String username, String password, String address) {
+        boolean throttled = throttle.throttled(username, address);
+        StaffAccount account = accounts.findByUsername(username);
+        // A password BCrypt cannot take (over 72 bytes) was never set, so it is wrong; it is checked against the dummy
+        // hash in its place, keeping the work the same.
+        boolean fits = StaffPasswords.fits(password);
+        boolean checkable = account != null && !throttled && fits;
+        boolean matches = passwords.matches(fits ? password : "x", checkable ? account.getPasswordHash() : dummyHash);
+        if (!checkable || !matches || !StaffAccount.ACTIVE.equals(account.getStatus())) {
+            // The same statement whether or not the name exists (it then changes no row).
+            accounts.countFailure(username, Times.now(clock));
+            throttle.failed(username, address);
+            throw new ApiException(StaffErrors.BAD_CREDENTIALS);
+        }
+        throttle.succeeded(username, address);
+        return account;
     }
 
     StaffRequests.LoginResponse refresh(String refreshToken) {
@@ -72,34 +82,15 @@ class StaffLoginService {
         }
         TokenPair pair = tokens.continueSession(rotated, SubjectType.STAFF, List.of(account.getRole()),
                 account.getUnitId());
-        return response(pair, account);
+        return response(pair, account, 0);
     }
 
     void logout(String refreshToken) {
         tokens.endSession(refreshToken);
     }
 
-    /**
-     * Counts a failure; the fifth in a row locks the account. A lock that has run out starts a fresh count.
-     * Compare-and-set with a few retries keeps concurrent failures from being lost.
-     */
-    private void recordFailure(StaffAccount account, LocalDateTime now) {
-        StaffAccount current = account;
-        for (int attempt = 0; attempt < 5 && current != null; attempt++) {
-            boolean lockExpired = current.getLockedUntil() != null && !current.getLockedUntil().isAfter(now);
-            int oldCount = current.getFailedLoginCount();
-            int newCount = lockExpired ? 1 : oldCount + 1;
-            LocalDateTime lockedUntil = newCount >= MAX_FAILURES ? now.plus(LOCK_DURATION)
-                    : lockExpired ? null : current.getLockedUntil();
-            if (accounts.recordFailure(current.getId(), oldCount, newCount, lockedUntil, now) == 1) {
-                return;
-            }
-            current = accounts.selectById(current.getId());
-        }
-    }
-
-    private StaffRequests.LoginResponse response(TokenPair pair, StaffAccount account) {
+    private StaffRequests.LoginResponse response(TokenPair pair, StaffAccount account, int failedLogins) {
         return new StaffRequests.LoginResponse(pair.accessToken(), pair.accessTokenExpiresAt(), pair.refreshToken(),
-                pair.refreshTokenExpiresAt(), views.view(account));
+                pair.refreshTokenExpiresAt(), views.view(account), failedLogins);
     }
 }

@@ -1,5 +1,9 @@
 package cn.yunxi.kepu.staff;
 
+import cn.yunxi.kepu.common.security.CurrentUser;
+
+/** The roles a staff account holds; a token carries the role's name. */
+
 public enum StaffRole {
     /** 区纲要办 / 区科协: sees and manages everything. */
     DISTRICT_ADMIN("区级管理员"),
@@ -18,5 +22,10 @@ public enum StaffRole {
 
     public String label() {
         return label;
+    }
+
+    /** Whether the caller is the district admin, who sees and manages every unit's records. */
+    public static boolean isDistrictAdmin(CurrentUser user) {
+        return user.hasRole(DISTRICT_ADMIN.name());
     }
 }

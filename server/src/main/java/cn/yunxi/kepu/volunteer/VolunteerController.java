@@ -29,9 +29,9 @@ class VolunteerController {
 
     private static final String REVIEWERS = "hasAnyRole('DISTRICT_ADMIN', 'TOWN_ADMIN')";
 
-    private final VolunteerRegistry registry;
+    private final VolunteerService registry;
 
-    VolunteerController(VolunteerRegistry registry) {
+    VolunteerController(VolunteerService registry) {
         this.registry = registry;
     }
 

@@ -25,7 +25,7 @@ interface VolunteerMapper extends BaseMapper<Volunteer> {
     /** Idempotent per attendance record: a redelivered event credits nothing twice. */
     @Insert("INSERT IGNORE INTO volunteer_service (volunteer_id, attendance_id, event_id, event_title, hours, served_on, created_at) "
             + "VALUES (#{s.volunteerId}, #{s.attendanceId}, #{s.eventId}, #{s.eventTitle}, #{s.hours}, #{s.servedOn}, #{s.createdAt})")
-    int recordService(@Param("s") VolunteerService service);
+    int recordService(@Param("s") ServiceHours service);
 
     @Update("UPDATE volunteer SET total_hours = total_hours + #{hours}, service_count = service_count + 1, "
             + "updated_at = #{now} WHERE id = #{id}")

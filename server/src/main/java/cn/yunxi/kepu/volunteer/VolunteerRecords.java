@@ -5,6 +5,8 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
@@ -34,8 +36,9 @@ final class VolunteerRecords {
     }
 
     record VolunteerView(long id, long residentId, String status, String name, List<String> skills, String regionCode,
-                         String regionName, String availability, String reviewNote, OffsetDateTime reviewedAt,
-                         BigDecimal totalHours, int serviceCount, OffsetDateTime createdAt) {
+                         @Nullable String regionName, @Nullable String availability, @Nullable String reviewNote,
+                         @Nullable OffsetDateTime reviewedAt, BigDecimal totalHours, int serviceCount,
+                         OffsetDateTime createdAt) {
     }
 
     record ServiceView(long id, long eventId, String eventTitle, BigDecimal hours, LocalDate servedOn) {

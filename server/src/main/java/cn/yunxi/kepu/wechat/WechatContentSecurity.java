@@ -3,8 +3,11 @@ package cn.yunxi.kepu.wechat;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.Optional;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -16,6 +19,8 @@ import cn.binarywang.wx.miniapp.bean.security.WxMaMediaSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckRequest;
 import cn.binarywang.wx.miniapp.bean.security.WxMaMsgSecCheckCheckResponse;
 import cn.yunxi.kepu.common.web.ApiException;
+
+import me.chanjar.weixin.common.util.crypto.WxCryptUtil;
 
 /**
  * WeChat's content security: {@code msgSecCheck} v2 for text residents write, {@code mediaCheckAsync} v2 for images
@@ -32,10 +37,12 @@ public class WechatContentSecurity {
 
     private final WxMaService wx;
     private final PushProperties push;
+    private final Clock clock;
 
-    WechatContentSecurity(WxMaService wx, PushProperties push) {
+    WechatContentSecurity(WxMaService wx, PushProperties push, Clock clock) {
         this.wx = wx;
         this.push = push;
+        this.clock = clock;
     }
 
     /**
@@ -76,6 +83,34 @@ public class WechatContentSecurity {
         return result.getTraceId();
     }
 
+    /** Whether a push's timestamp (epoch seconds) is within the freshness window of now, either way. */
+    boolean pushFresh(String timestamp) {
+        try {
+            long sent = Long.parseLong(timestamp);
+            return Math.abs(clock.instant().getEpochSecond() - sent) <= push.maxAge().toSeconds();
+        } catch (NumberFormatException | NullPointerException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A safe-mode push opened with WxJava's message crypto: {@code msgSignature} must be sha1 of the token, timestamp,
+     * nonce and the ciphertext (so it covers the body), the ciphertext must decrypt with the EncodingAESKey and name
+     * this app. Empty when any of that fails, or when no key is configured (plaintext pushes are never accepted).
+     */
+    Optional<String> openPush(String msgSignature, String timestamp, String nonce, String encrypted) {
+        if (push.token() == null || push.token().isBlank() || push.aesKey() == null || push.aesKey().isBlank()
+                || msgSignature == null || timestamp == null || nonce == null || encrypted == null) {
+            return Optional.empty();
+        }
+        try {
+            WxCryptUtil crypt = new WxCryptUtil(push.token(), push.aesKey(), wx.getWxMaConfig().getAppid());
+            return Optional.of(crypt.decryptContent(msgSignature, timestamp, nonce, encrypted));
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The message-push signature: sha1 of token, timestamp and nonce sorted and joined. */
     boolean pushSignatureValid(String signature, String timestamp, String nonce) {
         if (push.token() == null || push.token().isBlank() || signature == null || timestamp == null || nonce == null) {
@@ -106,6 +141,14 @@ public class WechatContentSecurity {
 
     /** @param token the 消息推送 Token configured in the mini-program console (plaintext/JSON mode) */
     @ConfigurationProperties("kepu.wechat.push")
-    record PushProperties(String token) {
+    /**
+     * @param token  the message-push Token
+     * @param aesKey the EncodingAESKey of safe mode (安全模式); without it no push is accepted
+     * @param maxAge how far a push's timestamp may be from now (default 5 minutes): an old push replayed is refused
+     */
+    record PushProperties(String token, String aesKey, Duration maxAge) {
+        PushProperties {
+            maxAge = maxAge == null ? Duration.ofMinutes(5) : maxAge;
+        }
     }
 }

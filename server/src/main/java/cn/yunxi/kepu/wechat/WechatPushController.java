@@ -1,6 +1,7 @@
 package cn.yunxi.kepu.wechat;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,13 +17,17 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.yunxi.kepu.common.security.PublicEndpoints;
+
 import io.swagger.v3.oas.annotations.Hidden;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * WeChat's message push (消息推送, JSON format, plaintext mode): the GET handshake echoes {@code echostr}; POSTs carry
- * events. {@code wxa_media_check} becomes a {@link MediaCheckCompleted} event. Every call must carry a valid
- * signature made with the configured push token; without a token configured, pushes are refused.
+ * WeChat's message push (消息推送, JSON format, safe mode): the GET handshake echoes {@code echostr}; POSTs carry
+ * AES-encrypted events, opened with WxJava's message crypto after checking {@code msg_signature}, which covers the
+ * ciphertext. {@code wxa_media_check} becomes a {@link MediaCheckCompleted} event. Every call must be fresh (its
+ * timestamp within five minutes of now) and signed with the configured token; plaintext pushes, and any push while
+ * no token or EncodingAESKey is configured, are refused.
  */
 @RestController
 @RequestMapping("/api/v1/wechat/push")
@@ -33,10 +38,12 @@ class WechatPushController {
 
     private final WechatContentSecurity security;
     private final ApplicationEventPublisher events;
+    private final JsonMapper json;
 
-    WechatPushController(WechatContentSecurity security, ApplicationEventPublisher events) {
+    WechatPushController(WechatContentSecurity security, ApplicationEventPublisher events, JsonMapper json) {
         this.security = security;
         this.events = events;
+        this.json = json;
     }
 
     @GetMapping(produces = MediaType.TEXT_PLAIN_VALUE)
@@ -44,19 +51,32 @@ class WechatPushController {
                                      @RequestParam(required = false) String timestamp,
                                      @RequestParam(required = false) String nonce,
                                      @RequestParam(required = false) String echostr) {
-        if (!security.pushSignatureValid(signature, timestamp, nonce)) {
+        if (!security.pushSignatureValid(signature, timestamp, nonce) || !security.pushFresh(timestamp)) {
             return ResponseEntity.status(403).body("invalid signature");
         }
         return ResponseEntity.ok(echostr == null ? "" : echostr);
     }
 
     @PostMapping(produces = MediaType.TEXT_PLAIN_VALUE)
-    ResponseEntity<String> receive(@RequestParam(required = false) String signature,
-                                   @RequestParam(required = false) String timestamp,
+    ResponseEntity<String> receive(@RequestParam(required = false) String timestamp,
                                    @RequestParam(required = false) String nonce,
-                                   @RequestBody JsonNode body) {
-        if (!security.pushSignatureValid(signature, timestamp, nonce)) {
+                                   @RequestParam(name = "encrypt_type", required = false) String encryptType,
+                                   @RequestParam(name = "msg_signature", required = false) String msgSignature,
+                                   @RequestBody JsonNode envelope) {
+        // Safe mode only: a plaintext push's signature covers token, timestamp and nonce but not the body.
+        if (!"aes".equals(encryptType) || !security.pushFresh(timestamp)) {
             return ResponseEntity.status(403).body("invalid signature");
+        }
+        Optional<String> opened = security.openPush(msgSignature, timestamp, nonce,
+                envelope.path("Encrypt").asString(null));
+        if (opened.isEmpty()) {
+            return ResponseEntity.status(403).body("invalid signature");
+        }
+        JsonNode body;
+        try {
+            body = json.readTree(opened.get());
+        } catch (RuntimeException e) {
+            return ResponseEntity.badRequest().body("bad message");
         }
         if ("wxa_media_check".equals(body.path("Event").asString(""))) {
             String traceId = body.path("trace_id").asString("");

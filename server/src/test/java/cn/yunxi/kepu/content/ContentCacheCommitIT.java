@@ -66,12 +66,15 @@ class ContentCacheCommitIT {
         }
     }
 
-    /** Listens in the shared application context (no extra test context) for the next content transaction. */
-    private CommitGate armGate() {
+    /**
+     * Listens in the shared application context (no extra test context) for the next transaction that changes item
+     * {@code id}; any other content transaction (another test's, a scheduled publication) passes untouched.
+     */
+    private CommitGate armGate(long id) {
         gate = new CommitGate();
         CommitGate armed = gate;
         gateListener = TransactionalApplicationListener.forPayload(TransactionPhase.BEFORE_COMMIT, (Object payload) -> {
-            if (payload instanceof ContentChanged) {
+            if (payload instanceof ContentChanged changed && changed.contentId() == id) {
                 armed.beforeCommit();
             }
         });
@@ -90,10 +93,13 @@ class ContentCacheCommitIT {
         assertThat(titleInFeed(api, resident, id)).isEqualTo(title);
         assertThat(api.get("/api/v1/contents/" + id, resident).json().path("title").asString()).isEqualTo(title);
 
-        CommitGate gate = armGate();
+        // The correction of a published item is a revision; it goes live when a second reviewer approves it.
         Map<String, Object> correction = Contents.article(title + "（更正）");
+        assertThat(api.put("/api/admin/v1/contents/" + id, admin, ApiClient.json(correction)).status()).isEqualTo(200);
+        String reviewer = Contents.reviewer(api, admin);
+        CommitGate gate = armGate(id);
         CompletableFuture<ApiClient.Response> edit = CompletableFuture.supplyAsync(
-                () -> api.put("/api/admin/v1/contents/" + id, admin, ApiClient.json(correction)));
+                () -> api.post("/api/admin/v1/contents/" + id + "/revision/approve", reviewer, "{}"));
         assertThat(gate.entered.await(30, TimeUnit.SECONDS)).as("the edit reached its commit").isTrue();
 
         // In the window: the correction is not committed, readers still get the old title (and may cache it).
@@ -109,14 +115,22 @@ class ContentCacheCommitIT {
                 .isEqualTo(title + "（更正）");
     }
 
+    /**
+     * The item's title as the (cached) feed shows it: the feed is shared with every other test's items, so the pages
+     * are walked until the item turns up rather than expecting it on the first.
+     */
     private static String titleInFeed(ApiClient api, String resident, long id) {
-        ApiClient.Response feed = api.get("/api/v1/contents?size=100", resident);
-        assertThat(feed.status()).isEqualTo(200);
-        for (JsonNode item : feed.json().path("items")) {
-            if (item.path("id").asLong() == id) {
-                return item.path("title").asString();
+        for (int page = 1; ; page++) {
+            ApiClient.Response feed = api.get("/api/v1/contents?size=100&page=" + page, resident);
+            assertThat(feed.status()).isEqualTo(200);
+            if (feed.json().path("items").isEmpty()) {
+                throw new AssertionError("item " + id + " is on no page of the feed");
+            }
+            for (JsonNode item : feed.json().path("items")) {
+                if (item.path("id").asLong() == id) {
+                    return item.path("title").asString();
+                }
             }
         }
-        throw new AssertionError("item " + id + " not in the first feed page: " + feed.body());
     }
 }

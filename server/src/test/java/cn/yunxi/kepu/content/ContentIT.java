@@ -14,13 +14,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ContentSecurityFake;
+import cn.yunxi.kepu.support.Contents;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
 import cn.yunxi.kepu.support.MutableClock;
+import cn.yunxi.kepu.support.Pages;
+import cn.yunxi.kepu.support.TestEnginesInitializer;
+import cn.yunxi.kepu.support.Uploads;
 import cn.yunxi.kepu.support.WeChatFake;
 import tools.jackson.databind.JsonNode;
 
@@ -32,6 +37,8 @@ class ContentIT {
     int port;
     @Autowired
     MutableClock clock;
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     EventRecorder recorder;
 
@@ -75,11 +82,7 @@ class ContentIT {
     }
 
     private List<String> queueBodies(String token) {
-        ApiClient.Response queue = api.get("/api/admin/v1/comments?size=100", token);
-        assertThat(queue.status()).as(queue.toString()).isEqualTo(200);
-        List<String> bodies = new ArrayList<>();
-        queue.json().path("items").forEach(c -> bodies.add(c.path("body").asString()));
-        return bodies;
+        return Pages.all(api, "/api/admin/v1/comments", token).stream().map(c -> c.path("body").asString()).toList();
     }
 
     private String staff(String role) {
@@ -118,6 +121,66 @@ class ContentIT {
         return id;
     }
 
+    /** A published item edited by one person stays as approved until a second person approves the new revision. */
+    @Test
+    void editingAPublishedItemIsARevisionThatNeedsASecondReviewer() {
+        String marker = "R" + UUID.randomUUID().toString().substring(0, 6);
+        long id = published(marker + "原文", Map.of());
+        String unitAdmin = staff("UNIT_ADMIN");
+        Map<String, Object> edit = Map.of("type", "ARTICLE", "title", marker + "篡改", "summary", "篡改",
+                "bodyHtml", "<p>篡改后的正文</p>", "groups", List.of("FARMER"));
+        ApiClient.Response put = api.put("/api/admin/v1/contents/" + id, unitAdmin, ApiClient.json(edit));
+        assertThat(put.status()).as(put.toString()).isEqualTo(200);
+        assertThat(put.json().path("title").asString()).isEqualTo(marker + "原文");
+        assertThat(put.json().path("revision").path("title").asString()).isEqualTo(marker + "篡改");
+        assertThat(put.json().path("revision").path("status").asString()).isEqualTo("IN_REVIEW");
+
+        String resident = Logins.residentToken(api);
+        assertThat(api.get("/api/v1/contents/" + id, resident).json().path("title").asString()).isEqualTo(marker + "原文");
+        assertProblem(api.post("/api/admin/v1/contents/" + id + "/revision/approve", unitAdmin, "{}"), 403,
+                "CONTENT_SELF_REVIEW");
+        assertProblem(api.post("/api/admin/v1/contents/" + id + "/revision/reject", admin, "{}"), 400,
+                "CONTENT_REASON_REQUIRED");
+
+        ApiClient.Response approved = api.post("/api/admin/v1/contents/" + id + "/revision/approve", admin, "{}");
+        assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
+        assertThat(approved.json().path("revision").isNull()).isTrue();
+        assertThat(api.get("/api/v1/contents/" + id, resident).json().path("title").asString()).isEqualTo(marker + "篡改");
+        assertProblem(api.post("/api/admin/v1/contents/" + id + "/revision/approve", admin, "{}"), 409, "CONTENT_STATE");
+    }
+
+    /** Pinning an item as an emergency is the district admin's decision alone, and every emergency ends. */
+    @Test
+    void onlyTheDistrictAdminPinsAnEmergencyAndEveryEmergencyEnds() {
+        String unitAdmin = staff("UNIT_ADMIN");
+        String until = java.time.OffsetDateTime.now(clock).plusDays(2).toString();
+        Map<String, Object> pinned = new java.util.HashMap<>(Map.of("type", "ARTICLE", "title", "应急" + UUID.randomUUID(),
+                "bodyHtml", "<p>应急</p>", "emergency", true, "emergencyUntil", until));
+        assertProblem(api.post("/api/admin/v1/contents", unitAdmin, ApiClient.json(pinned)), 403,
+                "CONTENT_EMERGENCY_FORBIDDEN");
+        pinned.remove("emergencyUntil");
+        assertProblem(api.post("/api/admin/v1/contents", admin, ApiClient.json(pinned)), 400,
+                "CONTENT_EMERGENCY_END_REQUIRED");
+
+        long id = published("普通" + UUID.randomUUID(), Map.of());
+        String path = "/api/admin/v1/contents/" + id + "/emergency";
+        assertProblem(api.post(path, unitAdmin, ApiClient.json(Map.of("emergency", true, "until", until))), 403,
+                "CONTENT_EMERGENCY_FORBIDDEN");
+        assertProblem(api.post(path, admin, ApiClient.json(Map.of("emergency", true))), 400,
+                "CONTENT_EMERGENCY_END_REQUIRED");
+        ApiClient.Response set = api.post(path, admin, ApiClient.json(Map.of("emergency", true, "until", until)));
+        assertThat(set.status()).as(set.toString()).isEqualTo(200);
+        assertThat(set.json().path("emergency").asBoolean()).isTrue();
+        assertThat(api.get("/api/v1/contents/" + id, Logins.residentToken(api)).json().path("pinned").asBoolean()).isTrue();
+
+        // Nothing, seeded or not, is an emergency without an end, and the database refuses one.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM content_item WHERE emergency AND emergency_until IS NULL",
+                Integer.class)).isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> jdbc.update(
+                "UPDATE content_item SET emergency_until = NULL WHERE id = ?", id))
+                .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+    }
+
     @Test
     void workflowEnforcesTheTwoPersonRuleAndRecordsEveryStep() {
         long id = draft(admin, "两人审核规则" + UUID.randomUUID(), Map.of());
@@ -145,6 +208,37 @@ class ContentIT {
         assertProblem(api.get("/api/admin/v1/contents/" + id, staff("UNIT_ADMIN")), 404, "CONTENT_NOT_FOUND");
     }
 
+    /** Unit staff write for their own unit only: naming another unit is refused; another unit's items are not there. */
+    @Test
+    void unitStaffNeitherWriteForNorSeeAnotherUnitsContent() {
+        long otherUnit = api.get("/api/admin/v1/units", admin).json().get(1).path("id").asLong();
+        String title = "别的单位" + UUID.randomUUID();
+        for (String role : List.of("ORGANISER", "UNIT_ADMIN")) {
+            String writer = staff(role, 0);
+            Map<String, Object> body = new java.util.HashMap<>(Contents.article(title));
+            body.put("unitId", otherUnit);
+            assertProblem(api.post("/api/admin/v1/contents", writer, ApiClient.json(body)), 403,
+                    "CONTENT_UNIT_FORBIDDEN");
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM content_item WHERE title = ?", Integer.class, title))
+                .isZero();
+
+        long theirs = draft(staff("ORGANISER", 1), title, Map.of());
+        String ours = staff("UNIT_ADMIN", 0);
+        assertProblem(api.get("/api/admin/v1/contents/" + theirs, ours), 404, "CONTENT_NOT_FOUND");
+        assertProblem(api.put("/api/admin/v1/contents/" + theirs, ours, ApiClient.json(Contents.article("改标题"))), 404,
+                "CONTENT_NOT_FOUND");
+        assertProblem(api.post("/api/admin/v1/contents/" + theirs + "/submit", ours, "{}"), 404, "CONTENT_NOT_FOUND");
+        assertThat(Pages.ids(api, "/api/admin/v1/contents", ours)).doesNotContain(theirs);
+        assertThat(jdbc.queryForObject("SELECT title FROM content_item WHERE id = ?", String.class, theirs))
+                .isEqualTo(title);
+        // the district may file an item under any unit
+        Map<String, Object> byDistrict = new java.util.HashMap<>(Contents.article("区级代发" + UUID.randomUUID()));
+        byDistrict.put("unitId", otherUnit);
+        assertThat(api.post("/api/admin/v1/contents", admin, ApiClient.json(byDistrict)).json().path("unitId").asLong())
+                .isEqualTo(otherUnit);
+    }
+
     @Test
     void scheduledItemsAppearWhenDue() {
         String author = staff("ORGANISER");
@@ -157,8 +251,15 @@ class ContentIT {
                 .json().path("status").asString()).isEqualTo("SCHEDULED");
         String resident = Logins.residentToken(api);
         assertProblem(api.get("/api/v1/contents/" + id, resident), 404, "CONTENT_NOT_FOUND");
-        clock.advance(Duration.ofHours(3));
+        // the publishing job runs only when the test runs it: not yet due, nothing happens to the item
+        clock.advance(Duration.ofHours(1));
+        adminService.publishDue();
+        assertThat(api.get("/api/admin/v1/contents/" + id, Logins.districtAdminToken(api)).json().path("status")
+                .asString()).isEqualTo("SCHEDULED");
+        clock.advance(Duration.ofHours(2));
         assertThat(adminService.publishDue()).isGreaterThanOrEqualTo(1);
+        assertThat(api.get("/api/admin/v1/contents/" + id, Logins.districtAdminToken(api)).json().path("status")
+                .asString()).isEqualTo("PUBLISHED");
         assertThat(api.get("/api/v1/contents/" + id, Logins.residentToken(api)).status()).isEqualTo(200);
     }
 
@@ -169,7 +270,10 @@ class ContentIT {
     void feedPinsEmergenciesPutsTheReadersGroupFirstAndAnswersEtags() {
         String marker = "F" + UUID.randomUUID().toString().substring(0, 6);
         long plain = published(marker + "普通", Map.of("groups", List.of("OFFICIAL")));
-        long emergency = published(marker + "应急", Map.of("emergency", true, "groups", List.of("OFFICIAL")));
+        long emergency = published(marker + "应急", Map.of("groups", List.of("OFFICIAL")));
+        assertThat(api.post("/api/admin/v1/contents/" + emergency + "/emergency", admin, ApiClient.json(Map.of(
+                "emergency", true, "until", java.time.OffsetDateTime.now(clock).plusDays(1).toString()))).status())
+                .isEqualTo(200);
         long farmers = published(marker + "农民", Map.of("groups", List.of("FARMER")));
         String resident = Logins.residentToken(api);
         api.patch("/api/v1/me", resident, "{\"populationGroup\":\"FARMER\"}");
@@ -189,6 +293,8 @@ class ContentIT {
         Map<String, Object> edit = Map.of("type", "ARTICLE", "title", marker + "普通（更正）", "summary", "更正后",
                 "bodyHtml", "<p>更正</p>", "groups", List.of("OFFICIAL"));
         assertThat(api.put("/api/admin/v1/contents/" + plain, admin, ApiClient.json(edit)).status()).isEqualTo(200);
+        assertThat(api.post("/api/admin/v1/contents/" + plain + "/revision/approve", staff("UNIT_ADMIN"), "{}").status())
+                .isEqualTo(200);
         assertThat(api.get("/api/v1/contents?size=50", resident, "If-None-Match", etag).status()).isEqualTo(200);
         JsonNode after = api.get("/api/v1/contents/" + plain, resident).json();
         assertThat(after.path("title").asString()).endsWith("（更正）");
@@ -310,9 +416,8 @@ class ContentIT {
         assertThat(seen).containsExactly("很有用 PASSMARK");
         assertThat(api.get("/api/v1/contents/" + id + "/comments", resident).json().path("total").asLong()).isEqualTo(5);
 
-        JsonNode queue = api.get("/api/admin/v1/comments?size=100", admin).json();
         long queued = -1;
-        for (JsonNode c : queue.path("items")) {
+        for (JsonNode c : Pages.all(api, "/api/admin/v1/comments", admin)) {
             if (c.path("body").asString().equals("REVIEWMARK")) {
                 queued = c.path("id").asLong();
             }
@@ -338,11 +443,87 @@ class ContentIT {
         assertThat(rss.status()).isEqualTo(200);
         assertThat(rss.contentType()).startsWith("application/rss+xml");
         assertThat(rss.body()).contains("<rss version=\"2.0\">", marker + "联播",
-                "http://127.0.0.1:" + port + "/api/v1/syndication/items/" + id);
+                TestEnginesInitializer.PUBLIC_BASE_URL + "/api/v1/syndication/items/" + id);
         JsonNode json = api.get("/api/v1/syndication/feed.json?topic=ECOLOGY", null).json();
         assertThat(json.path("version").asString()).isEqualTo("https://jsonfeed.org/version/1.1");
-        assertThat(json.path("items").get(0).path("url").asString()).startsWith("http://");
+        assertThat(json.path("items").get(0).path("url").asString()).startsWith(TestEnginesInitializer.PUBLIC_BASE_URL);
         assertThat(api.get("/api/v1/syndication/items/" + id, null).body()).contains("安全").doesNotContain("<script");
+    }
+
+    /** Feeds are publicly cached: a forged Host / X-Forwarded-Host must never end up in their links. */
+    @Test
+    void feedLinksComeFromConfigurationNeverFromTheRequest() {
+        published("H" + UUID.randomUUID().toString().substring(0, 6) + "链接", Map.of("topics", List.of("HEALTH")));
+        for (String path : List.of("/api/v1/syndication/rss.xml", "/api/v1/syndication/feed.json")) {
+            ApiClient.Response r = api.get(path, null, "X-Forwarded-Host", "evil.example");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.body()).doesNotContain("evil.example").contains(TestEnginesInitializer.PUBLIC_BASE_URL);
+        }
+    }
+
+    @Test
+    void staffFilterTheirListByStatusTopicGroupSectionAndKeyword() {
+        String marker = "F" + UUID.randomUUID().toString().substring(0, 6);
+        String author = staff("UNIT_ADMIN", 2);
+        long health = draft(author, marker + "健康饮食", Map.of("topics", List.of("HEALTH"), "groups", List.of("ELDERLY"),
+                "planSections", List.of("ELDERLY")));
+        long chemical = draft(author, marker + "化工园区", Map.of("topics", List.of("CHEMICAL"),
+                "groups", List.of("INDUSTRIAL_WORKER"), "planSections", List.of("WORKER")));
+        api.post("/api/admin/v1/contents/" + chemical + "/submit", author, "{}");
+        String list = "/api/admin/v1/contents?size=100&keyword=" + java.net.URLEncoder.encode(marker, java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(ids(api.get(list, author).json())).containsExactlyInAnyOrder(health, chemical);
+        assertThat(ids(api.get(list + "&status=IN_REVIEW", author).json())).containsExactly(chemical);
+        assertThat(ids(api.get(list + "&topic=HEALTH", author).json())).containsExactly(health);
+        assertThat(ids(api.get(list + "&group=INDUSTRIAL_WORKER", author).json())).containsExactly(chemical);
+        assertThat(ids(api.get(list + "&section=ELDERLY", author).json())).containsExactly(health);
+        assertThat(ids(api.get(list + "&mine=true", staff("UNIT_ADMIN", 2)).json())).isEmpty();
+        assertThat(ids(api.get(list, staff("UNIT_ADMIN", 3)).json())).as("another unit sees none of them").isEmpty();
+        assertThat(ids(api.get(list + "%25", author).json())).as("LIKE wildcards match themselves").isEmpty();
+        assertProblem(api.get("/api/admin/v1/contents?status=GONE", author), 400, "VALIDATION_FAILED");
+
+        JsonNode item = api.get("/api/admin/v1/contents/" + chemical, author).json();
+        assertThat(item.path("authorName").asString()).isEqualTo("编辑");
+        assertThat(item.path("unitName").asString()).isNotBlank();
+        assertThat(item.path("transitions").get(1).path("actorName").asString()).isEqualTo("编辑");
+    }
+
+    @Test
+    void theListsTheEditorOffersComeFromTheApi() {
+        JsonNode topics = api.get("/api/admin/v1/content-topics", admin).json();
+        assertThat(topics.size()).isEqualTo(9);
+        assertThat(topics.get(0).path("code").asString()).isEqualTo("EMERGENCY");
+        assertThat(topics.get(0).path("name").asString()).isEqualTo("应急科普");
+        JsonNode groups = api.get("/api/admin/v1/population-groups", admin).json();
+        assertThat(groups.toString()).contains("\"code\":\"ELDERLY\"", "\"label\":\"老年人\"");
+        assertThat(api.get("/api/admin/v1/contents/plan-sections", admin).json().size()).isEqualTo(10);
+    }
+
+    @Test
+    void imagesInTheBodyAreStoredAsReferencesAndReadWithFreshUrls() {
+        String author = staff("ORGANISER");
+        ApiClient.Response policy = api.post("/api/admin/v1/media/upload-policy", author,
+                "{\"purpose\":\"CONTENT_IMAGE\",\"contentType\":\"image/png\",\"size\":" + Uploads.PNG.length + "}");
+        assertThat(policy.status()).as(policy.toString()).isEqualTo(200);
+        String key = policy.json().path("key").asString();
+        assertThat(Uploads.upload(policy.json(), Uploads.PNG).statusCode()).isEqualTo(200);
+        String body = "<p>图文</p><img src=\"media:" + key + "\" alt=\"示意图\">";
+
+        assertProblem(api.post("/api/admin/v1/contents", author, ApiClient.json(Map.of("type", "ARTICLE",
+                "title", "引用不存在的文件", "bodyHtml", "<img src=\"media:s/1/content-image/none.png\">"))),
+                400, "CONTENT_MEDIA_UNKNOWN");
+        long id = draft(author, "图文" + UUID.randomUUID(), Map.of("bodyHtml", body));
+        JsonNode staffView = api.get("/api/admin/v1/contents/" + id, author).json();
+        assertThat(staffView.path("bodyHtml").asString()).contains("src=\"media:" + key + "\"");
+        assertThat(staffView.path("mediaUrls").path(key).asString()).startsWith("http");
+
+        api.post("/api/admin/v1/contents/" + id + "/submit", author, "{}");
+        api.post("/api/admin/v1/contents/" + id + "/approve", admin, "{}");
+        api.post("/api/admin/v1/contents/" + id + "/publish", admin, "{}");
+        String resident = api.get("/api/v1/contents/" + id, Logins.residentToken(api)).json().path("bodyHtml").asString();
+        assertThat(resident).doesNotContain("media:").contains("alt=\"示意图\"");
+        String url = org.jsoup.Jsoup.parse(resident).selectFirst("img").attr("src");
+        assertThat(Uploads.fetch(url).body()).isEqualTo(Uploads.PNG);
     }
 
     private String comment(long id, String token, String body) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +23,7 @@ import cn.yunxi.kepu.support.Contents;
 import cn.yunxi.kepu.support.EmbeddedEngines;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
+import cn.yunxi.kepu.support.Pages;
 import cn.yunxi.kepu.support.TestEngines;
 import tools.jackson.databind.JsonNode;
 
@@ -56,9 +58,10 @@ class FeedWithoutRedisIT {
         String admin = Logins.districtAdminToken(api);
         String title = "无缓存" + UUID.randomUUID().toString().substring(0, 8);
         long id = Contents.published(api, admin, title);
+        Contents.pin(api, admin, id);
         String resident = Logins.residentToken(api);
         List<Long> expected = ids(api.get("/api/v1/contents?size=100", resident).json());
-        assertThat(expected).contains(id);
+        assertThat(Pages.ids(api, "/api/v1/contents", resident)).contains(id);
 
         ApiClient down = new ApiClient(startWithoutRedis());
 
@@ -105,7 +108,9 @@ class FeedWithoutRedisIT {
                 "--kepu.token.secret=" + environment.getProperty("kepu.token.secret"),
                 "--kepu.data-key=" + environment.getProperty("kepu.data-key"),
                 "--kepu.bootstrap-admin.username=" + environment.getProperty("kepu.bootstrap-admin.username"),
-                "--kepu.bootstrap-admin.password=" + environment.getProperty("kepu.bootstrap-admin.password"));
+                "--kepu.bootstrap-admin.password=" + environment.getProperty("kepu.bootstrap-admin.password"),
+                "--kepu.demo-data.visible=" + environment.getProperty("kepu.demo-data.visible"),
+                "--kepu.jobs.scheduled=" + environment.getProperty("kepu.jobs.scheduled"));
         return ((WebServerApplicationContext) withoutRedis).getWebServer().getPort();
     }
 

@@ -54,6 +54,7 @@ class CheckinIT {
 
     ApiClient api;
     String staff;
+    String unitAdmin;
     Instant base;
     long eventId;
     long sessionId;
@@ -63,7 +64,7 @@ class CheckinIT {
         api = new ApiClient(port);
         String admin = Logins.districtAdminToken(api);
         staff = EventFixtures.staffToken(api, admin, "ORGANISER", EventFixtures.unitId(api, admin, "陆城镇"));
-        String unitAdmin = EventFixtures.staffToken(api, admin, "TOWN_ADMIN", EventFixtures.unitId(api, admin, "陆城镇"));
+        unitAdmin = EventFixtures.staffToken(api, admin, "TOWN_ADMIN", EventFixtures.unitId(api, admin, "陆城镇"));
         // A 40-minute session that started a minute ago; 60 % attendance (24 minutes) earns its hours.
         base = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         OffsetDateTime start = base.atZone(Zones.SHANGHAI).toOffsetDateTime().minusMinutes(1);
@@ -145,22 +146,26 @@ class CheckinIT {
         assertThat(first.json().path("locationVerified").asBoolean()).isTrue();
         assertThat(first.json().path("distanceM").asInt()).isBetween(105, 118);
         assertThat(first.json().path("alreadyRecorded").asBoolean()).isFalse();
+        assertThat(first.json().path("presenceConfirmed").asBoolean()).isTrue();
 
         Response again = scan(near, token, VENUE_LAT + 0.001, VENUE_LON);
         assertThat(again.json().path("id").asLong()).isEqualTo(first.json().path("id").asLong());
         assertThat(again.json().path("alreadyRecorded").asBoolean()).isTrue();
         assertThat(again.json().path("checkInAt").asString()).isEqualTo(first.json().path("checkInAt").asString());
 
-        // No position (the elder's phone denied location): accepted, marked as not verified.
+        // No position (the elder's phone denied location): accepted, marked as not verified and not yet confirmed.
         Response unverified = scan(noLocation, token, null, null);
         assertThat(unverified.status()).isEqualTo(200);
         assertThat(unverified.json().path("locationVerified").asBoolean()).isFalse();
+        assertThat(unverified.json().path("presenceConfirmed").asBoolean()).isFalse();
         assertThat(unverified.json().path("distanceM").isNull()).isTrue();
 
-        // About 1.1 km away: refused, with the distance in the message.
+        // About 1.1 km away: refused, and the answer gives away neither the distance nor the venue's position.
         Response tooFar = scan(far, token, VENUE_LAT + 0.01, VENUE_LON);
         assertProblem(tooFar, 403, "TOO_FAR_FROM_VENUE");
-        assertThat(tooFar.json().path("detail").asString()).contains("米");
+        assertThat(tooFar.json().path("detail").asString()).contains("不在活动现场附近").doesNotContainPattern("[0-9]")
+                .doesNotContain("米");
+        assertThat(tooFar.body()).doesNotContain("29.47").doesNotContain("113.27").doesNotContain("1112");
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_attendance WHERE event_id = ?", Integer.class, eventId))
                 .isEqualTo(2);
@@ -177,32 +182,43 @@ class CheckinIT {
         String leavesEarly = signedUpResident();
         String stays = signedUpResident();
         String in = venueToken("IN");
-        scan(leavesEarly, in, null, null);
-        scan(stays, in, null, null);
+        scan(leavesEarly, in, VENUE_LAT, VENUE_LON);
+        scan(stays, in, VENUE_LAT, VENUE_LON);
 
         clock.advance(Duration.ofMinutes(20));
         Response out = scan(leavesEarly, venueToken("OUT"), null, null);
         assertThat(out.status()).as(out.toString()).isEqualTo(200);
-        assertThat(out.json().path("credited").asBoolean()).isFalse();
-        assertThat(out.json().path("attendedMinutes").asInt()).isEqualTo(20);
-        assertThat(out.json().path("hours").decimalValue()).isEqualByComparingTo(BigDecimal.ZERO);
+        // a check-out is recorded, but hours are settled only after the session
+        assertThat(out.json().path("checkOutMethod").asString()).isEqualTo("VENUE_QR");
+        assertThat(out.json().path("credited").isNull()).isTrue();
         // Scanning the check-out code again changes nothing.
         clock.advance(Duration.ofMinutes(5));
         Response outAgain = scan(leavesEarly, venueToken("OUT"), null, null);
         assertThat(outAgain.json().path("checkOutAt").asString()).isEqualTo(out.json().path("checkOutAt").asString());
         assertThat(outAgain.json().path("alreadyRecorded").asBoolean()).isTrue();
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(scan(stays, venueToken("OUT"), null, null).status()).isEqualTo(200);
 
-        // The other never checks out: at the session's end they are counted until then (39 of 40 minutes).
-        clock.advance(Duration.ofMinutes(16));
-        assertThat(attendanceService.settleEnded(500)).isGreaterThanOrEqualTo(1);
+        // The session ends at minute 39; within the settling grace nothing is settled yet.
+        clock.advance(Duration.ofMinutes(11));
+        attendanceService.settleEnded(500);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_attendance WHERE event_id = ? AND settled_at IS NULL",
+                Integer.class, eventId)).isEqualTo(2);
+        clock.advance(Duration.ofHours(12));
+        assertThat(attendanceService.settleEnded(500)).isGreaterThanOrEqualTo(2);
         assertThat(attendanceService.settleEnded(500)).isZero();
 
-        Map<String, Object> stayed = jdbc.queryForMap("SELECT a.credited, a.hours, a.attended_minutes, a.person_key "
-                + "FROM event_attendance a JOIN event_signup s ON s.id = a.signup_id WHERE a.event_id = ? "
-                + "AND a.check_out_at IS NULL", eventId);
+        Map<String, Object> early = row("check_out_at < ?", base.plusSeconds(21 * 60).atZone(Zones.SHANGHAI)
+                .toLocalDateTime());
+        assertThat(early.get("credited")).isEqualTo(false);
+        assertThat(early.get("attended_minutes")).isEqualTo(20);
+        assertThat((BigDecimal) early.get("hours")).isEqualByComparingTo(BigDecimal.ZERO);
+        // in from the start (a minute late) to 29 of the 40 minutes: 72 %, above the 60 % minimum
+        Map<String, Object> stayed = row("check_out_at > ?", base.plusSeconds(21 * 60).atZone(Zones.SHANGHAI)
+                .toLocalDateTime());
         assertThat(stayed.get("credited")).isEqualTo(true);
         assertThat((BigDecimal) stayed.get("hours")).isEqualByComparingTo("0.50");
-        assertThat(stayed.get("attended_minutes")).isEqualTo(39);
+        assertThat(stayed.get("attended_minutes")).isEqualTo(29);
 
         List<ParticipationRecorded> published = probe.forEvent(eventId);
         assertThat(published).hasSize(1);
@@ -214,6 +230,108 @@ class CheckinIT {
         assertThat(p.hours()).isEqualByComparingTo("0.50");
         assertThat(p.sourceType()).isEqualTo("EVENT");
         assertThat(probe.attendanceFor(eventId)).hasSize(1);
+    }
+
+    /** A forwarded venue code scanned at home carries no position: it earns nothing until an organiser vouches. */
+    @Test
+    void aCheckInWithoutAPositionEarnsHoursOnlyOnceTheOrganiserConfirmsIt() {
+        String seen = signedUpResident();
+        String neverSeen = signedUpResident();
+        String in = venueToken("IN");
+        assertThat(scan(seen, in, null, null).json().path("presenceConfirmed").asBoolean()).isFalse();
+        assertThat(scan(neverSeen, in, null, null).json().path("presenceConfirmed").asBoolean()).isFalse();
+        clock.advance(Duration.ofMinutes(29));
+        String out = venueToken("OUT");
+        assertThat(scan(seen, out, null, null).status()).isEqualTo(200);
+        assertThat(scan(neverSeen, out, null, null).status()).isEqualTo(200);
+
+        // the organiser finds her on the roster and ticks her: that confirms her presence, it adds no second row
+        long seenSignup = signupOf(seen);
+        Response tick = api.post("/api/admin/v1/events/" + eventId + "/sessions/" + sessionId + "/ticks", staff,
+                ApiClient.json(Map.of("signupId", seenSignup, "purpose", "IN")));
+        assertThat(tick.status()).as(tick.toString()).isEqualTo(200);
+        assertThat(tick.json().path("presenceConfirmed").asBoolean()).isTrue();
+        assertThat(tick.json().path("alreadyRecorded").asBoolean()).isTrue();
+        assertThat(tick.json().path("method").asString()).isEqualTo("VENUE_QR");
+
+        clock.advance(Duration.ofMinutes(11));
+        attendanceService.settleEvent(eventId);
+        assertThat(jdbc.queryForList("SELECT signup_id FROM event_attendance WHERE event_id = ? AND credited = TRUE",
+                Long.class, eventId)).containsExactly(seenSignup);
+        assertThat(jdbc.queryForObject("SELECT confirmed_by FROM event_attendance WHERE signup_id = ?", Long.class,
+                seenSignup)).isNotNull();
+        assertThat(probe.forEvent(eventId)).hasSize(1);
+    }
+
+    /** Nobody is assumed to have stayed to the end: hours need a check-out or the organiser's confirmation. */
+    @Test
+    void withoutACheckOutOrTheOrganisersEndConfirmationNoHoursCount() {
+        String confirmed = signedUpResident();
+        String forgot = signedUpResident();
+        String in = venueToken("IN");
+        scan(confirmed, in, VENUE_LAT, VENUE_LON);
+        scan(forgot, in, VENUE_LAT, VENUE_LON);
+        long confirmedSignup = signupOf(confirmed);
+        long forgotSignup = signupOf(forgot);
+
+        // not before the session is over
+        assertProblem(api.post("/api/admin/v1/events/" + eventId + "/sessions/" + sessionId + "/end-confirmation",
+                staff, ApiClient.json(Map.of("signupIds", List.of(confirmedSignup)))), 409, "SESSION_NOT_OVER");
+        clock.advance(Duration.ofMinutes(40));
+        staff = EventFixtures.staffToken(api, Logins.districtAdminToken(api), "ORGANISER",
+                EventFixtures.unitId(api, Logins.districtAdminToken(api), "陆城镇"));
+        Response end = api.post("/api/admin/v1/events/" + eventId + "/sessions/" + sessionId + "/end-confirmation",
+                staff, ApiClient.json(Map.of("signupIds", List.of(confirmedSignup, 999_999_999L))));
+        assertThat(end.status()).as(end.toString()).isEqualTo(200);
+        assertThat(end.json().path("recorded").asInt()).isEqualTo(1);
+        assertThat(end.json().path("skippedSignupIds").get(0).asLong()).isEqualTo(999_999_999L);
+
+        attendanceService.settleEvent(eventId);
+        Map<String, Object> stayed = jdbc.queryForMap("SELECT credited, attended_minutes, check_out_method, check_out_at "
+                + "FROM event_attendance WHERE signup_id = ?", confirmedSignup);
+        assertThat(stayed.get("credited")).isEqualTo(true);
+        assertThat(stayed.get("attended_minutes")).isEqualTo(39);
+        assertThat(stayed.get("check_out_method")).isEqualTo("END_CONFIRMED");
+        Map<String, Object> left = jdbc.queryForMap("SELECT credited, attended_minutes, hours FROM event_attendance "
+                + "WHERE signup_id = ?", forgotSignup);
+        assertThat(left.get("credited")).isEqualTo(false);
+        assertThat(left.get("attended_minutes")).isEqualTo(0);
+        assertThat(probe.forEvent(eventId)).hasSize(1);
+        // settled is settled: a late confirmation changes nothing
+        assertThat(api.post("/api/admin/v1/events/" + eventId + "/sessions/" + sessionId + "/end-confirmation",
+                staff, ApiClient.json(Map.of("signupIds", List.of(forgotSignup)))).json().path("skippedSignupIds")
+                .get(0).asLong()).isEqualTo(forgotSignup);
+    }
+
+    @Test
+    void anEventCannotBeFinishedBeforeItsLastSessionEnds() {
+        String resident = signedUpResident();
+        scan(resident, venueToken("IN"), VENUE_LAT, VENUE_LON);
+        Response early = api.post("/api/admin/v1/events/" + eventId + "/finish", unitAdmin, "");
+        assertProblem(early, 409, "EVENT_NOT_OVER");
+        assertThat(jdbc.queryForObject("SELECT status FROM event WHERE id = ?", String.class, eventId))
+                .isEqualTo("PUBLISHED");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_attendance WHERE event_id = ? AND settled_at IS NULL",
+                Integer.class, eventId)).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(39));
+        Response finished = api.post("/api/admin/v1/events/" + eventId + "/finish",
+                EventFixtures.staffToken(api, Logins.districtAdminToken(api), "TOWN_ADMIN",
+                        EventFixtures.unitId(api, Logins.districtAdminToken(api), "陆城镇")), "");
+        assertThat(finished.status()).as(finished.toString()).isEqualTo(200);
+        // settled at finish; no check-out and no confirmation: nothing credited
+        assertThat(jdbc.queryForObject("SELECT credited FROM event_attendance WHERE event_id = ?", Boolean.class,
+                eventId)).isFalse();
+        assertThat(probe.forEvent(eventId)).isEmpty();
+    }
+
+    private Map<String, Object> row(String condition, Object value) {
+        return jdbc.queryForMap("SELECT a.credited, a.hours, a.attended_minutes, a.person_key FROM event_attendance a "
+                + "WHERE a.event_id = ? AND a." + condition, eventId, value);
+    }
+
+    private long signupOf(String resident) {
+        return api.get("/api/v1/me/signups", resident).json().path("items").get(0).path("id").asLong();
     }
 
     @Test
@@ -238,6 +356,7 @@ class CheckinIT {
                 staff, ApiClient.json(Map.of("signupIds", proxies)));
         assertThat(bulkAgain.json().path("alreadyRecorded").asInt()).isEqualTo(2);
 
+        attendanceService.settleEvent(eventId);
         List<Map<String, Object>> rows = jdbc.queryForList("SELECT check_in_method, checked_in_by, credited, person_key "
                 + "FROM event_attendance WHERE signup_id IN (?, ?)", proxies.get(0), proxies.get(1));
         assertThat(rows).allSatisfy(r -> {
@@ -248,6 +367,105 @@ class CheckinIT {
         });
         assertThat(probe.forEvent(eventId)).extracting(ParticipationRecorded::personLabel)
                 .containsExactlyInAnyOrder("王**", "赵**");
+    }
+
+    @Test
+    void aTicketOrBulkCheckInWithAnotherEventsSignupRecordsNothing() {
+        JsonNode other = published(api, unitAdmin, event()
+                .set("signupOpensAt", base.atZone(Zones.SHANGHAI).toOffsetDateTime().minusHours(2).toString())
+                .singleSession(base.atZone(Zones.SHANGHAI).toOffsetDateTime().minusMinutes(1), Duration.ofMinutes(40))
+                .set("signupClosesAt", base.atZone(Zones.SHANGHAI).toOffsetDateTime().plusMinutes(30).toString()));
+        long otherEvent = other.path("id").asLong();
+        long otherSession = other.path("sessions").get(0).path("id").asLong();
+        String resident = Logins.residentToken(api);
+        long otherSignup = signup(api, resident, otherEvent).json().path("id").asLong();
+        String otherTicket = api.get("/api/v1/me/signups", resident).json().path("items").get(0).path("ticket")
+                .asString();
+
+        Response byTicket = api.post("/api/admin/v1/events/" + eventId + "/checkins/ticket", staff,
+                ApiClient.json(Map.of("ticket", otherTicket)));
+        assertProblem(byTicket, 400, "TICKET_INVALID");
+        assertThat(byTicket.json().path("detail").asString()).contains("不属于本活动");
+        // nor can another event's session be named on this event
+        assertProblem(api.post("/api/admin/v1/events/" + eventId + "/checkins/ticket", staff,
+                ApiClient.json(Map.of("ticket", otherTicket, "sessionId", otherSession))), 400, "TICKET_INVALID");
+        assertProblem(api.post("/api/admin/v1/events/" + eventId + "/sessions/" + otherSession + "/bulk-checkin",
+                staff, ApiClient.json(Map.of("signupIds", List.of(otherSignup)))), 404, "SESSION_NOT_FOUND");
+
+        long ours = proxy("钱阿姨", "13700000003");
+        Response bulk = api.post("/api/admin/v1/events/" + eventId + "/sessions/" + sessionId + "/bulk-checkin", staff,
+                ApiClient.json(Map.of("signupIds", List.of(otherSignup, ours))));
+        assertThat(bulk.status()).as(bulk.toString()).isEqualTo(200);
+        assertThat(bulk.json().path("recorded").asInt()).isEqualTo(1);
+        assertThat(bulk.json().path("skippedSignupIds").valueStream().map(JsonNode::asLong).toList())
+                .containsExactly(otherSignup);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_attendance WHERE signup_id = ?", Integer.class,
+                otherSignup)).isZero();
+        assertThat(jdbc.queryForList("SELECT signup_id FROM event_attendance WHERE event_id = ?", Long.class, eventId))
+                .containsExactly(ours);
+        assertThat(probe.forEvent(otherEvent)).isEmpty();
+    }
+
+    /**
+     * Check-in opens an hour before a session and closes at its end; check-out stays open an hour after the end;
+     * a bulk check-in waits for the session to start; and checking out needs a check-in.
+     */
+    @Test
+    void checkInsAndOutsOutsideTheirWindowsAreRefused() {
+        OffsetDateTime now = base.atZone(Zones.SHANGHAI).toOffsetDateTime();
+        JsonNode later = published(api, unitAdmin, event()
+                .set("signupOpensAt", now.minusHours(2).toString())
+                .singleSession(now.plusHours(3), Duration.ofHours(1)));
+        long laterEvent = later.path("id").asLong();
+        long laterSession = later.path("sessions").get(0).path("id").asLong();
+        String early = Logins.residentToken(api);
+        long earlySignup = signup(api, early, laterEvent).json().path("id").asLong();
+        String earlyTicket = api.get("/api/v1/me/signups", early).json().path("items").get(0).path("ticket").asString();
+
+        // three hours before the session: too early for every way in
+        String laterIn = api.get("/api/admin/v1/events/" + laterEvent + "/sessions/" + laterSession
+                + "/checkin-token?purpose=IN", staff).json().path("token").asString();
+        assertProblem(scan(early, laterIn, null, null), 409, "CHECKIN_NOT_OPEN");
+        assertProblem(api.post("/api/admin/v1/events/" + laterEvent + "/checkins/ticket", staff,
+                ApiClient.json(Map.of("ticket", earlyTicket))), 409, "CHECKIN_NOT_OPEN");
+        assertProblem(api.post("/api/admin/v1/events/" + laterEvent + "/checkins/ticket", staff,
+                ApiClient.json(Map.of("ticket", earlyTicket, "sessionId", laterSession))), 409, "CHECKIN_NOT_OPEN");
+        assertProblem(api.post("/api/admin/v1/events/" + laterEvent + "/sessions/" + laterSession + "/bulk-checkin",
+                staff, ApiClient.json(Map.of("signupIds", List.of(earlySignup)))), 409, "CHECKIN_NOT_OPEN");
+
+        // during this session: checking out without having checked in
+        JsonNode stays = Logins.newResident(api);
+        JsonNode late = Logins.newResident(api);
+        assertThat(signup(api, stays.path("accessToken").asString(), eventId).status()).isEqualTo(201);
+        assertThat(signup(api, late.path("accessToken").asString(), eventId).status()).isEqualTo(201);
+        assertProblem(scan(late.path("accessToken").asString(), venueToken("OUT"), null, null), 409, "NOT_CHECKED_IN");
+        assertThat(scan(stays.path("accessToken").asString(), venueToken("IN"), null, null).status()).isEqualTo(200);
+
+        // the session (40 minutes from a minute ago) is over: no more check-ins; logins are renewed on the moved clock
+        clock.advance(Duration.ofMinutes(39));
+        staff = EventFixtures.staffToken(api, Logins.districtAdminToken(api), "ORGANISER",
+                EventFixtures.unitId(api, Logins.districtAdminToken(api), "陆城镇"));
+        String lateToken = refreshed(late);
+        assertProblem(scan(lateToken, venueToken("IN"), null, null), 409, "CHECKIN_NOT_OPEN");
+        // and an hour after its end, no more check-outs either
+        clock.advance(Duration.ofMinutes(61));
+        staff = EventFixtures.staffToken(api, Logins.districtAdminToken(api), "ORGANISER",
+                EventFixtures.unitId(api, Logins.districtAdminToken(api), "陆城镇"));
+        assertProblem(scan(refreshed(stays), venueToken("OUT"), null, null), 409, "CHECKIN_NOT_OPEN");
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_attendance WHERE event_id IN (?, ?)", Integer.class,
+                eventId, laterEvent)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT check_out_at FROM event_attendance WHERE event_id = ?",
+                java.time.LocalDateTime.class, eventId)).isNull();
+    }
+
+    /** A new access token for a login, through its refresh token (the old one expired on the moved clock). */
+    private String refreshed(JsonNode login) {
+        Response r = api.post("/api/v1/auth/refresh", null, ApiClient.json(Map.of("refreshToken",
+                login.path("refreshToken").asString())));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json().path("accessToken").asString();
     }
 
     private long proxy(String name, String phone) {

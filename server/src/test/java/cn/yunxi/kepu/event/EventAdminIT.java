@@ -18,6 +18,7 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +29,8 @@ import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
+import cn.yunxi.kepu.support.MutableClock;
+import cn.yunxi.kepu.support.Pages;
 import tools.jackson.databind.JsonNode;
 
 @KepuIntegrationTest
@@ -37,6 +40,8 @@ class EventAdminIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MutableClock clock;
 
     ApiClient api;
     String admin;
@@ -49,6 +54,11 @@ class EventAdminIT {
         admin = Logins.districtAdminToken(api);
         kexie = EventFixtures.unitId(api, admin, "区科协");
         kexieAdmin = EventFixtures.staffToken(api, admin, "UNIT_ADMIN", kexie);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     @Test
@@ -70,8 +80,12 @@ class EventAdminIT {
         assertThat(published.path("status").asString()).isEqualTo("PUBLISHED");
         assertProblem(api.post("/api/admin/v1/events/" + id + "/publish", kexieAdmin, ""), 409, "EVENT_NOT_DRAFT");
 
+        // not before its last session has ended
+        assertProblem(api.post("/api/admin/v1/events/" + id + "/finish", kexieAdmin, ""), 409, "EVENT_NOT_OVER");
+        clock.pin(EventFixtures.now().plusDays(4).plusHours(3).plusMinutes(1).toInstant());
+        kexieAdmin = EventFixtures.staffToken(api, Logins.districtAdminToken(api), "UNIT_ADMIN", kexie);
         Response finished = api.post("/api/admin/v1/events/" + id + "/finish", kexieAdmin, "");
-        assertThat(finished.json().path("status").asString()).isEqualTo("FINISHED");
+        assertThat(finished.json().path("status").asString()).as(finished.toString()).isEqualTo("FINISHED");
         assertProblem(put("/api/admin/v1/events/" + id, kexieAdmin, event().json()), 409, "EVENT_NOT_EDITABLE");
     }
 
@@ -115,10 +129,9 @@ class EventAdminIT {
         assertProblem(api.get("/api/admin/v1/events/" + ours, townAdmin), 404, "EVENT_NOT_FOUND");
         assertProblem(api.get("/api/admin/v1/events/" + ours + "/roster", townAdmin), 404, "EVENT_NOT_FOUND");
         assertProblem(api.post("/api/admin/v1/events/" + ours + "/cancel", townAdmin, ""), 404, "EVENT_NOT_FOUND");
-        List<Long> townList = ids(api.get("/api/admin/v1/events?size=100", townAdmin).json());
-        assertThat(townList).contains(theirs).doesNotContain(ours);
+        assertThat(Pages.ids(api, "/api/admin/v1/events", townAdmin)).contains(theirs).doesNotContain(ours);
         // The district admin sees both.
-        assertThat(ids(api.get("/api/admin/v1/events?size=100", admin).json())).contains(ours, theirs);
+        assertThat(Pages.ids(api, "/api/admin/v1/events", admin)).contains(ours, theirs);
         // Organising in someone else's name is refused.
         assertProblem(api.post("/api/admin/v1/events", townAdmin, event().set("organiserUnitId", kexie).json()),
                 403, "FORBIDDEN");
@@ -126,6 +139,55 @@ class EventAdminIT {
         String organiser = EventFixtures.staffToken(api, admin, "ORGANISER", kexie);
         assertProblem(api.post("/api/admin/v1/events", organiser, event().json()), 403, "FORBIDDEN");
         assertThat(api.get("/api/admin/v1/events/" + ours + "/roster", organiser).status()).isEqualTo(200);
+    }
+
+    /**
+     * Staff of another unit, admins and organisers alike, reach none of an event's staff operations: each answers
+     * "not found" (the event is not theirs to know of), and nothing of the event changes.
+     */
+    @Test
+    void anotherUnitNeitherSeesNorChangesAnEventsRosterCheckInsOrState() {
+        JsonNode ours = published(api, kexieAdmin, event());
+        long id = ours.path("id").asLong();
+        long sessionId = ours.path("sessions").get(0).path("id").asLong();
+        String resident = Logins.residentToken(api);
+        long signupId = signup(api, resident, id).json().path("id").asLong();
+        String ticket = api.get("/api/v1/me/signups", resident).json().path("items").get(0).path("ticket").asString();
+        long luCheng = EventFixtures.unitId(api, admin, "陆城镇");
+
+        String organiser = EventFixtures.staffToken(api, admin, "ORGANISER", luCheng);
+        for (String stranger : List.of(EventFixtures.staffToken(api, admin, "TOWN_ADMIN", luCheng),
+                EventFixtures.staffToken(api, admin, "UNIT_ADMIN", EventFixtures.unitId(api, admin, "区教体局")),
+                organiser)) {
+            String base = "/api/admin/v1/events/" + id;
+            assertProblem(api.get(base + "/roster.xlsx", stranger), 404, "EVENT_NOT_FOUND");
+            assertProblem(api.get(base + "/sessions/" + sessionId + "/checkin-token?purpose=IN", stranger), 404,
+                    "EVENT_NOT_FOUND");
+            assertProblem(api.post(base + "/sessions/" + sessionId + "/bulk-checkin", stranger,
+                    ApiClient.json(Map.of("signupIds", List.of(signupId)))), 404, "EVENT_NOT_FOUND");
+            assertProblem(api.post(base + "/checkins/ticket", stranger, ApiClient.json(Map.of("ticket", ticket))),
+                    404, "EVENT_NOT_FOUND");
+            assertProblem(api.post(base + "/finish", stranger, ""), 404, "EVENT_NOT_FOUND");
+            assertProblem(api.post(base + "/proxy-signups", stranger, ApiClient.json(Map.of("name", "王五",
+                    "phone", "13900007777"))), 404, "EVENT_NOT_FOUND");
+            Response edit = put(base, stranger, event().set("title", "改了别人的活动").json());
+            if (stranger.equals(organiser)) {
+                assertProblem(edit, 403, "FORBIDDEN"); // organisers edit no event at all
+            } else {
+                assertProblem(edit, 404, "EVENT_NOT_FOUND");
+            }
+        }
+
+        JsonNode after = api.get("/api/admin/v1/events/" + id, kexieAdmin).json();
+        assertThat(after.path("status").asString()).isEqualTo("PUBLISHED");
+        assertThat(after.path("title").asString()).isEqualTo(ours.path("title").asString());
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_attendance WHERE event_id = ?", Integer.class, id))
+                .isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_signup WHERE event_id = ?", Integer.class, id))
+                .isEqualTo(1);
+        // the organiser's own unit still can
+        assertThat(api.get("/api/admin/v1/events/" + id + "/sessions/" + sessionId + "/checkin-token?purpose=IN",
+                EventFixtures.staffToken(api, admin, "ORGANISER", kexie)).status()).isEqualTo(200);
     }
 
     @Test
@@ -204,9 +266,7 @@ class EventAdminIT {
 
     @Test
     void theApiIsDescribedInOpenApi() {
-        Response docs = api.get("/v3/api-docs", null);
-        assertThat(docs.status()).isEqualTo(200);
-        JsonNode paths = docs.json().path("paths");
+        JsonNode paths = ApiClient.apiDocs(port).path("paths");
         assertThat(paths.has("/api/v1/events/{id}/signups")).isTrue();
         assertThat(paths.has("/api/v1/signups/{id}/cancel")).isTrue();
         assertThat(paths.has("/api/v1/checkins")).isTrue();
@@ -248,12 +308,6 @@ class EventAdminIT {
     private static List<String> fields(Response problem) {
         List<String> out = new ArrayList<>();
         problem.json().path("errors").forEach(e -> out.add(e.path("field").asString()));
-        return out;
-    }
-
-    private static List<Long> ids(JsonNode page) {
-        List<Long> out = new ArrayList<>();
-        page.path("items").forEach(e -> out.add(e.path("id").asLong()));
         return out;
     }
 }

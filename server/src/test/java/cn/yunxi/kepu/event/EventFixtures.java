@@ -102,13 +102,22 @@ final class EventFixtures {
 
     /** Creates a staff account of the given role in the unit and returns its access token. */
     static String staffToken(ApiClient api, String admin, String role, long unitId) {
+        StaffAccount account = staffAccount(api, admin, role, unitId);
+        return Logins.staff(api, account.username(), account.password()).path("accessToken").asString();
+    }
+
+    record StaffAccount(long id, String username, String password) {
+    }
+
+    /** A new staff account of that role and unit, made by the given admin. */
+    static StaffAccount staffAccount(ApiClient api, String admin, String role, long unitId) {
         String username = "s" + role.substring(0, 3).toLowerCase() + System.nanoTime() % 10_000_000 + SEQ.incrementAndGet();
         String password = "pw-" + username + "-long";
         ApiClient.Response created = api.post("/api/admin/v1/staff", admin, ApiClient.json(Map.of(
                 "username", username, "displayName", "测试" + role, "role", role, "unitId", unitId,
                 "password", password)));
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
-        return Logins.staff(api, username, password).path("accessToken").asString();
+        return new StaffAccount(created.json().path("id").asLong(), username, password);
     }
 
     /** Creates (as the given staff) and publishes; returns the event JSON. */

@@ -32,7 +32,12 @@ class ParticipationProbe {
         return attendance.stream().filter(a -> a.eventId() == eventId).toList();
     }
 
+    /**
+     * The attendance this event's check-ins published. Other records may carry the same number (a quiz's, a content
+     * item's, or one another test made up with source EVENT), so the record key must be an attendance's too.
+     */
     List<ParticipationRecorded> forEvent(long eventId) {
-        return participation.stream().filter(p -> p.sourceId() == eventId).toList();
+        return participation.stream().filter(p -> p.recordKey().startsWith("attendance:")
+                && "EVENT".equals(p.sourceType()) && p.sourceId() == eventId).toList();
     }
 }

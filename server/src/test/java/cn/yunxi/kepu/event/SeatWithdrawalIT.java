@@ -212,7 +212,14 @@ class SeatWithdrawalIT {
         assertThat(status(signups.get(0))).isEqualTo("CONFIRMED");
 
         // The statistics count attendance: the two who were there, never the ones whose seat was withdrawn.
-        assertThat(api.post("/api/admin/v1/events/" + id + "/finish", staff, "").status()).isEqualTo(200);
+        // After the session the organiser confirms those present stayed to the end, then ends the event.
+        clock.pin(EventFixtures.now().plusMinutes(151).toInstant());
+        String admin = Logins.districtAdminToken(api);
+        String later = EventFixtures.staffToken(api, admin, "UNIT_ADMIN", EventFixtures.unitId(api, admin, "区科协"));
+        long sessionId = api.get("/api/admin/v1/events/" + id, later).json().path("sessions").get(0).path("id").asLong();
+        assertThat(api.post("/api/admin/v1/events/" + id + "/sessions/" + sessionId + "/end-confirmation", later,
+                ApiClient.json(Map.of("signupIds", signups))).json().path("recorded").asInt()).isEqualTo(2);
+        assertThat(api.post("/api/admin/v1/events/" + id + "/finish", later, "").status()).isEqualTo(200);
         List<Long> counted = probe.forEvent(id).stream().map(p -> p.residentId()).toList();
         assertThat(counted).containsExactlyInAnyOrder(resident(signups.get(3)), resident(signups.get(4)));
     }

@@ -18,7 +18,7 @@ final class TwoInstances {
     private static final List<String> SHARED = List.of("spring.datasource.url", "spring.datasource.username",
             "spring.datasource.password", "spring.data.redis.url", "kepu.wechat.api-base-url", "kepu.wechat.timeout",
             "kepu.wechat.max-retries", "kepu.token.secret", "kepu.data-key", "kepu.bootstrap-admin.username",
-            "kepu.bootstrap-admin.password");
+            "kepu.bootstrap-admin.password", "kepu.demo-data.visible", "kepu.jobs.scheduled");
 
     private static ConfigurableApplicationContext second;
 

@@ -3,9 +3,13 @@ package cn.yunxi.kepu.indicator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
+import cn.yunxi.kepu.support.Pages;
 import tools.jackson.databind.JsonNode;
 
 /** Reads the seeded plan's figures through the API, as the dashboard does. */
@@ -38,12 +42,41 @@ final class PlanFixture {
     }
 
     JsonNode figure(String code) {
-        for (JsonNode f : dashboard().path("indicators")) {
+        return figureIn(dashboard(), code);
+    }
+
+    /** The figure of {@code code} on the dashboard of any plan. */
+    static JsonNode figure(ApiClient api, String token, long planId, String code) {
+        Response r = api.get("/api/admin/v1/plans/" + planId + "/dashboard", token);
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return figureIn(r.json(), code);
+    }
+
+    private static JsonNode figureIn(JsonNode dashboard, String code) {
+        for (JsonNode f : dashboard.path("indicators")) {
             if (code.equals(f.path("code").asString())) {
                 return f;
             }
         }
         throw new AssertionError("no indicator " + code);
+    }
+
+    /**
+     * A plan of a test's own (its figures are not shared with other tests), with a code starting {@code codePrefix};
+     * returns the created plan's detail.
+     */
+    static JsonNode newPlan(ApiClient api, String token, String codePrefix, String periodStart, String periodEnd,
+                            List<Map<String, Object>> sections) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("code", codePrefix + "-" + System.nanoTime() % 10_000_000);
+        body.put("name", "测试规划 " + codePrefix);
+        body.put("issuingBody", "岳阳市云溪区人民政府办公室");
+        body.put("periodStart", periodStart);
+        body.put("periodEnd", periodEnd);
+        body.put("sections", sections);
+        Response created = api.post("/api/admin/v1/plans", token, ApiClient.json(body));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        return created.json();
     }
 
     double value(String code) {
@@ -56,20 +89,12 @@ final class PlanFixture {
 
     /** Walks every page of the drill-down and returns the sum of what the rows count. */
     long drillDownSum(String code) {
-        long id = id(code);
-        long sum = 0;
-        long total = -1;
-        for (int page = 1; ; page++) {
-            JsonNode dd = api.get("/api/admin/v1/indicators/" + id + "/records?size=100&page=" + page, token).json();
-            total = dd.path("total").asLong();
-            for (JsonNode row : dd.path("items")) {
-                sum += row.path("counts").asLong();
-            }
-            if ((long) page * 100 >= total) {
-                break;
-            }
-        }
-        return sum;
+        return drillDownRows(code).stream().mapToLong(row -> row.path("counts").asLong()).sum();
+    }
+
+    /** Every row of the drill-down (shared with every other test's records), page by page. */
+    List<JsonNode> drillDownRows(String code) {
+        return Pages.all(api, "/api/admin/v1/indicators/" + id(code) + "/records", token);
     }
 
     JsonNode drillDown(String code) {

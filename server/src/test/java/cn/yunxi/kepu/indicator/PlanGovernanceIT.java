@@ -28,7 +28,7 @@ import cn.yunxi.kepu.support.MutableClock;
 import cn.yunxi.kepu.support.Participations;
 import tools.jackson.databind.JsonNode;
 
-/** Manual figures and their approval, snapshots, unit reporting, permissions and the Excel exports. */
+/** Manual figures and their approval, snapshots, permissions and the Excel exports (unit reports: UnitReportingIT). */
 @KepuIntegrationTest
 class PlanGovernanceIT {
 
@@ -68,6 +68,9 @@ class PlanGovernanceIT {
     @Test
     void manualFiguresCountOnlyOnceApprovedByTheDistrictAndOnlyTheLeadUnitEntersThem() {
         long coops = plan.id("DEMO_COOPERATIVES");
+        // other tests of the same run may have approved figures of this indicator already
+        JsonNode before = plan.figure("DEMO_COOPERATIVES");
+        long recordsBefore = plan.drillDown("DEMO_COOPERATIVES").path("total").asLong();
         String agriculture = StaffAccounts.token(api, jdbc, admin, "UNIT_ADMIN", "NYNCJ");
         String labour = StaffAccounts.token(api, jdbc, admin, "UNIT_ADMIN", "RSJ");
         String otherDistrictAdmin = StaffAccounts.token(api, jdbc, admin, "DISTRICT_ADMIN", null);
@@ -80,7 +83,9 @@ class PlanGovernanceIT {
         Response entry = submit(agriculture, coops, 1, List.of("media/coop-2025.pdf"));
         assertThat(entry.status()).as(entry.toString()).isEqualTo(201);
         long entryId = entry.json().path("id").asLong();
-        assertThat(plan.figure("DEMO_COOPERATIVES").path("status").asString()).isEqualTo("NO_DATA");
+        JsonNode pending = plan.figure("DEMO_COOPERATIVES");
+        assertThat(pending.path("status")).as("not counted before approval").isEqualTo(before.path("status"));
+        assertThat(pending.path("value")).as("not counted before approval").isEqualTo(before.path("value"));
 
         assertProblem(api.post("/api/admin/v1/manual-entries/" + entryId + "/approve", agriculture, "{}"), 403, "FORBIDDEN");
         Response approved = api.post("/api/admin/v1/manual-entries/" + entryId + "/approve", admin, "{}");
@@ -106,7 +111,7 @@ class PlanGovernanceIT {
         JsonNode figure = plan.figure("DEMO_COOPERATIVES");
         assertThat(figure.path("value").asDouble()).isEqualTo(2.0);
         assertThat(figure.path("status").asString()).isEqualTo("DONE");
-        assertThat(plan.drillDown("DEMO_COOPERATIVES").path("total").asLong()).isEqualTo(2);
+        assertThat(plan.drillDown("DEMO_COOPERATIVES").path("total").asLong()).isEqualTo(recordsBefore + 2);
     }
 
     @Test
@@ -117,7 +122,15 @@ class PlanGovernanceIT {
         assertThat(taken.status()).as(taken.toString()).isEqualTo(201);
         long snapshotId = taken.json().path("id").asLong();
         String frozen = api.get("/api/admin/v1/plans/" + planId + "/snapshots/" + snapshotId, admin).body();
-        double reported = plan.value("FARMER_TECH_STAFF_TRAINED");
+        // May is frozen as of 31 May; the live figure (15 June) may already hold June's records
+        double reported = -1;
+        for (JsonNode v : taken.json().path("values")) {
+            if ("FARMER_TECH_STAFF_TRAINED".equals(v.path("code").asString())) {
+                reported = v.path("value").asDouble();
+            }
+        }
+        double live = plan.value("FARMER_TECH_STAFF_TRAINED");
+        assertThat(reported).isBetween(0.0, live);
 
         assertProblem(api.post("/api/admin/v1/plans/" + planId + "/snapshots", admin,
                 ApiClient.json(Map.of("month", "2025-05"))), 409, "SNAPSHOT_EXISTS");
@@ -133,48 +146,43 @@ class PlanGovernanceIT {
         assertThat(dashboard.path("liveDiffersFromReported").asBoolean()).isTrue();
         JsonNode f = plan.figure("FARMER_TECH_STAFF_TRAINED");
         assertThat(f.path("reportedValue").asDouble()).isEqualTo(reported);
-        assertThat(f.path("value").asDouble()).isEqualTo(reported + 1);
+        assertThat(f.path("value").asDouble()).isEqualTo(live + 1);
         assertThat(f.path("differsFromReported").asBoolean()).isTrue();
         assertThat(api.get("/api/admin/v1/plans/" + planId + "/snapshots", admin).json().size()).isGreaterThanOrEqualTo(1);
     }
 
+    /**
+     * Recomputing the aggregates and freezing a month's figures are the district's: every other role is refused,
+     * and a refused recompute rebuilds nothing (a row no record backs survives it until the district recomputes).
+     */
     @Test
-    void unitsReportOnlyOnTheirOwnTasksAndTheDistrictSeesWhoHasNot() {
+    void onlyTheDistrictRecomputesAndTakesSnapshots() {
         long planId = plan.seededPlanId();
-        JsonNode detail = api.get("/api/admin/v1/plans/" + planId, admin).json();
-        JsonNode farmer = section(detail, "FARMER");
-        long task = farmer.path("tasks").get(0).path("id").asLong();
-        assertThat(farmer.path("tasks").get(0).path("leadUnit").path("name").asString()).isEqualTo("区农业农村局");
-        String agriculture = StaffAccounts.token(api, jdbc, admin, "UNIT_ADMIN", "NYNCJ");
-        String labour = StaffAccounts.token(api, jdbc, admin, "UNIT_ADMIN", "RSJ");
-        Map<String, Object> body = Map.of("quarter", "2025-Q2", "progress", "开展农村科普活动 12 场",
-                "figures", "参与 860 人次", "evidenceKeys", List.of("media/q2-photos.zip"));
+        String tag = "NO_RECORD_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+        jdbc.update("INSERT INTO indicator_daily (tag, kind, day, region_code, population_group, town_code, "
+                + "person_times, hours, passed) VALUES (?, 'EVENT_ATTENDANCE', '2025-04-02', '', '', '', 1, 0, 0)", tag);
+        String recompute = ApiClient.json(Map.of("from", "2025-04-02", "to", "2025-04-02"));
+        String snapshot = ApiClient.json(Map.of("month", "2025-04"));
 
-        assertProblem(api.post("/api/admin/v1/tasks/" + task + "/reports", labour, ApiClient.json(body)), 403, "NOT_LEAD_UNIT");
-        assertProblem(api.post("/api/admin/v1/tasks/" + task + "/reports", admin, ApiClient.json(body)), 403, "FORBIDDEN");
-        Response ok = api.post("/api/admin/v1/tasks/" + task + "/reports", agriculture, ApiClient.json(body));
-        assertThat(ok.status()).as(ok.toString()).isEqualTo(201);
-        assertProblem(api.post("/api/admin/v1/tasks/" + task + "/reports", agriculture, ApiClient.json(body)), 409,
-                "REPORT_EXISTS");
-        assertProblem(api.post("/api/admin/v1/tasks/" + task + "/reports", agriculture,
-                ApiClient.json(Map.of("quarter", "2025-Q5", "progress", "x"))), 400, "VALIDATION_FAILED");
-
-        JsonNode missing = api.get("/api/admin/v1/plans/" + planId + "/reports/missing?quarter=2025-Q2", admin).json();
-        boolean taskStillMissing = false;
-        boolean labourMissing = false;
-        for (JsonNode unit : missing) {
-            labourMissing |= "区人社局".equals(unit.path("unit").path("name").asString());
-            for (JsonNode t : unit.path("tasksNotReported")) {
-                taskStillMissing |= t.path("id").asLong() == task;
-            }
+        List<String> others = List.of(StaffAccounts.token(api, jdbc, admin, "UNIT_ADMIN", "KX"),
+                StaffAccounts.token(api, jdbc, admin, "TOWN_ADMIN", "T430603100"),
+                StaffAccounts.token(api, jdbc, admin, "ORGANISER", "NYNCJ"));
+        for (String token : others) {
+            assertProblem(api.post("/api/admin/v1/plans/" + planId + "/recompute", token, recompute), 403, "FORBIDDEN");
+            assertProblem(api.post("/api/admin/v1/plans/" + planId + "/snapshots", token, snapshot), 403, "FORBIDDEN");
         }
-        assertThat(taskStillMissing).isFalse();
-        assertThat(labourMissing).isTrue();
-        assertProblem(api.get("/api/admin/v1/plans/" + planId + "/reports/missing?quarter=2025-Q2", labour), 403, "FORBIDDEN");
+        String resident = Logins.residentToken(api);
+        assertProblem(api.post("/api/admin/v1/plans/" + planId + "/recompute", resident, recompute), 403, "FORBIDDEN");
+        assertProblem(api.post("/api/admin/v1/plans/" + planId + "/snapshots", resident, snapshot), 403, "FORBIDDEN");
 
-        assertThat(api.get("/api/admin/v1/plans/" + planId + "/reports?quarter=2025-Q2", labour).json().size()).isZero();
-        assertThat(api.get("/api/admin/v1/plans/" + planId + "/reports?quarter=2025-Q2", agriculture).json().size())
-                .isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM indicator_daily WHERE tag = ?", Integer.class, tag))
+                .as("nothing was recomputed").isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM indicator_snapshot WHERE plan_id = ? AND month = "
+                + "'2025-04-01'", Integer.class, planId)).as("nothing was frozen").isZero();
+        Response byDistrict = api.post("/api/admin/v1/plans/" + planId + "/recompute", admin, recompute);
+        assertThat(byDistrict.status()).as(byDistrict.toString()).isEqualTo(200);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM indicator_daily WHERE tag = ?", Integer.class, tag))
+                .isZero();
     }
 
     @Test

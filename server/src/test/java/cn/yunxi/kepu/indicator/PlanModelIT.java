@@ -43,7 +43,7 @@ class PlanModelIT {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
-    IndicatorCatalog catalog;
+    IndicatorCatalogService catalog;
 
     ApiClient api;
     String admin;
@@ -73,7 +73,7 @@ class PlanModelIT {
         for (JsonNode s : plan.path("sections")) {
             tasks.put(s.path("code").asString(), s.path("tasks").size());
             for (JsonNode i : s.path("indicators")) {
-                targets.put(i.path("code").asString(), i.path("target").asDouble() + i.path("unit").asString()
+                targets.put(i.path("code").asString(), i.path("targetText").asString()
                         + ("YEARLY".equals(i.path("targetBasis").asString()) ? "/年" : ""));
             }
         }
@@ -81,20 +81,30 @@ class PlanModelIT {
                 Map.entry("WORKER", 6), Map.entry("ELDERLY", 8), Map.entry("OFFICIAL", 4), Map.entry("RESOURCES", 3),
                 Map.entry("INFORMATIZATION", 3), Map.entry("INFRASTRUCTURE", 3), Map.entry("GRASSROOTS", 3),
                 Map.entry("TALENT", 5));
+        // each target with the comparison the plan writes: 超过 excludes the number, 以上/不少于 include it
         assertThat(targets).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
-                Map.entry("SCIENCE_LITERACY_RATE", "15.0%"),
-                Map.entry("FARMER_TECH_STAFF_TRAINED", "50.0人次"),
-                Map.entry("HIGH_QUALITY_FARMERS", "500.0人"),
-                Map.entry("DEMO_COOPERATIVES", "2.0个"),
-                Map.entry("DEMO_FAMILY_FARMS", "2.0个"),
-                Map.entry("GREEN_FOOD_CERTIFICATIONS", "2.0个"),
-                Map.entry("OFFICER_COVERAGE", "90.0%"),
-                Map.entry("SKILLS_TRAINING_PERSONS", "4000.0人"),
-                Map.entry("MIGRANT_WORKER_TRAINING_YEARLY", "300.0人/年"),
-                Map.entry("SUBSIDISED_TRAINING_PERSON_TIMES", "4000.0人次"),
-                Map.entry("NEW_SKILLED_TALENT", "1000.0人"),
-                Map.entry("NEW_DISTRICT_BASES", "5.0个"),
-                Map.entry("PROMOTER_COVERAGE", "100.0%")));
+                Map.entry("SCIENCE_LITERACY_RATE", "＞15%"),                // 比例超过15%
+                Map.entry("FARMER_TECH_STAFF_TRAINED", "≥50 人次"),         // 培训农技人员50人次
+                Map.entry("HIGH_QUALITY_FARMERS", "≥500 人"),               // 高素质农民500人以上
+                Map.entry("DEMO_COOPERATIVES", "≥2 个"),                    // 示范合作社和家庭农场各2家
+                Map.entry("DEMO_FAMILY_FARMS", "≥2 个"),
+                Map.entry("GREEN_FOOD_CERTIFICATIONS", "≥2 个"),            // 2个以上
+                Map.entry("OFFICER_COVERAGE", "≥90%"),                      // 达到90%以上
+                Map.entry("SKILLS_TRAINING_PERSONS", "≥4000 人"),           // 不少于4000人
+                Map.entry("MIGRANT_WORKER_TRAINING_YEARLY", "≥300 人/年"),  // 每年不少于300人
+                Map.entry("SUBSIDISED_TRAINING_PERSON_TIMES", "≥4000 人次"), // 4000人次以上
+                Map.entry("NEW_SKILLED_TALENT", "≥1000 人"),                // 新增技能人才1000人
+                Map.entry("NEW_DISTRICT_BASES", "≥5 个"),                   // 5个以上
+                Map.entry("PROMOTER_COVERAGE", "全覆盖（100%）"),            // 科普宣传员全覆盖
+                Map.entry("SCIENCE_EDUCATION_STAGE_COVERAGE", "全覆盖（100%）"),  // 中小幼各学段科学教育全覆盖
+                Map.entry("PARTY_PLATFORM_RESOURCES_COVERAGE", "全覆盖（100%）"))); // 嵌入基层党群服务网络平台全覆盖
+        JsonNode youth = PlanGovernanceIT.section(plan, "YOUTH").path("indicators").get(0);
+        assertThat(youth.path("measure").asString()).isEqualTo("MANUAL");
+        assertThat(youth.path("sourceText").asString()).isEqualTo("抓实中小幼各学段科学教育全覆盖");
+        assertThat(youth.path("leadUnit").path("name").asString()).isEqualTo("区教体局");
+        JsonNode platforms = PlanGovernanceIT.section(plan, "FARMER").path("indicators");
+        assertThat(platforms.findValuesAsString("sourceText"))
+                .contains("推动“科普中国”“科普湖南”优质科普资源，嵌入基层党群（政务）服务网络平台全覆盖");
 
         JsonNode worker = PlanGovernanceIT.section(plan, "WORKER");
         assertThat(worker.path("leadUnits").findValuesAsString("name")).containsExactly("区人社局", "区总工会", "区教体局");
@@ -104,7 +114,7 @@ class PlanModelIT {
                 .contains("团区委");
         assertThat(catalog.exists("HIGH_QUALITY_FARMERS")).isTrue();
         assertThat(catalog.exists("NO_SUCH_CODE")).isFalse();
-        assertThat(api.get("/api/admin/v1/indicator-codes", admin).json().size()).isGreaterThanOrEqualTo(13);
+        assertThat(api.get("/api/admin/v1/indicator-codes", admin).json().size()).isGreaterThanOrEqualTo(15);
     }
 
     @Test
@@ -189,5 +199,26 @@ class PlanModelIT {
         assertProblem(api.post("/api/admin/v1/plans", organiser, ApiClient.json(body)), 403, "FORBIDDEN");
         assertProblem(api.get("/api/admin/v1/plans/999999/dashboard", admin), 404, "PLAN_NOT_FOUND");
         assertProblem(api.get("/api/admin/v1/plans", null), 401, "UNAUTHENTICATED");
+
+        // a target's own window must start before the plan period, and be named
+        long seeded = new PlanFixture(api, admin).seededPlanId();
+        Map<String, Object> indicator = new HashMap<>();
+        indicator.put("sectionCode", "FARMER");
+        indicator.put("code", "WINDOW_CHECK");
+        indicator.put("name", "统计区间校验");
+        indicator.put("unit", "人次");
+        indicator.put("target", 10);
+        indicator.put("targetBasis", "PERIOD");
+        indicator.put("measure", "PERSON_TIMES");
+        indicator.put("method", "签到人次");
+        indicator.put("leadUnitId", StaffAccounts.unitId(jdbc, "NYNCJ"));
+        indicator.put("targetWindowStart", "2022-06-01");
+        indicator.put("targetWindowName", "“十四五”期间");
+        assertProblem(api.post("/api/admin/v1/plans/" + seeded + "/indicators", admin, ApiClient.json(indicator)), 422,
+                "INDICATOR_DEFINITION_INVALID");
+        indicator.put("targetWindowStart", "2021-01-01");
+        indicator.remove("targetWindowName");
+        assertProblem(api.post("/api/admin/v1/plans/" + seeded + "/indicators", admin, ApiClient.json(indicator)), 422,
+                "INDICATOR_DEFINITION_INVALID");
     }
 }

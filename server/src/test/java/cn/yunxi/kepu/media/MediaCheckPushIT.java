@@ -89,12 +89,28 @@ class MediaCheckPushIT {
         ApiClient.Response tampered = api.post("/api/v1/wechat/push?signature=" + "0".repeat(40)
                 + "&timestamp=1764380000&nonce=1", null, WechatPushes.mediaCheckBody(trace, "pass", 100));
         assertThat(tampered.status()).isEqualTo(403);
+        // Plaintext mode, even correctly signed: the signature covers token, timestamp and nonce, not the body.
+        String now = Long.toString(System.currentTimeMillis() / 1000);
+        ApiClient.Response plaintext = api.post("/api/v1/wechat/push?signature="
+                + WechatPushes.signature(WechatPushes.TOKEN, now, "7") + "&timestamp=" + now + "&nonce=7", null,
+                WechatPushes.mediaCheckBody(trace, "pass", 100));
+        assertThat(plaintext.status()).isEqualTo(403);
+        // A body swapped under a genuine signature: msg_signature covers the ciphertext.
+        String genuine = WechatPushes.encrypt(WechatPushes.mediaCheckBody("trace-other", "risky", 20002));
+        String swapped = WechatPushes.encrypt(WechatPushes.mediaCheckBody(trace, "pass", 100));
+        assertThat(WechatPushes.postEncrypted(api, swapped, WechatPushes.signature(WechatPushes.TOKEN, now, "8", genuine),
+                WechatPushes.signature(WechatPushes.TOKEN, now, "8"), now, "8").status()).isEqualTo(403);
+        // A genuine push, but stale (replayed ten minutes later).
+        assertThat(WechatPushes.post(api, WechatPushes.TOKEN, WechatPushes.mediaCheckBody(trace, "pass", 100),
+                System.currentTimeMillis() / 1000 - 600).status()).isEqualTo(403);
 
         assertProblem(api.get(url(key), other), 404, "MEDIA_OBJECT_NOT_FOUND");
         assertThat(api.get(url(key), owner).json().path("checkStatus").asString()).isEqualTo("PENDING");
 
-        // The server-URL handshake: the echo comes back only with a valid signature.
-        String ts = "1764380000";
+        // The server-URL handshake: the echo comes back only with a valid, fresh signature.
+        assertThat(api.get("/api/v1/wechat/push?signature=" + WechatPushes.signature(WechatPushes.TOKEN, "1764380000", "42")
+                + "&timestamp=1764380000&nonce=42&echostr=hello", null).status()).isEqualTo(403);
+        String ts = now;
         String nonce = "42";
         ApiClient.Response handshake = api.get("/api/v1/wechat/push?signature="
                 + WechatPushes.signature(WechatPushes.TOKEN, ts, nonce) + "&timestamp=" + ts + "&nonce=" + nonce

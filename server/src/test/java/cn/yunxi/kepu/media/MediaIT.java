@@ -31,6 +31,7 @@ import cn.yunxi.kepu.support.ContentSecurityFake;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
 import cn.yunxi.kepu.support.OssCallbackKeys;
+import cn.yunxi.kepu.support.Uploads;
 import cn.yunxi.kepu.support.WeChatFake;
 import tools.jackson.databind.JsonNode;
 
@@ -42,7 +43,10 @@ class MediaIT {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MediaStorage storage;
     ApiClient api;
+    static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder().build();
 
     @BeforeEach
     void setUp() {
@@ -59,7 +63,7 @@ class MediaIT {
                 "{\"purpose\":\"RESIDENT_IMAGE\",\"contentType\":\"image/png\",\"size\":1000}").json();
         assertThat(policy.path("fields").path("x-oss-signature-version").asString()).isEqualTo("OSS4-HMAC-SHA256");
         assertThat(policy.path("key").asString()).startsWith("r/");
-        byte[] png = "\u0089PNG fake image bytes".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] png = Uploads.PNG;
         HttpResponse<String> uploaded = upload(policy, png);
         assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(200);
 
@@ -71,6 +75,8 @@ class MediaIT {
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(read.statusCode()).isEqualTo(200);
         assertThat(read.body()).isEqualTo(png);
+        Uploads.assertIsThePng(read.body());
+        assertThat(read.headers().firstValue("Content-Type")).hasValue("image/png");
         HttpResponse<String> tampered = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create(url.replaceAll("s=[^&]+", "s=forged"))).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(tampered.statusCode()).isEqualTo(403);
@@ -96,8 +102,48 @@ class MediaIT {
                 404, "MEDIA_OBJECT_NOT_FOUND");
         String other = Logins.residentToken(api);
         assertProblem(api.post("/api/v1/media/confirm", other, ApiClient.json(Map.of("key", policy.path("key").asString()))),
-                403, "MEDIA_KEY_FOREIGN");
+                403, "MEDIA_KEY_NOT_ISSUED");
         assertProblem(api.post("/api/v1/media/confirm", resident, "{\"key\":\"../../etc/passwd\"}"), 400, "MEDIA_KEY_INVALID");
+    }
+
+    /**
+     * A resident may not choose their own key under their prefix (here: a staff purpose that skips WeChat's check
+     * and is readable by everyone): neither the upload, nor a confirmation, nor a callback for a key never issued.
+     */
+    @Test
+    void onlyTheKeyTheServerIssuedIsAccepted() throws Exception {
+        JsonNode login = Logins.newResident(api);
+        String resident = login.path("accessToken").asString();
+        long residentId = login.path("resident").path("id").asLong();
+        JsonNode policy = api.post("/api/v1/media/upload-policy", resident,
+                "{\"purpose\":\"RESIDENT_IMAGE\",\"contentType\":\"image/png\",\"size\":1000}").json();
+        String chosen = "r/" + residentId + "/content-image/20261129/" + UUID.randomUUID().toString().replace("-", "")
+                + ".png";
+        JsonNode tampered = JSON.readTree(policy.toString().replace(policy.path("key").asString(), chosen));
+        HttpResponse<String> uploaded = upload(tampered, Uploads.PNG);
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(403);
+
+        // Even an object that is there (written some other way) is not recorded under a key never issued.
+        storage.put(chosen, Uploads.PNG, "image/png");
+        assertProblem(api.post("/api/v1/media/confirm", resident, ApiClient.json(Map.of("key", chosen))), 403,
+                "MEDIA_KEY_NOT_ISSUED");
+        String body = "key=" + URLEncoder.encode(chosen, StandardCharsets.UTF_8) + "&size=10&mimeType=image%2Fpng";
+        String path = "/api/v1/media/oss-callback";
+        assertProblem(api.post(path, null, body, Map.of("Content-Type", "application/x-www-form-urlencoded",
+                "authorization", OssCallbackKeys.sign(path, body), "x-oss-pub-key-url", OssCallbackKeys.pubKeyUrlHeader())),
+                403, "MEDIA_KEY_NOT_ISSUED");
+        assertThat(count(chosen)).isZero();
+
+        // A callback for the issued key is held to what was issued: type and size range.
+        String issued = policy.path("key").asString();
+        for (String bad : new String[] {"size=10&mimeType=text%2Fhtml", "size=" + (11L << 20) + "&mimeType=image%2Fpng"}) {
+            String badBody = "key=" + URLEncoder.encode(issued, StandardCharsets.UTF_8) + "&" + bad;
+            ApiClient.Response r = api.post(path, null, badBody, Map.of("Content-Type", "application/x-www-form-urlencoded",
+                    "authorization", OssCallbackKeys.sign(path, badBody), "x-oss-pub-key-url",
+                    OssCallbackKeys.pubKeyUrlHeader()));
+            assertThat(r.status()).as(r.toString()).isBetween(400, 499);
+        }
+        assertThat(count(issued)).isZero();
     }
 
     @Test
@@ -124,10 +170,10 @@ class MediaIT {
     @Test
     void ossCallbackSignedWithAliyunsKeyIsAcceptedAndRecordedOnce() {
         JsonNode login = Logins.newResident(api);
-        long residentId = login.path("resident").path("id").asLong();
         String trace = "trace-" + UUID.randomUUID();
         ContentSecurityFake.mediaCheckAccepted(trace);
-        String key = "r/" + residentId + "/image/20261129/" + UUID.randomUUID().toString().replace("-", "") + ".png";
+        String key = api.post("/api/v1/media/upload-policy", login.path("accessToken").asString(),
+                "{\"purpose\":\"RESIDENT_IMAGE\",\"contentType\":\"image/png\"}").json().path("key").asString();
         // OSS's callbackBody template key=${object}&size=${size}&mimeType=${mimeType}, form-encoded
         String body = "key=" + URLEncoder.encode(key, StandardCharsets.UTF_8) + "&size=2048&mimeType=image%2Fpng";
         String path = "/api/v1/media/oss-callback?src=oss";
@@ -163,7 +209,8 @@ class MediaIT {
         String path = "/api/v1/media/oss-callback";
         String authorization = OssCallbackKeys.sign(path, body);
         // the right key, but served from a host that only looks like an allowed one
-        for (String url : new String[] {"http://" + OssCallbackKeys.host() + ".evil.example" + OssCallbackKeys.KEY_PATH,
+        for (String url : new String[] {"http://" + OssCallbackKeys.host() + OssCallbackKeys.KEY_PATH,
+                "https://" + OssCallbackKeys.host() + ".evil.example" + OssCallbackKeys.KEY_PATH,
                 "http://user@" + OssCallbackKeys.host() + OssCallbackKeys.KEY_PATH,
                 "file:///etc/passwd", "http://gosspublic.alicdn.com.evil.example/key.pem"}) {
             ApiClient.Response r = api.post(path, null, body, Map.of("Content-Type", "application/x-www-form-urlencoded",

@@ -44,7 +44,7 @@ class OssMediaStorageTest {
         oss = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
         oss.start();
         MediaProperties.Oss config = new MediaProperties.Oss("http://127.0.0.1:" + oss.port(), "kepu-test",
-                "test-key-id", "test-key-secret", "cn-hangzhou", null, null, List.of());
+                "test-key-id", "test-key-secret", "cn-hangzhou", null, null, List.of(), null, null);
         storage = new OssMediaStorage(config, Clock.systemUTC(), JsonMapper.builder().build());
     }
 
@@ -86,8 +86,8 @@ class OssMediaStorageTest {
                 .contains("x-oss-signature-version=OSS4-HMAC-SHA256").contains("x-oss-signature=")
                 .contains("x-oss-process=image%2Fresize%2Cw_400");
 
-        UploadPolicy policy = storage.uploadPolicy(new UploadPolicyRequest("r/2/image/20261129/b.jpg", "r/2/",
-                "image/jpeg", List.of("image/jpeg"), 1000, Instant.now().plusSeconds(600), "https://kepu.example.cn/cb"));
+        UploadPolicy policy = storage.uploadPolicy(new UploadPolicyRequest("r/2/image/20261129/b.jpg", "image/jpeg", 1000,
+                Instant.now().plusSeconds(600), "https://kepu.example.cn/cb"));
         assertThat(policy.host()).isEqualTo("http://127.0.0.1:" + oss.port() + "/kepu-test");
         assertThat(policy.fields()).containsKeys("policy", "x-oss-signature", "x-oss-credential", "x-oss-date", "callback");
         assertThat(OssMediaStorage.uploadHost("oss-cn-hangzhou.aliyuncs.com", "b")).isEqualTo("https://b.oss-cn-hangzhou.aliyuncs.com");

@@ -25,8 +25,8 @@ class PostPolicyV4Test {
     void signatureMatchesTheDocumentedAlgorithm() throws Exception {
         PostPolicyV4 signer = new PostPolicyV4("LTAI-test-id", "test-secret", "cn-hangzhou", JSON);
         Instant now = Instant.parse("2026-11-29T03:04:05Z");
-        UploadPolicyRequest request = new UploadPolicyRequest("r/7/image/20261129/abc.jpg", "r/7/", "image/jpeg",
-                List.of("image/jpeg", "image/png"), 10L << 20, now.plusSeconds(600), null);
+        UploadPolicyRequest request = new UploadPolicyRequest("r/7/image/20261129/abc.jpg", "image/jpeg", 10L << 20,
+                now.plusSeconds(600), null);
 
         Map<String, String> fields = signer.sign(request, "kepu-bucket", now);
 
@@ -46,11 +46,29 @@ class PostPolicyV4Test {
         assertThat(policy.path("expiration").asString()).isEqualTo("2026-11-29T03:14:05.000Z");
         String conditions = policy.path("conditions").toString();
         assertThat(conditions).contains("{\"bucket\":\"kepu-bucket\"}")
-                .contains("[\"starts-with\",\"$key\",\"r/7/\"]")
+                .contains("[\"eq\",\"$key\",\"r/7/image/20261129/abc.jpg\"]")
                 .contains("[\"content-length-range\",1,10485760]")
-                .contains("[\"in\",\"$content-type\",[\"image/jpeg\",\"image/png\"]]")
+                .contains("[\"eq\",\"$content-type\",\"image/jpeg\"]")
                 .contains("{\"x-oss-credential\":\"LTAI-test-id/20261129/cn-hangzhou/oss/aliyun_v4_request\"}")
                 .contains("{\"x-oss-date\":\"20261129T030405Z\"}");
+    }
+
+    /** The policy allows exactly the key and the type the server issued, not anything under the owner's prefix. */
+    @Test
+    void thePolicyPinsTheIssuedKeyAndType() {
+        PostPolicyV4 signer = new PostPolicyV4("local", "s3cret", "local", JSON);
+        Instant now = Instant.parse("2026-11-29T03:04:05Z");
+        Map<String, String> form = new java.util.HashMap<>(signer.sign(new UploadPolicyRequest("r/1/image/20261129/a.png", "image/png", 100,
+                now.plusSeconds(600), null), null, now));
+        String conditions = JSON.readTree(Base64.getDecoder().decode(form.get("policy"))).path("conditions").toString();
+        assertThat(conditions).contains("[\"eq\",\"$key\",\"r/1/image/20261129/a.png\"]")
+                .contains("[\"eq\",\"$content-type\",\"image/png\"]").doesNotContain("starts-with");
+        Map<String, String> otherPurpose = new java.util.HashMap<>(form);
+        otherPurpose.put("key", "r/1/content-image/20261129/a.png");
+        assertThat(signer.verify(otherPurpose, 50, now)).contains("issued key");
+        Map<String, String> otherType = new java.util.HashMap<>(form);
+        otherType.put("Content-Type", "image/jpeg");
+        assertThat(signer.verify(otherType, 50, now)).contains("content type");
     }
 
     @Test
@@ -58,13 +76,13 @@ class PostPolicyV4Test {
         PostPolicyV4 signer = new PostPolicyV4("local", "s3cret", "local", JSON);
         Instant now = Instant.parse("2026-11-29T03:04:05Z");
         Map<String, String> form = new java.util.HashMap<>(signer.sign(new UploadPolicyRequest("r/1/image/20261129/a.png",
-                "r/1/", "image/png", List.of("image/png"), 100, now.plusSeconds(600), null), null, now));
+                "image/png", 100, now.plusSeconds(600), null), null, now));
         assertThat(signer.verify(form, 50, now.plusSeconds(10))).isNull();
         assertThat(signer.verify(form, 101, now)).contains("size");
         assertThat(signer.verify(form, 50, now.plusSeconds(601))).contains("expired");
         Map<String, String> otherKey = new java.util.HashMap<>(form);
         otherKey.put("key", "r/2/image/20261129/a.png");
-        assertThat(signer.verify(otherKey, 50, now)).contains("prefix");
+        assertThat(signer.verify(otherKey, 50, now)).contains("issued key");
         Map<String, String> otherType = new java.util.HashMap<>(form);
         otherType.put("Content-Type", "text/html");
         assertThat(signer.verify(otherType, 50, now)).contains("content type");

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -22,11 +21,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.yunxi.kepu.common.participation.ParticipationKind;
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.resident.ResidentDeleted;
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
+import cn.yunxi.kepu.support.EventPublications;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
 import cn.yunxi.kepu.support.MutableClock;
+import cn.yunxi.kepu.support.Pages;
 import cn.yunxi.kepu.support.Participations;
 import tools.jackson.databind.JsonNode;
 
@@ -47,7 +49,7 @@ class OfficersIT {
     @Autowired
     PlatformTransactionManager transactions;
     @Autowired
-    OfficerActivities activities;
+    OfficerActivityService activities;
 
     ApiClient api;
 
@@ -118,7 +120,7 @@ class OfficersIT {
         String token = resident.path("accessToken").asString();
         long residentId = resident.path("resident").path("id").asLong();
 
-        assertProblem(apply(token, "INFO_OFFICER", "430603101"), 422, "REGION_NOT_VILLAGE");
+        assertProblem(apply(token, "INFO_OFFICER", "430603101"), 400, "REGION_NOT_VILLAGE");
         Response applied = apply(token, "INFO_OFFICER", village);
         assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
         assertThat(applied.json().path("nameMasked").asString()).isEqualTo("张**");
@@ -132,8 +134,7 @@ class OfficersIT {
         // only the town the village belongs to decides
         String otherTown = townAdmin(admin, "T430603001");
         assertProblem(api.post("/api/admin/v1/officers/" + officerId + "/approve", otherTown, "{}"), 404, "OUTSIDE_TOWN");
-        JsonNode otherList = api.get("/api/admin/v1/officers?status=PENDING&size=100", otherTown).json();
-        otherList.path("items").forEach(o -> assertThat(o.path("id").asLong()).isNotEqualTo(officerId));
+        assertThat(Pages.ids(api, "/api/admin/v1/officers?status=PENDING", otherTown)).doesNotContain(officerId);
         String town = townAdmin(admin, "T430603101");
         Response approved = api.post("/api/admin/v1/officers/" + officerId + "/approve", town, "{}");
         assertThat(approved.status()).as(approved.toString()).isEqualTo(200);
@@ -142,14 +143,15 @@ class OfficersIT {
         // approved but never active: not yet coverage
         assertThat(village(admin, "OFFICER_COVERAGE", village).path("counts").asInt()).isZero();
 
-        new Participations(events, transactions, jdbc).publish(new ParticipationRecorded("officer-act:" + officerId,
-                ParticipationKind.OFFICER_ACTIVITY, ParticipationRecorded.residentKey(residentId), residentId, "张*",
-                village, "FARMER", "EVENT", 7, "村科普宣讲", LocalDate.of(2025, 6, 10), List.of(), null, null, false));
+        new Participations(events, transactions, jdbc).publish(ParticipationRecorded
+                .builder(ParticipationKind.OFFICER_ACTIVITY, "officer-act:" + officerId).resident(residentId, "张*")
+                .demographics(village, "FARMER").source("EVENT", 7, "村科普宣讲").occurredOn(LocalDate.of(2025, 6, 10))
+                .build());
         assertThat(village(admin, "OFFICER_COVERAGE", village).path("counts").asInt()).isEqualTo(1);
         assertThat(village(admin, "OFFICER_COVERAGE", village).path("person").asString()).isEqualTo("张**");
 
         // content shares (the content feature's hook) and the distinct residents who opened them
-        assertThat(activities.record(residentId, "share:officers-it-" + officerId, OfficerActivities.Kind.SHARE,
+        assertThat(activities.record(residentId, "share:officers-it-" + officerId, OfficerActivityService.Kind.SHARE,
                 "防范电信诈骗", LocalDate.of(2025, 6, 12))).isTrue();
         activities.recordShareOpen("share:officers-it-" + officerId, 9001);
         activities.recordShareOpen("share:officers-it-" + officerId, 9001);
@@ -159,6 +161,18 @@ class OfficersIT {
         assertThat(reach.path("activities").asLong()).isEqualTo(1);
         assertThat(reach.path("reachedResidents").asLong()).isEqualTo(2);
         assertThat(reach.path("active").asBoolean()).isTrue();
+
+        // a reader who deletes their account still counts as reached, under a key that no longer names them
+        JsonNode reader = Logins.newResident(api);
+        long readerId = reader.path("resident").path("id").asLong();
+        activities.recordShareOpen("share:officers-it-" + officerId, readerId);
+        assertThat(api.delete("/api/v1/me", reader.path("accessToken").asString()).status()).isEqualTo(204);
+        EventPublications.awaitCompleted(jdbc, ResidentDeleted.class);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM officer_share_open WHERE viewer_key = ?", Long.class,
+                "R:" + readerId)).isZero();
+        JsonNode byVillage = api.get("/api/v1/officers/me/reach/villages", token).json();
+        assertThat(byVillage.path("reachedResidents").asLong()).as(byVillage.toString()).isEqualTo(3);
+        assertThat(byVillage.path("opens").asLong()).isEqualTo(3);
 
         // active while the last share (06-12) is within the last 90 days, today included: until 09-09
         clock.pin(MID_2025.plus(Duration.ofDays(86)));
@@ -190,5 +204,17 @@ class OfficersIT {
         assertThat(api.get("/api/v1/officers/me", token).json().get(0).path("status").asString()).isEqualTo("APPROVED");
         JsonNode export = api.get("/api/v1/me/export", token).json();
         assertThat(export.toString()).contains("张三丰");
+
+        // the coverage table: the town admin sees their own villages only, this one covered
+        JsonNode coverage = api.get("/api/admin/v1/officers/coverage?role=PROMOTER", town).json();
+        assertThat(coverage.path("villages").findValues("townCode").stream().map(JsonNode::asString).distinct()
+                .toList()).containsExactly("430603101");
+        JsonNode row = coverage.path("villages").findParents("regionCode").stream()
+                .filter(v -> v.path("regionCode").asString().equals(village)).findFirst().orElseThrow();
+        assertThat(row.path("covered").asBoolean()).isTrue();
+        assertThat(row.path("officers").toString()).contains("张*");
+        assertThat(coverage.path("total").asInt()).isEqualTo(coverage.path("villages").size());
+        JsonNode all = api.get("/api/admin/v1/officers/coverage?role=PROMOTER", admin).json();
+        assertThat(all.path("total").asInt()).isGreaterThan(coverage.path("total").asInt());
     }
 }

@@ -43,7 +43,7 @@ class PointsIT {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    PointsLedgerLines ledgerLines;
+    PointsLedgerBatchWriter ledgerLines;
 
     ApiClient api;
 
@@ -196,7 +196,7 @@ class PointsIT {
     }
 
     private static ParticipationRecorded event(String key, ParticipationKind kind, long residentId, boolean withdrawn) {
-        return new ParticipationRecorded(key, kind, ParticipationRecorded.residentKey(residentId), residentId, "居民",
-                null, null, "TEST", 1, "测试", LocalDate.now(), List.of(), BigDecimal.ONE, null, withdrawn);
+        return ParticipationRecorded.builder(kind, key).resident(residentId, "居民").source("TEST", 1, "测试")
+                .occurredOn(LocalDate.now()).hours(BigDecimal.ONE).withdrawn(withdrawn).build();
     }
 }

@@ -80,20 +80,20 @@ class GradingTest {
         assertThat(max).isLessThan(1L << 53);
         assertThat((long) (double) max).isEqualTo(max);
         assertThat(LeaderboardKey.score(fastHigh)).isEqualTo(90);
-        assertThat(Leaderboards.durationOf(fastHigh)).isEqualTo(60_000);
+        assertThat(LeaderboardKey.durationMs(fastHigh)).isEqualTo(60_000);
     }
 
     @Test
     void questionRulesReportEveryProblem() {
         QuestionRequest bad = new QuestionRequest(QuestionType.SINGLE, " ", List.of("a"), List.of(0, 5), null, 7, null,
-                null, 30);
+                null, 30, null);
         assertThat(QuestionRules.check(bad)).contains("题干不能为空", "选项应为 2 到 6 个", "正确答案超出选项范围",
                 "难度应为 1（易）、2（中）、3（难）", "基准编号应为 1 到 26");
         QuestionRequest tf = new QuestionRequest(QuestionType.TRUE_FALSE, "地球是圆的", null, List.of(0), null, null,
-                List.of("地理"), null, 14);
+                List.of("地理"), null, 14, null);
         assertThat(QuestionRules.check(tf)).isEmpty();
         assertThat(QuestionRules.normalise(tf).options()).containsExactly("正确", "错误");
-        assertThat(Certificates.newVerifyNo()).hasSize(20).matches("[0-9A-HJKMNP-TV-Z]{20}");
+        assertThat(CertificateService.newVerifyNo()).hasSize(20).matches("[0-9A-HJKMNP-TV-Z]{20}");
     }
 
     /** Every position of a verification number draws from all 32 characters (no stuck or missing bits). */
@@ -105,7 +105,7 @@ class GradingTest {
         }
         Set<String> numbers = new HashSet<>();
         for (int n = 0; n < 2000; n++) {
-            String no = Certificates.newVerifyNo();
+            String no = CertificateService.newVerifyNo();
             assertThat(no).matches("[0-9A-HJKMNP-TV-Z]{20}");
             numbers.add(no);
             for (int i = 0; i < 20; i++) {

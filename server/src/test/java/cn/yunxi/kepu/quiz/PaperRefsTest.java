@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 class PaperRefsTest {
 
     private final JsonMapper json = JsonMapper.builder().build();
-    private final AttemptViews views = new AttemptViews(json, null, null, null);
+    private final AttemptViewFactory views = new AttemptViewFactory(json, null, null, null);
 
     @Test
     void referencesReadBackAsWritten() {

@@ -43,6 +43,7 @@ import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
 import cn.yunxi.kepu.support.WeChatFake;
 import cn.yunxi.kepu.support.MutableClock;
+import cn.yunxi.kepu.support.QuizAnswers;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -91,47 +92,17 @@ class QuizIT {
         return jdbc.queryForObject("SELECT id FROM quiz WHERE kind = ? ORDER BY id LIMIT 1", Long.class, kind);
     }
 
-    /**
-     * The right answers of an attempt as shown positions, read from the question snapshots it refers to (the API
-     * never reveals them while open): each snapshot keeps the options in bank order, the attempt their shown order.
-     */
     Map<Long, List<Integer>> rightAnswers(long attemptId) {
-        String refs = jdbc.queryForObject("SELECT paper_refs_json FROM quiz_attempt WHERE id = ?", String.class,
-                attemptId);
-        Map<Long, List<Integer>> answers = new LinkedHashMap<>();
-        for (JsonNode ref : JSON.readTree(refs)) {
-            JsonNode question = JSON.readTree(jdbc.queryForObject(
-                    "SELECT body_json FROM quiz_question_snapshot WHERE id = ?", String.class, ref.get(0).asLong()));
-            List<Integer> order = new ArrayList<>();
-            ref.get(1).forEach(i -> order.add(i.asInt()));
-            List<Integer> correct = new ArrayList<>();
-            question.path("correct").forEach(i -> correct.add(order.indexOf(i.asInt())));
-            correct.sort(null);
-            answers.put(question.path("questionId").asLong(), correct);
-        }
-        return answers;
+        return QuizAnswers.right(jdbc, attemptId);
     }
 
     static String body(Map<Long, List<Integer>> answers) {
-        List<Map<String, Object>> list = new ArrayList<>();
-        answers.forEach((q, s) -> list.add(Map.of("questionId", q, "selected", s)));
-        return ApiClient.json(Map.of("answers", list));
+        return QuizAnswers.body(answers);
     }
 
     /** Right answers for the first {@code right} questions, a wrong one for the rest. */
     Map<Long, List<Integer>> answers(long attemptId, int right) {
-        Map<Long, List<Integer>> correct = rightAnswers(attemptId);
-        Map<Long, List<Integer>> answers = new LinkedHashMap<>();
-        int i = 0;
-        for (Map.Entry<Long, List<Integer>> e : correct.entrySet()) {
-            if (i++ < right) {
-                answers.put(e.getKey(), e.getValue());
-            } else {
-                int wrong = e.getValue().get(0) == 0 ? 1 : 0;
-                answers.put(e.getKey(), List.of(wrong));
-            }
-        }
-        return answers;
+        return QuizAnswers.some(jdbc, attemptId, right);
     }
 
     long createContest(Map<String, Object> overrides) {
@@ -220,18 +191,11 @@ class QuizIT {
         // 5 right × 2 = 10 on the new day: the cap is per day, so the balance reaches 18
         JsonNode points = api.get("/api/v1/me/points", token).json();
         assertThat(points.path("balance").asLong()).isEqualTo(18);
-
-        // The cap itself: a third day's award is cut to what is left of the cap (simulated by a second award source).
         Long residentId = jdbc.queryForObject("SELECT resident_id FROM quiz_attempt WHERE id = ?", Long.class, second);
-        assertThat(jdbc.queryForObject("SELECT total FROM points_daily_total WHERE resident_id = ? AND reason = 'DAILY_QUIZ' "
-                + "AND award_day = '2030-03-11'", Integer.class, residentId)).isEqualTo(10);
 
         // A day skipped breaks the streak: the same resident, back two days later (a new login, the old token expired).
         clock.advance(Duration.ofDays(2));
-        String openid = jdbc.queryForObject("SELECT openid FROM resident WHERE id = ?", String.class, residentId);
-        WeChatFake.loginSucceeds("back-after-a-gap", openid);
-        String back = api.post("/api/v1/auth/wechat-login", null, "{\"code\":\"back-after-a-gap\"}",
-                java.util.Map.of("X-Forwarded-For", Logins.clientAddress())).json().path("accessToken").asString();
+        String back = loginAgain(residentId);
         assertThat(api.get("/api/v1/me/daily-streak", back).json().path("current").asInt()).isZero();
         long third = start(back, daily).path("id").asLong();
         api.post("/api/v1/attempts/" + third + "/submit", back, body(answers(third, 3)));
@@ -240,21 +204,37 @@ class QuizIT {
         assertThat(restarted.path("lastDay").asString()).isEqualTo("2030-03-13");
     }
 
+    /** A new login of the same resident (the old access token has expired on the moved clock). */
+    String loginAgain(long residentId) {
+        String openid = jdbc.queryForObject("SELECT openid FROM resident WHERE id = ?", String.class, residentId);
+        String code = "again-" + System.nanoTime();
+        WeChatFake.loginSucceeds(code, openid);
+        return api.post("/api/v1/auth/wechat-login", null, ApiClient.json(Map.of("code", code)),
+                Map.of("X-Forwarded-For", Logins.clientAddress())).json().path("accessToken").asString();
+    }
+
     @Test
-    void elderModeDailyHasNoCountdown() {
+    void elderModeDailyAndSelfTestHaveNoCountdownButAContestKeepsItsClock() {
         String token = resident("王奶奶");
         api.patch("/api/v1/me", token, "{\"elderMode\":true}");
-        JsonNode attempt = start(token, quizId("DAILY"));
-        assertThat(attempt.path("countdown").asBoolean()).isFalse();
-        JsonNode card = null;
+        long contest = createContest(Map.of());
+        for (String kind : List.of("DAILY", "SELF_TEST")) {
+            JsonNode attempt = start(token, quizId(kind));
+            assertThat(attempt.path("countdown").asBoolean()).as(kind).isFalse();
+            JsonNode card = cardOf(token, kind);
+            assertThat(card.path("countdown").asBoolean()).as(kind).isFalse();
+            assertThat(card.path("timeLimitSeconds").isNull()).as(kind).isTrue();
+        }
+        assertThat(start(token, contest).path("countdown").asBoolean()).isTrue();
+    }
+
+    JsonNode cardOf(String token, String kind) {
         for (JsonNode c : api.get("/api/v1/quizzes", token).json()) {
-            if (c.path("kind").asString().equals("DAILY")) {
-                card = c;
+            if (c.path("kind").asString().equals(kind)) {
+                return c;
             }
         }
-        assertThat(card).isNotNull();
-        assertThat(card.path("countdown").asBoolean()).isFalse();
-        assertThat(card.path("timeLimitSeconds").isNull()).isTrue();
+        throw new AssertionError("no " + kind + " card");
     }
 
     @Test
@@ -476,6 +456,34 @@ class QuizIT {
     }
 
     @Test
+    void myAttemptsListsEveryKindOrOnlyTheSelfTestsWithTheirResults() {
+        String token = resident("自测");
+        long selfTest = start(token, quizId("SELF_TEST")).path("id").asLong();
+        Response graded = api.post("/api/v1/attempts/" + selfTest + "/submit", token, body(answers(selfTest, 20)));
+        assertThat(graded.status()).as(graded.toString()).isEqualTo(200);
+        long daily = start(token, quizId("DAILY")).path("id").asLong();
+
+        JsonNode all = api.get("/api/v1/me/attempts", token).json();
+        assertThat(all.path("total").asLong()).isEqualTo(2);
+        assertThat(all.path("items").get(0).path("id").asLong()).isEqualTo(daily);
+
+        JsonNode selfTests = api.get("/api/v1/me/attempts?kind=SELF_TEST&page=1&size=20", token).json();
+        assertThat(selfTests.path("total").asLong()).isEqualTo(1);
+        JsonNode row = selfTests.path("items").get(0);
+        assertThat(row.path("id").asLong()).isEqualTo(selfTest);
+        assertThat(row.path("kind").asString()).isEqualTo("SELF_TEST");
+        assertThat(row.path("status").asString()).isEqualTo("SUBMITTED");
+        assertThat(row.path("score").asInt()).isEqualTo(graded.json().path("result").path("score").asInt());
+        assertThat(row.path("maxScore").asInt()).isEqualTo(graded.json().path("result").path("maxScore").asInt());
+        assertThat(row.path("passed").asBoolean()).isEqualTo(graded.json().path("result").path("passed").asBoolean());
+        // times carry the +08:00 offset like every other time of the API
+        assertThat(row.path("startedAt").asString()).endsWith("+08:00");
+        assertThat(row.path("finishedAt").asString()).endsWith("+08:00");
+        assertThat(api.get("/api/v1/me/attempts?kind=CONTEST", token).json().path("total").asLong()).isZero();
+        assertProblem(api.get("/api/v1/me/attempts?kind=EXAM", token), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
     void residentsCannotReadOthersAttempts() {
         String alice = resident("甲");
         String bob = resident("乙");
@@ -529,8 +537,8 @@ class QuizIT {
         JsonNode rebuilt = api.get("/api/v1/quizzes/" + contest + "/leaderboard?top=10", low).json();
         assertThat(rebuilt.path("items").toString()).isEqualTo(items.toString());
         assertThat(rebuilt.path("me").path("rank").asInt()).isEqualTo(3);
-        assertThat(redis.hasKey(Leaderboards.readyKey(contest))).isTrue();
-        assertThat(redis.opsForZSet().zCard(Leaderboards.key(contest))).isEqualTo(3);
+        assertThat(redis.hasKey(RedisLeaderboard.readyKey(contest))).isTrue();
+        assertThat(redis.opsForZSet().zCard(RedisLeaderboard.key(contest))).isEqualTo(3);
 
         // A Redis that no longer holds the scripts (restarted, SCRIPT FLUSH) is sent them again: the top read a
         // moment ago is reused and the caller's own standing fetched with the script resent.
@@ -598,7 +606,7 @@ class QuizIT {
     /** Many attempts of one paper share its question snapshots; each attempt keeps only ids and option orders. */
     @Test
     void attemptsOfOnePaperShareTheirQuestionSnapshots() {
-        List<Long> questions = jdbc.queryForList("SELECT id FROM quiz_question WHERE status = 'ACTIVE' ORDER BY id "
+        List<Long> questions = jdbc.queryForList("SELECT id FROM quiz_question WHERE status = 'ACTIVE' AND pool = 'EXAM' ORDER BY id "
                 + "LIMIT 5", Long.class);
         long contest = createContest(Map.of("paperMode", "FIXED", "questionIds", questions, "drawRules", List.of()));
         List<Long> ids = new ArrayList<>();
@@ -619,14 +627,14 @@ class QuizIT {
                 .containsExactlyInAnyOrderElementsOf(questions);
     }
 
-    /** Attempts started before question snapshots (V47) keep their full copy and are shown and graded from it. */
+    /** An attempt that keeps a full copy of its paper instead of snapshot references is shown and graded from it. */
     @Test
     void anAttemptWithAFullPaperCopyIsShownAndGradedFromIt() {
         String token = resident("旧卷");
         long contest = createContest(Map.of());
         long id = start(token, contest).path("id").asLong();
         Map<Long, List<Integer>> right = rightAnswers(id);
-        // Rewrite it as an attempt of before V47: the paper as shown, in full, and no references.
+        // Rewrite it as an attempt with a full copy: the paper as shown, in full, and no references.
         JsonNode shown = api.get("/api/v1/attempts/" + id, token).json().path("questions");
         List<Map<String, Object>> copy = new ArrayList<>();
         for (JsonNode q : shown) {
@@ -725,28 +733,69 @@ class QuizIT {
                 "PRACTICE_ONE_BY_ONE");
     }
 
+    /**
+     * The self-test report of a self-test of the test's own (so every attempt in it is known): each resident's
+     * latest finished attempt counts, by population group and by town, and the rates are passed ÷ takers.
+     */
     @Test
     void selfTestPassRateIsReportedByGroupAndTown() {
-        long selfTest = quizId("SELF_TEST");
-        String passes = resident("自测一");
-        String fails = resident("自测二");
-        long a = start(passes, selfTest).path("id").asLong();
-        api.post("/api/v1/attempts/" + a + "/submit", passes, body(answers(a, 20)));
-        long b = start(fails, selfTest).path("id").asLong();
-        api.post("/api/v1/attempts/" + b + "/submit", fails, body(answers(b, 3)));
+        List<Long> questions = jdbc.queryForList("SELECT id FROM quiz_question WHERE status = 'ACTIVE' AND pool = 'EXAM' "
+                + "ORDER BY id LIMIT 5", Long.class);
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("kind", "SELF_TEST");
+        request.put("title", "公民科学素质自测（报告测试）");
+        request.put("paperMode", "FIXED");
+        request.put("questionIds", questions);
+        request.put("questionScore", 20);
+        request.put("passPercent", 60);
+        request.put("attemptsAllowed", 3);
+        Response created = api.post("/api/admin/v1/quizzes", admin, ApiClient.json(request));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long selfTest = created.json().path("id").asLong();
+        assertThat(api.post("/api/admin/v1/quizzes/" + selfTest + "/publish", admin, "{}").status()).isEqualTo(200);
+
+        String luCheng = VILLAGE;          // 陆城镇 430603100
+        String luKou = "430603101202";     // 路口镇 430603101
+        takeSelfTest(residentIn(luCheng, "FARMER"), selfTest, 5);      // passes
+        takeSelfTest(residentIn(luCheng, "FARMER"), selfTest, 1);      // fails
+        takeSelfTest(residentIn(luCheng, "ELDERLY"), selfTest, 4);     // passes
+        String retaker = residentIn(luKou, "FARMER");
+        takeSelfTest(retaker, selfTest, 2);                            // fails, then
+        takeSelfTest(retaker, selfTest, 3);                            // passes: the latest counts
+        takeSelfTest(residentIn(luKou, "YOUTH"), selfTest, 0);         // fails
+        takeSelfTest(Logins.residentToken(api), selfTest, 5);          // no region or group given: passes
+        start(residentIn(luKou, "YOUTH"), selfTest);                   // still answering: not counted
 
         JsonNode report = api.get("/api/admin/v1/quizzes/" + selfTest + "/self-test-report", admin).json();
         assertThat(report.path("note").asString()).contains("不是官方");
-        JsonNode farmers = null;
-        for (JsonNode line : report.path("byGroup")) {
-            if (line.path("code").asString().equals("FARMER")) {
-                farmers = line;
-            }
-        }
-        assertThat(farmers).isNotNull();
-        assertThat(farmers.path("takers").asInt()).isGreaterThanOrEqualTo(2);
-        assertThat(farmers.path("passed").asInt()).isGreaterThanOrEqualTo(1);
-        assertThat(report.path("byTown").findValues("code").stream().map(JsonNode::asString).toList()).contains("430603100");
+        assertThat(report.path("passPercent").asInt()).isEqualTo(60);
+        assertThat(line(report.path("overall"))).isEqualTo("ALL 6 4 66.67");
+        assertThat(report.path("byGroup").valueStream().map(QuizIT::line).toList()).containsExactly(
+                "ELDERLY 1 1 100.0", "FARMER 3 2 66.67", "UNKNOWN 1 1 100.0", "YOUTH 1 0 0.0");
+        assertThat(report.path("byTown").valueStream().map(QuizIT::line).toList()).containsExactly(
+                "430603100 3 2 66.67", "430603101 2 1 50.0", "UNKNOWN 1 1 100.0");
+        assertThat(report.path("byGroup").get(1).path("label").asString()).isEqualTo("农民");
+        assertThat(report.path("byTown").get(0).path("label").asString()).isEqualTo("陆城镇");
+        assertThat(report.path("byTown").get(2).path("label").asString()).isEqualTo("未填写地区");
+    }
+
+    String residentIn(String village, String group) {
+        String token = Logins.residentToken(api);
+        Response r = api.patch("/api/v1/me", token, ApiClient.json(Map.of("regionCode", village, "populationGroup", group)));
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return token;
+    }
+
+    void takeSelfTest(String token, long quizId, int right) {
+        long id = start(token, quizId).path("id").asLong();
+        Response r = api.post("/api/v1/attempts/" + id + "/submit", token, body(answers(id, right)));
+        assertThat(r.json().path("result").path("correctCount").asInt()).as(r.toString()).isEqualTo(right);
+    }
+
+    /** "code takers passed rate" of a report line. */
+    static String line(JsonNode line) {
+        return line.path("code").asString() + " " + line.path("takers").asInt() + " " + line.path("passed").asInt()
+                + " " + line.path("passRate").asDouble();
     }
 
     @Test
@@ -785,8 +834,8 @@ class QuizIT {
         try (XSSFWorkbook wb = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = wb.createSheet("题目");
             Row header = sheet.createRow(0);
-            for (int i = 0; i < QuestionImport.HEADERS.length; i++) {
-                header.createCell(i).setCellValue(QuestionImport.HEADERS[i]);
+            for (int i = 0; i < QuestionImportService.HEADERS.length; i++) {
+                header.createCell(i).setCellValue(QuestionImportService.HEADERS[i]);
             }
             for (int r = 0; r < rows.length; r++) {
                 Row row = sheet.createRow(r + 1);

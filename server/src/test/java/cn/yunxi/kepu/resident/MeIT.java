@@ -144,8 +144,9 @@ class MeIT {
         assertProblem(api.get("/api/admin/v1/units", alice), 403, "FORBIDDEN");
     }
 
+    /** The profile and the logins; every other feature's data and the plan's figures: AccountDeletionIT. */
     @Test
-    void deletingTheAccountErasesPersonalDataAndKeepsAnonymousCounts() {
+    void deletingTheAccountErasesTheProfileAndEndsItsLogins() {
         JsonNode login = Logins.newResident(api);
         String token = login.path("accessToken").asString();
         long id = login.path("resident").path("id").asLong();
@@ -189,7 +190,7 @@ class MeIT {
         String url = me.path("avatarUrl").asString();
         assertThat(url).isNotBlank();
         assertThat(Uploads.fetch(url).statusCode()).isEqualTo(200);
-        assertThat(Uploads.fetch(url).body()).isEqualTo(Uploads.PNG);
+        Uploads.assertIsThePng(Uploads.fetch(url).body());
 
         // a key never uploaded (well formed, under the resident's own prefix)
         String unknown = "r/" + id + "/avatar/20261129/" + UUID.randomUUID().toString().replace("-", "") + ".png";

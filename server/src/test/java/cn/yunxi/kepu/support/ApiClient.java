@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import tools.jackson.databind.JsonNode;
@@ -27,6 +28,11 @@ public class ApiClient {
         return send(request(path, token).GET());
     }
 
+    /** A GET allowed longer than the usual 30 s (a document the server builds on first request). */
+    public Response get(String path, String token, Duration timeout) {
+        return send(request(path, token).timeout(timeout).GET());
+    }
+
     public Response get(String path, String token, String headerName, String headerValue) {
         return send(request(path, token).header(headerName, headerValue).GET());
     }
@@ -45,6 +51,21 @@ public class ApiClient {
     public Response postRaw(String path, String token, String contentType, String body) {
         return send(request(path, token).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** A multipart/form-data POST of one file in the part {@code field}, as a browser's file upload sends it. */
+    public Response postFile(String path, String token, String field, String filename, String contentType,
+                             byte[] content) {
+        String boundary = "----kepu" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field + "\"; filename=\""
+                + filename + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     public Response patch(String path, String token, String jsonBody) {
@@ -90,6 +111,27 @@ public class ApiClient {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.body(), response);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The application's OpenAPI document. The first request builds it (every operation's error analysis
+     * included), which on a busy machine takes longer than the usual request timeout.
+     */
+    public static JsonNode apiDocs(int port) {
+        try {
+            HttpResponse<String> document = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v3/api-docs"))
+                            .timeout(Duration.ofMinutes(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            if (document.statusCode() != 200) {
+                throw new IllegalStateException("/v3/api-docs answered " + document.statusCode() + " " + document.body());
+            }
+            return JSON.readTree(document.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -20,8 +20,13 @@ public final class Contents {
 
     /** Creates, submits, approves and publishes an article; returns its id. */
     public static long published(ApiClient api, String adminToken, String title) {
+        return published(api, adminToken, article(title));
+    }
+
+    /** Creates, submits, approves and publishes the item {@code body} describes; returns its id. */
+    public static long published(ApiClient api, String adminToken, Map<String, Object> body) {
         String author = organiser(api, adminToken);
-        ApiClient.Response created = api.post("/api/admin/v1/contents", author, ApiClient.json(article(title)));
+        ApiClient.Response created = api.post("/api/admin/v1/contents", author, ApiClient.json(body));
         require(created, 201);
         long id = created.json().path("id").asLong();
         require(api.post("/api/admin/v1/contents/" + id + "/submit", author, "{}"), 200);
@@ -32,11 +37,26 @@ public final class Contents {
 
     /** A new organiser of the first unit, logged in. */
     public static String organiser(ApiClient api, String adminToken) {
+        return staff(api, adminToken, "ORGANISER");
+    }
+
+    /** A new unit admin (a reviewer) of the first unit, logged in. */
+    public static String reviewer(ApiClient api, String adminToken) {
+        return staff(api, adminToken, "UNIT_ADMIN");
+    }
+
+    /** Pins a published item as an emergency until tomorrow (the district admin's call). */
+    public static void pin(ApiClient api, String adminToken, long id) {
+        require(api.post("/api/admin/v1/contents/" + id + "/emergency", adminToken, ApiClient.json(Map.of(
+                "emergency", true, "until", java.time.OffsetDateTime.now().plusDays(1).toString()))), 200);
+    }
+
+    private static String staff(ApiClient api, String adminToken, String role) {
         String username = "o" + UUID.randomUUID().toString().substring(0, 8);
         String password = "Pw-" + UUID.randomUUID();
         long unitId = api.get("/api/admin/v1/units", adminToken).json().get(0).path("id").asLong();
         require(api.post("/api/admin/v1/staff", adminToken, ApiClient.json(Map.of("username", username,
-                "displayName", "编辑", "password", password, "role", "ORGANISER", "unitId", unitId))), 201);
+                "displayName", "编辑", "password", password, "role", role, "unitId", unitId))), 201);
         return Logins.staff(api, username, password).path("accessToken").asString();
     }
 

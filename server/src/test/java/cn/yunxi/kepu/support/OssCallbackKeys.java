@@ -24,6 +24,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 public final class OssCallbackKeys {
 
     public static final String KEY_PATH = "/callback_pub_key_v1.pem";
+    public static final String TRUST_STORE_PASSWORD = "changeit-" + Long.toHexString(System.nanoTime());
+    private static java.nio.file.Path keyStore;
 
     private static WireMockServer server;
     private static KeyPair keys;
@@ -40,7 +42,12 @@ public final class OssCallbackKeys {
             } catch (GeneralSecurityException e) {
                 throw new IllegalStateException(e);
             }
-            server = new WireMockServer(wireMockConfig().dynamicPort().bindAddress("127.0.0.1"));
+            // HTTPS only, as the verifier requires, with a certificate for localhost made here by the JDK's keytool;
+            // the application trusts it through kepu.oss.callback-pub-key-trust-store (see TestEnginesInitializer).
+            keyStore = selfSignedKeyStore();
+            server = new WireMockServer(wireMockConfig().httpDisabled(true).dynamicHttpsPort().bindAddress("127.0.0.1")
+                    .keystorePath(keyStore.toString()).keystoreType("PKCS12").keystorePassword(TRUST_STORE_PASSWORD)
+                    .keyManagerPassword(TRUST_STORE_PASSWORD));
             server.start();
             String pem = "-----BEGIN PUBLIC KEY-----\n"
                     + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
@@ -52,14 +59,45 @@ public final class OssCallbackKeys {
         return server;
     }
 
+    /** The key store holding the stand-in's certificate, as a Spring resource location (the app's trust store). */
+    public static String trustStore() {
+        server();
+        return keyStore.toUri().toString();
+    }
+
+    private static java.nio.file.Path selfSignedKeyStore() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("kepu-oss-keys");
+            java.nio.file.Path store = dir.resolve("oss-key-host.p12");
+            String keytool = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "keytool").toString();
+            Process p = new ProcessBuilder(keytool, "-genkeypair", "-alias", "oss-key-host", "-keyalg", "RSA",
+                    "-keysize", "2048", "-dname", "CN=localhost", "-ext", "SAN=dns:localhost,ip:127.0.0.1",
+                    "-validity", "2", "-storetype", "PKCS12", "-keystore", store.toString(),
+                    "-storepass", TRUST_STORE_PASSWORD, "-keypass", TRUST_STORE_PASSWORD)
+                    .redirectErrorStream(true).start();
+            String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() != 0) {
+                throw new IllegalStateException("keytool failed: " + output);
+            }
+            store.toFile().deleteOnExit();
+            dir.toFile().deleteOnExit();
+            return store;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** host:port as the application's allowed-hosts setting lists it. */
     public static String host() {
-        return "127.0.0.1:" + server().port();
+        return "localhost:" + server().httpsPort();
     }
 
     /** The {@code x-oss-pub-key-url} header: base64 of the key's URL. */
     public static String pubKeyUrlHeader() {
-        return Base64.getEncoder().encodeToString(("http://" + host() + KEY_PATH).getBytes(StandardCharsets.UTF_8));
+        return Base64.getEncoder().encodeToString(("https://" + host() + KEY_PATH).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The {@code authorization} header OSS sends for a callback to {@code decodedPathAndQuery} with {@code body}. */

@@ -1,7 +1,6 @@
 package cn.yunxi.kepu.support;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -60,56 +59,31 @@ public final class Participations {
      * or it takes too long.
      */
     public void awaitListeners() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String single = ParticipationRecorded.class.getName();
-        String batch = ParticipationsRecorded.class.getName();
-        while (true) {
-            Integer failed = jdbc.queryForObject("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL "
-                    + "AND EVENT_TYPE IN (?, ?) AND STATUS = 'FAILED'", Integer.class, single, batch);
-            if (failed != null && failed > 0) {
-                throw new AssertionError(failed + " ParticipationRecorded listener(s) failed");
-            }
-            Integer open = jdbc.queryForObject("SELECT COUNT(*) FROM EVENT_PUBLICATION WHERE COMPLETION_DATE IS NULL "
-                    + "AND EVENT_TYPE IN (?, ?)", Integer.class, single, batch);
-            if (open != null && open == 0) {
-                return;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(open + " ParticipationRecorded publication(s) still outstanding");
-            }
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        EventPublications.awaitCompleted(jdbc, ParticipationRecorded.class, ParticipationsRecorded.class);
     }
 
     /** An attendance record of {@code person} tagged with {@code codes}. */
     public static ParticipationRecorded attendance(String recordKey, String person, String region, String group,
                                                    LocalDate day, String... codes) {
-        return new ParticipationRecorded(recordKey, ParticipationKind.EVENT_ATTENDANCE, person, null,
-                "张*", region, group, "EVENT", Math.abs(recordKey.hashCode()), "培训 " + recordKey, day, List.of(codes),
-                new BigDecimal("2.00"), null, false);
+        return ParticipationRecorded.builder(ParticipationKind.EVENT_ATTENDANCE, recordKey).person(person, null, "张*")
+                .demographics(region, group).source("EVENT", Math.abs(recordKey.hashCode()), "培训 " + recordKey)
+                .occurredOn(day).indicatorCodes(List.of(codes)).hours(new BigDecimal("2.00")).build();
     }
 
     public static ParticipationRecorded withdrawn(ParticipationRecorded r) {
-        return new ParticipationRecorded(r.recordKey(), r.kind(), r.personKey(), r.residentId(), r.personLabel(),
-                r.regionCode(), r.populationGroup(), r.sourceType(), r.sourceId(), r.sourceTitle(), r.occurredOn(),
-                r.indicatorCodes(), r.hours(), r.passed(), true, r.planSections());
+        return r.asWithdrawn();
     }
 
     /** A completed read of a content item that serves {@code sections} of the plan. */
     public static ParticipationRecorded contentRead(String recordKey, String person, LocalDate day,
                                                     String... sections) {
-        return new ParticipationRecorded(recordKey, ParticipationKind.CONTENT_READ, person, null, "王*", null, null,
-                "CONTENT", Math.abs(recordKey.hashCode()), "科普文章 " + recordKey, day, List.of(), null, null, false,
-                List.of(sections));
+        return ParticipationRecorded.builder(ParticipationKind.CONTENT_READ, recordKey).person(person, null, "王*")
+                .source("CONTENT", Math.abs(recordKey.hashCode()), "科普文章 " + recordKey).occurredOn(day)
+                .planSections(List.of(sections)).build();
     }
 
     public static ParticipationRecorded selfTest(String recordKey, String person, LocalDate day, boolean passed) {
-        return new ParticipationRecorded(recordKey, ParticipationKind.SELF_TEST, person, null, "李*", null, null,
-                "QUIZ", 1, "公民科学素质自测", day, List.of(), null, passed, false);
+        return ParticipationRecorded.builder(ParticipationKind.SELF_TEST, recordKey).person(person, null, "李*")
+                .source("QUIZ", 1, "公民科学素质自测").occurredOn(day).passed(passed).build();
     }
 }

@@ -21,6 +21,16 @@ public final class TestEngines {
 
     public record Engines(String jdbcUrl, String user, String password, String redisUrl, String database,
                           String serverUrl) {
+
+        /**
+         * Another new, empty database on the same server, dropped when the JVM ends: for tests that build a schema
+         * themselves (the migrations) beside the one the application uses.
+         */
+        public String freshDatabase(String label) {
+            String name = database + "_" + label;
+            createDatabase(serverUrl, user, password, name);
+            return serverUrl.replaceFirst("/\\?", "/" + name + "?");
+        }
     }
 
     private static final String CLAIM_KEY = "kepu:test-run:claim";
@@ -57,16 +67,35 @@ public final class TestEngines {
         String hostAndPort = serverUrl.replaceFirst("^jdbc:(mysql|mariadb)://", "").replaceAll("/.*$", "");
         createDatabase(EmbeddedEngines.jdbcUrl(hostAndPort, ""), user, password, database);
 
+        return new Engines(EmbeddedEngines.jdbcUrl(hostAndPort, database), user, password, newRedis(), database,
+                EmbeddedEngines.jdbcUrl(hostAndPort, ""));
+    }
+
+    /**
+     * Engines of their own beside the shared ones: a new database on the same server and a Redis database nothing
+     * else uses, for a test that runs the application with other settings than the shared context.
+     */
+    public static synchronized Engines separate(String label) {
+        Engines shared = get();
+        return new Engines(shared.freshDatabase(label), shared.user(), shared.password(), newRedis(),
+                shared.database() + "_" + label, shared.serverUrl());
+    }
+
+    private static String newRedis() {
         String redisUrl = System.getenv("KEPU_TEST_REDIS_URL");
         if (redisUrl == null || redisUrl.isBlank()) {
             int port = EmbeddedEngines.freePort();
             EmbeddedEngines.startRedis(port);
-            redisUrl = "redis://127.0.0.1:" + port;
-        } else if (redisUrl.matches("redis://[^/]+/?")) {
-            redisUrl = claimRedisDatabase(redisUrl.replaceAll("/$", ""));
+            return "redis://127.0.0.1:" + port;
         }
-        return new Engines(EmbeddedEngines.jdbcUrl(hostAndPort, database), user, password, redisUrl, database,
-                EmbeddedEngines.jdbcUrl(hostAndPort, ""));
+        if (redisUrl.matches("redis://[^/]+/?")) {
+            return claimRedisDatabase(redisUrl.replaceAll("/$", ""));
+        }
+        if (engines != null) {
+            throw new IllegalStateException("KEPU_TEST_REDIS_URL names one Redis database (" + redisUrl
+                    + "); a test that needs a second one needs a server URL without a database number");
+        }
+        return redisUrl;
     }
 
     /**

@@ -1,5 +1,7 @@
 package cn.yunxi.kepu.support;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
+import javax.imageio.ImageIO;
+
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,10 +23,50 @@ import tools.jackson.databind.JsonNode;
  */
 public final class Uploads {
 
-    /** A few bytes that start like a PNG. */
-    public static final byte[] PNG = "\u0089PNG fake image bytes".getBytes(StandardCharsets.ISO_8859_1);
+    /** Colours of the pixels of {@link #PNG}, row by row. */
+    public static final int[][] PNG_PIXELS = {{0xE53935, 0x43A047, 0x1E88E5}, {0xFFFFFF, 0x000000, 0xFDD835}};
+    /** A real 3 × 2 PNG (written by ImageIO): whatever reads uploads as images can decode it. */
+    public static final byte[] PNG = png();
 
     private Uploads() {
+    }
+
+    private static byte[] png() {
+        BufferedImage image = new BufferedImage(3, 2, BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < PNG_PIXELS.length; y++) {
+            for (int x = 0; x < PNG_PIXELS[y].length; x++) {
+                image.setRGB(x, y, PNG_PIXELS[y][x]);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Asserts that {@code bytes} decode to {@link #PNG}'s image, pixel by pixel. */
+    public static void assertIsThePng(byte[] bytes) {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new AssertionError("not a readable image", e);
+        }
+        if (image == null) {
+            throw new AssertionError("not an image: " + bytes.length + " bytes");
+        }
+        for (int y = 0; y < PNG_PIXELS.length; y++) {
+            for (int x = 0; x < PNG_PIXELS[y].length; x++) {
+                int rgb = image.getRGB(x, y) & 0xFFFFFF;
+                if (rgb != PNG_PIXELS[y][x] || image.getWidth() != 3 || image.getHeight() != 2) {
+                    throw new AssertionError("pixel (" + x + ", " + y + ") of a " + image.getWidth() + " × "
+                            + image.getHeight() + " image is " + Integer.toHexString(rgb));
+                }
+            }
+        }
     }
 
     /** Gets a policy for {@code purpose} and uploads a small PNG with it; returns the upload's answer (a MediaView). */
@@ -34,6 +78,33 @@ public final class Uploads {
         }
         HttpResponse<String> uploaded = upload(policy.json(), PNG);
         return new ApiClient.Response(uploaded.statusCode(), uploaded.body(), uploaded);
+    }
+
+    /**
+     * Uploads {@code bytes} as a staff member's evidence (purpose EVIDENCE) through the staff upload policy and
+     * confirms it, as the console does; returns the key.
+     */
+    public static String staffEvidence(ApiClient api, String token, String contentType, byte[] bytes) {
+        return staffMedia(api, token, "EVIDENCE", contentType, bytes);
+    }
+
+    /** Uploads {@code bytes} for {@code purpose} through the staff upload policy and confirms it; returns the key. */
+    public static String staffMedia(ApiClient api, String token, String purpose, String contentType, byte[] bytes) {
+        ApiClient.Response policy = api.post("/api/admin/v1/media/upload-policy", token, ApiClient.json(java.util.Map.of(
+                "purpose", purpose, "contentType", contentType, "size", bytes.length)));
+        if (policy.status() != 200) {
+            throw new IllegalStateException("no upload policy: " + policy);
+        }
+        HttpResponse<String> uploaded = upload(policy.json(), bytes);
+        if (uploaded.statusCode() != 200) {
+            throw new IllegalStateException("upload refused: " + uploaded.statusCode() + " " + uploaded.body());
+        }
+        String key = policy.json().path("key").asString();
+        ApiClient.Response confirmed = api.post("/api/admin/v1/media/confirm", token, ApiClient.json(java.util.Map.of("key", key)));
+        if (confirmed.status() != 200) {
+            throw new IllegalStateException("not confirmed: " + confirmed);
+        }
+        return key;
     }
 
     /** Posts {@code file} to the policy's host with its form fields, as multipart/form-data. */

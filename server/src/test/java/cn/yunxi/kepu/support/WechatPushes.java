@@ -11,19 +11,25 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * WeChat's message push (消息推送, JSON, plaintext mode) as WeChat sends it: the body in the documented shape, and
- * {@code signature} = sha1 of the token, timestamp and nonce sorted and joined, in the query string.
+ * WeChat's message push (消息推送, JSON, safe mode) as WeChat sends it: the documented event, AES-encrypted with the
+ * EncodingAESKey into {@code {"ToUserName", "Encrypt"}}; in the query string {@code msg_signature} = sha1 of the
+ * token, timestamp, nonce and the ciphertext sorted and joined (so it covers the body), {@code signature} = the same
+ * without the ciphertext, and {@code encrypt_type=aes}. The encryption is WxJava's, as WeChat documents it.
  */
 public final class WechatPushes {
 
     /** The push token the application under test is configured with (see {@link TestEnginesInitializer}). */
     public static final String TOKEN = "push" + HexFormat.of().formatHex(randomBytes());
+    /** The EncodingAESKey (43 characters of base64 without padding) the application under test is configured with. */
+    public static final String AES_KEY = java.util.Base64.getEncoder().withoutPadding()
+            .encodeToString(randomBytes(32)).substring(0, 43);
+    public static final String APPID = "wx-test";
 
     private WechatPushes() {
     }
 
-    public static String signature(String token, String timestamp, String nonce) {
-        String[] parts = {token, timestamp, nonce};
+    public static String signature(String... values) {
+        String[] parts = values.clone();
         Arrays.sort(parts);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1")
@@ -52,16 +58,40 @@ public final class WechatPushes {
         return ApiClient.json(body);
     }
 
-    /** Posts a push signed with {@code token} (use {@link #TOKEN} for a genuine one). */
+    /** Posts a push in safe mode signed with {@code token} (use {@link #TOKEN} for a genuine one), sent now. */
     public static ApiClient.Response post(ApiClient api, String token, String body) {
-        String timestamp = Long.toString(System.currentTimeMillis() / 1000);
+        return post(api, token, body, System.currentTimeMillis() / 1000);
+    }
+
+    /** As {@link #post(ApiClient, String, String)}, stamped {@code epochSecond}. */
+    public static ApiClient.Response post(ApiClient api, String token, String body, long epochSecond) {
+        String encrypted = encrypt(body);
+        String timestamp = Long.toString(epochSecond);
         String nonce = Long.toString(new SecureRandom().nextLong() & Long.MAX_VALUE);
-        String query = "?signature=" + signature(token, timestamp, nonce) + "&timestamp=" + timestamp + "&nonce=" + nonce;
-        return api.post("/api/v1/wechat/push" + query, null, body);
+        return postEncrypted(api, encrypted, signature(token, timestamp, nonce, encrypted), signature(token, timestamp, nonce),
+                timestamp, nonce);
+    }
+
+    /** A safe-mode push with the given parts as they are (for forged or replayed ones). */
+    public static ApiClient.Response postEncrypted(ApiClient api, String encrypted, String msgSignature, String signature,
+                                                   String timestamp, String nonce) {
+        String query = "?signature=" + signature + "&timestamp=" + timestamp + "&nonce=" + nonce
+                + "&encrypt_type=aes&msg_signature=" + msgSignature;
+        return api.post("/api/v1/wechat/push" + query, null,
+                ApiClient.json(Map.of("ToUserName", "gh_38cc49f9733b", "Encrypt", encrypted)));
+    }
+
+    /** The ciphertext WeChat would send for {@code body}. */
+    public static String encrypt(String body) {
+        return new me.chanjar.weixin.common.util.crypto.WxCryptUtil(TOKEN, AES_KEY, APPID).encryptContext(body).getEncrypt();
     }
 
     private static byte[] randomBytes() {
-        byte[] bytes = new byte[16];
+        return randomBytes(16);
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
         new SecureRandom().nextBytes(bytes);
         return bytes;
     }

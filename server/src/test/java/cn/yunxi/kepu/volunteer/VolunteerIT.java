@@ -24,6 +24,7 @@ import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
 import cn.yunxi.kepu.support.MutableClock;
+import cn.yunxi.kepu.support.Pages;
 import tools.jackson.databind.JsonNode;
 
 @KepuIntegrationTest
@@ -88,14 +89,14 @@ class VolunteerIT {
         String otherTown = staff("TOWN_ADMIN", "路口镇");
         assertProblem(api.post("/api/admin/v1/volunteers/" + id + "/approve", otherTown, "{}"), 404, "VOLUNTEER_NOT_FOUND");
         String ownTown = staff("TOWN_ADMIN", "陆城镇");
-        JsonNode listed = api.get("/api/admin/v1/volunteers?status=PENDING&size=100", ownTown).json();
-        assertThat(listed.path("items").valueStream().map(v -> v.path("id").asLong())).contains(id);
-        assertThat(listed.path("items").valueStream().filter(v -> v.path("id").asLong() == id).findFirst().orElseThrow()
+        List<JsonNode> listed = Pages.all(api, "/api/admin/v1/volunteers?status=PENDING", ownTown);
+        assertThat(listed.stream().filter(v -> v.path("id").asLong() == id).findFirst().orElseThrow()
                 .path("name").asString()).isEqualTo("周**");
-        assertThat(api.get("/api/admin/v1/volunteers?size=100", otherTown).json().path("items").valueStream()
-                .map(v -> v.path("id").asLong())).doesNotContain(id);
+        assertThat(Pages.ids(api, "/api/admin/v1/volunteers", otherTown)).doesNotContain(id);
         assertProblem(api.get("/api/admin/v1/volunteers", staff("UNIT_ADMIN", "区科协")), 403, "FORBIDDEN");
 
+        assertProblem(api.post("/api/admin/v1/volunteers/" + id + "/reject", ownTown, "{\"note\":\" \"}"), 422,
+                "REJECT_REASON_REQUIRED");
         Response approved = api.post("/api/admin/v1/volunteers/" + id + "/approve", ownTown, "{\"note\":\"同意\"}");
         assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
         assertProblem(api.post("/api/admin/v1/volunteers/" + id + "/reject", admin, "{}"), 409, "NOT_PENDING");
@@ -131,6 +132,11 @@ class VolunteerIT {
         assertThat(api.post("/api/v1/checkins", volunteer, ApiClient.json(Map.of("token", token))).status()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(45));
         String admin2 = Logins.districtAdminToken(api);
+        // the venue has no coordinates, so the organiser vouches that the volunteer served to the end
+        long signupId = signup.json().path("id").asLong();
+        Response confirmed = api.post("/api/admin/v1/events/" + eventId + "/sessions/" + sessionId
+                + "/end-confirmation", admin2, ApiClient.json(Map.of("signupIds", List.of(signupId))));
+        assertThat(confirmed.json().path("recorded").asInt()).as(confirmed.toString()).isEqualTo(1);
         assertThat(api.post("/api/admin/v1/events/" + eventId + "/finish", admin2, "").status()).isEqualTo(200);
 
         BigDecimal hours = BigDecimal.ZERO;

@@ -22,7 +22,7 @@ class ProdConfigurationGuard implements BeanFactoryPostProcessor, EnvironmentAwa
             "KEPU_DB_URL", "KEPU_DB_USER", "KEPU_DB_PASSWORD", "KEPU_REDIS_URL",
             "WX_APPID", "WX_SECRET",
             "OSS_ENDPOINT", "OSS_BUCKET", "OSS_ACCESS_KEY_ID", "OSS_ACCESS_KEY_SECRET", "OSS_REGION",
-            "KEPU_TOKEN_SECRET", "KEPU_DATA_KEY");
+            "KEPU_TOKEN_SECRET", "KEPU_DATA_KEY", "KEPU_PUBLIC_BASE_URL");
 
     private Environment environment;
 

@@ -8,6 +8,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,6 +34,7 @@ class IncompletePublicationRetrier {
     }
 
     @Scheduled(fixedDelayString = "${kepu.events.resubmit-interval:30s}", initialDelayString = "${kepu.events.resubmit-interval:30s}")
+    @SchedulerLock(name = "events.resubmit-incomplete", lockAtLeastFor = "PT0S")
     void resubmit() {
         try {
             incomplete.resubmitIncompletePublicationsOlderThan(olderThan);

@@ -13,5 +13,7 @@ public enum ParticipationKind {
     /** A science information officer shared content or ran an activity. */
     OFFICER_ACTIVITY,
     /** Checked in on site at a science base. */
-    BASE_VISIT
+    BASE_VISIT,
+    /** Finished a lesson of a step-by-step course (智慧助老) in the mini-program. */
+    COURSE_LESSON
 }

@@ -15,7 +15,8 @@ import cn.yunxi.kepu.common.web.CommonErrors;
 
 /**
  * Fixed-window counters in Redis, shared by every server instance. Used where a call costs money or quota
- * (WeChat login, phone binding) or invites guessing (staff passwords). If Redis is down the limit is skipped:
+ * (WeChat login, phone binding, comments checked by msgSecCheck), database work (search, data export) or invites
+ * guessing (staff passwords). If Redis is down the limit is skipped:
  * these limits protect quotas, they are not the only guard of correctness.
  */
 @Component
@@ -35,6 +36,11 @@ public class RateLimiter {
 
     /** Counts one call against {@code limit} per {@code window}; throws RATE_LIMITED (429) beyond it. */
     public void acquire(String bucket, String subject, int limit, Duration window) {
+        acquire(bucket, subject, limit, window, null);
+    }
+
+    /** As {@link #acquire(String, String, int, Duration)}, with a Chinese {@code detail} naming the limit reached. */
+    public void acquire(String bucket, String subject, int limit, Duration window, String detail) {
         String key = "kepu:rate:" + bucket + ":" + subject;
         Long count;
         try {
@@ -44,7 +50,8 @@ public class RateLimiter {
             return;
         }
         if (count != null && count > limit) {
-            throw new ApiException(CommonErrors.RATE_LIMITED);
+            throw detail == null ? new ApiException(CommonErrors.RATE_LIMITED)
+                    : new ApiException(CommonErrors.RATE_LIMITED, detail);
         }
     }
 }

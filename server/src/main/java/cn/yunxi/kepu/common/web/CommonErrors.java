@@ -15,7 +15,8 @@ public enum CommonErrors implements ErrorCode {
     CONFLICT(HttpStatus.CONFLICT, "数据已存在或已被修改，请刷新后重试"),
     PAYLOAD_TOO_LARGE(HttpStatus.CONTENT_TOO_LARGE, "提交的内容过大"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "操作太频繁，请稍后再试"),
-    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "服务器开小差了，请稍后重试");
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "服务器开小差了，请稍后重试"),
+    DATABASE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "系统正在恢复，请稍后重试，已提交的内容不会丢失");
 
     private final HttpStatus status;
     private final String message;

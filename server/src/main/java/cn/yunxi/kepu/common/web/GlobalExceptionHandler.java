@@ -79,6 +79,14 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        if (DatabaseOutage.causedBy(ex)) {
+            // MySQL restarting or unreachable: the transaction rolled back, so nothing is half-written; the client
+            // may simply retry. Retry-After tells it (and the mini-program) when.
+            log.warn("Database unavailable, answered 503: {}", DatabaseOutage.describe(ex));
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
+                    .body(Problems.of(CommonErrors.DATABASE_UNAVAILABLE));
+        }
         log.error("Unexpected error", ex);
         return respond(Problems.of(CommonErrors.INTERNAL_ERROR));
     }

@@ -22,7 +22,7 @@ class ProdProfileTest {
                 .satisfies(e -> assertThat(rootMessage(e))
                         .contains("missing required environment variables")
                         .contains("KEPU_DB_URL", "KEPU_REDIS_URL", "WX_APPID", "WX_SECRET", "OSS_ACCESS_KEY_SECRET",
-                                "KEPU_TOKEN_SECRET", "KEPU_DATA_KEY"));
+                                "KEPU_TOKEN_SECRET", "KEPU_DATA_KEY", "KEPU_PUBLIC_BASE_URL"));
     }
 
     @Test
@@ -51,7 +51,7 @@ class ProdProfileTest {
                         "KEPU_REDIS_URL=redis://cache.internal:6379", "WX_APPID=wx0000", "WX_SECRET=s",
                         "OSS_ENDPOINT=oss-cn-hangzhou.aliyuncs.com", "OSS_BUCKET=b", "OSS_ACCESS_KEY_ID=i",
                         "OSS_ACCESS_KEY_SECRET=s", "OSS_REGION=cn-hangzhou", "KEPU_DATA_KEY=k",
-                        "KEPU_TOKEN_SECRET=too-short")
+                        "KEPU_PUBLIC_BASE_URL=https://kepu.example.gov.cn", "KEPU_TOKEN_SECRET=too-short")
                 .run())
                 .satisfies(e -> assertThat(rootMessage(e)).contains("KEPU_TOKEN_SECRET must be at least 32"));
     }

@@ -1,0 +1,5 @@
+-- scenario: ping
+-- method: GET
+-- path: /api/v1/ping
+-- Our own trivial endpoint through the whole production filter chain (request id, security, metrics, MVC): the
+-- per-request floor every other scenario pays. Target >= 0.60 x B0.

@@ -1,8 +1,0 @@
-package cn.yunxi.kepu.base;
-
-import java.time.LocalDate;
-
-/** A science base as the plan's indicators count it. */
-public record AccreditedBase(long id, String name, String type, String level, LocalDate accreditedOn,
-                             String regionCode, String townCode) {
-}

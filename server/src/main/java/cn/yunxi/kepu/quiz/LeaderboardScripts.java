@@ -1,0 +1,91 @@
+package cn.yunxi.kepu.quiz;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.data.redis.connection.ReturnType;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.DefaultRedisScript;
+import org.springframework.data.redis.core.script.RedisScript;
+
+import cn.yunxi.kepu.common.redis.NamespacedKeys;
+
+/** The Lua scripts of the contest leaderboards in Redis, and the fast way this feature runs them. */
+final class LeaderboardScripts {
+
+    /** ZADD GT of value/member pairs: the sorted set keeps each resident's best (a pair seen twice keeps the larger). */
+    static final RedisScript<Long> OFFER = new DefaultRedisScript<>(
+            "redis.call('ZADD', KEYS[1], 'GT', unpack(ARGV)) return 1", Long.class);
+
+    /** One round trip: ready?, top N with values, my value, how many are strictly above me, total. */
+    @SuppressWarnings({"rawtypes"})
+    static final RedisScript<List> BOARD = new DefaultRedisScript<>(
+            "if redis.call('EXISTS', KEYS[2]) == 0 then return {0} end "
+                    + "local top = redis.call('ZREVRANGE', KEYS[1], 0, tonumber(ARGV[1]) - 1, 'WITHSCORES') "
+                    + "local mine = redis.call('ZSCORE', KEYS[1], ARGV[2]) "
+                    + "local above = -1 "
+                    + "if mine then above = redis.call('ZCOUNT', KEYS[1], '(' .. mine, '+inf') else mine = '' end "
+                    + "return {1, top, mine, above, redis.call('ZCARD', KEYS[1])}", List.class);
+
+    /** Only the caller's standing, for when this instance has just read the top of the board. */
+    @SuppressWarnings("rawtypes")
+    static final RedisScript<List> MINE = new DefaultRedisScript<>(
+            "if redis.call('EXISTS', KEYS[2]) == 0 then return {0} end "
+                    + "local mine = redis.call('ZSCORE', KEYS[1], ARGV[1]) local above = 0 "
+                    + "if mine then above = redis.call('ZCOUNT', KEYS[1], '(' .. mine, '+inf') else mine = '' end "
+                    + "return {1, mine, above}", List.class);
+
+    /** Releases the rebuild lock only when this instance still holds it. */
+    static final RedisScript<Long> UNLOCK = new DefaultRedisScript<>(
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0", Long.class);
+
+    private LeaderboardScripts() {
+    }
+
+    /**
+     * EVALSHA of a script that returns a list, with two keys and one argument, on the template's connection but
+     * without its script executor, whose connection proxy and argument and result serialisation were a visible
+     * share of every leaderboard answer. Elements come back raw: byte[] for strings, Long for integers.
+     */
+    @SuppressWarnings("unchecked")
+    static List<Object> evalList(StringRedisTemplate redis, RedisScript<?> script, String key1, String key2,
+                                 String arg) {
+        byte[] sha = script.getSha1().getBytes(StandardCharsets.UTF_8);
+        byte[][] keysAndArg = {NamespacedKeys.raw(redis, key1), NamespacedKeys.raw(redis, key2),
+                arg.getBytes(StandardCharsets.UTF_8)};
+        return redis.execute((RedisCallback<List<Object>>) connection -> {
+            try {
+                return connection.scriptingCommands().evalSha(sha, ReturnType.MULTI, 2, keysAndArg);
+            } catch (RuntimeException e) {
+                if (!isNoScript(e)) {
+                    throw e;
+                }
+                // first use since Redis started: send the script itself, which also caches it there
+                return connection.scriptingCommands().eval(script.getScriptAsString().getBytes(StandardCharsets.UTF_8),
+                        ReturnType.MULTI, 2, keysAndArg);
+            }
+        }, true);
+    }
+
+    /** Redis answers NOSCRIPT when it does not hold the script (restarted, or SCRIPT FLUSH). */
+    private static boolean isNoScript(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("NOSCRIPT")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static String text(Object value) {
+        return value == null ? "" : value instanceof byte[] bytes ? new String(bytes, StandardCharsets.UTF_8)
+                : value.toString();
+    }
+
+    static long toLong(Object value) {
+        String s = value.toString();
+        return s.indexOf('.') >= 0 || s.indexOf('e') >= 0 || s.indexOf('E') >= 0
+                ? (long) Double.parseDouble(s) : Long.parseLong(s);
+    }
+}

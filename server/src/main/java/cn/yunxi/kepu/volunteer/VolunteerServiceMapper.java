@@ -1,9 +1,0 @@
-package cn.yunxi.kepu.volunteer;
-
-import org.apache.ibatis.annotations.Mapper;
-
-import com.baomidou.mybatisplus.core.mapper.BaseMapper;
-
-@Mapper
-interface VolunteerServiceMapper extends BaseMapper<VolunteerService> {
-}

@@ -1,0 +1,197 @@
+package cn.yunxi.kepu.course;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.support.ApiClient;
+import cn.yunxi.kepu.support.ApiClient.Response;
+import cn.yunxi.kepu.support.EventPublications;
+import cn.yunxi.kepu.support.KepuIntegrationTest;
+import cn.yunxi.kepu.support.Logins;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * An elder follows the sample course 用微信和子女视频通话 from the list to the certificate: resumes where they stopped,
+ * repeats a step, answers the practice, and each finished lesson counts once toward the plan's 老年人 section.
+ */
+@KepuIntegrationTest
+class CourseLearningIT {
+
+    static final String VIDEO_CALL = "用微信和子女视频通话";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ApiClient api;
+    String elder;
+    long residentId;
+
+    @BeforeEach
+    void setUp() {
+        api = new ApiClient(port);
+        JsonNode login = Logins.newResident(api);
+        elder = login.path("accessToken").asString();
+        residentId = login.path("resident").path("id").asLong();
+        assertThat(api.patch("/api/v1/me", elder, ApiClient.json(Map.of("populationGroup", "ELDERLY",
+                "birthYear", 1952))).status()).isEqualTo(200);
+    }
+
+    @Test
+    void anElderResumesWhereTheyStoppedFinishesBothLessonsAndGetsTheCertificateOnce() {
+        JsonNode card = sampleCourse(VIDEO_CALL);
+        assertThat(card.path("lessonCount").asInt()).isEqualTo(2);
+        assertThat(card.path("lessonsDone").asInt()).isZero();
+        assertThat(card.path("sampleData").asBoolean()).isTrue();
+        long courseId = card.path("id").asLong();
+
+        JsonNode course = ok(api.get("/api/v1/courses/" + courseId, elder));
+        long first = course.path("lessons").get(0).path("id").asLong();
+        long second = course.path("lessons").get(1).path("id").asLong();
+        assertThat(course.path("resumeLessonId").asLong()).isEqualTo(first);
+
+        JsonNode lesson = ok(api.get("/api/v1/courses/lessons/" + first, elder));
+        assertThat(lesson.path("resumeStep").asInt()).isEqualTo(1);
+        assertThat(lesson.path("steps")).hasSize(2);
+        assertThat(lesson.path("practice")).hasSize(2);
+        assertThat(lesson.path("practice").get(0).has("correctAnswer")).isFalse();
+        // the step's drawing is served to the mini-program's image component, which sends no token
+        String imageUrl = lesson.path("steps").get(0).path("imageUrl").asString();
+        Response image = api.get(imageUrl.substring(imageUrl.indexOf("/api/")), null);
+        assertThat(image.status()).isEqualTo(200);
+        assertThat(image.contentType()).startsWith("image/svg+xml");
+        assertThat(image.body()).contains("<svg");
+
+        // stops at step 2, comes back later: the course and the lesson both resume there
+        assertThat(api.put("/api/v1/courses/lessons/" + first + "/progress", elder, "{\"step\":2}").status()).isEqualTo(204);
+        assertThat(ok(api.get("/api/v1/courses/lessons/" + first, elder)).path("resumeStep").asInt()).isEqualTo(2);
+        assertThat(ok(api.get("/api/v1/courses/" + courseId, elder)).path("lessons").get(0).path("resumeStep").asInt())
+                .isEqualTo(2);
+        // repeats step 1, and a step past the end is the last step
+        api.put("/api/v1/courses/lessons/" + first + "/progress", elder, "{\"step\":1}");
+        assertThat(ok(api.get("/api/v1/courses/lessons/" + first, elder)).path("resumeStep").asInt()).isEqualTo(1);
+        api.put("/api/v1/courses/lessons/" + first + "/progress", elder, "{\"step\":9}");
+        assertThat(ok(api.get("/api/v1/courses/lessons/" + first, elder)).path("resumeStep").asInt()).isEqualTo(2);
+
+        // one practice answer at a time: wrong first, with the explanation and the right answer
+        long q1 = lesson.path("practice").get(0).path("id").asLong();
+        JsonNode wrong = ok(api.post("/api/v1/courses/lessons/" + first + "/practice/" + q1, elder, "{\"selected\":[2]}"));
+        assertThat(wrong.path("correct").asBoolean()).isFalse();
+        assertThat(wrong.path("correctAnswer").get(0).asInt()).isZero();
+        assertThat(wrong.path("explanation").asString()).contains("微信");
+
+        JsonNode done1 = ok(api.post("/api/v1/courses/lessons/" + first + "/completion", elder, allAnswers(lesson, 0)));
+        assertThat(done1.path("correct").asInt()).isEqualTo(2);
+        assertThat(done1.path("courseCompleted").asBoolean()).isFalse();
+        assertThat(done1.path("nextLessonId").asLong()).isEqualTo(second);
+        assertThat(api.get("/api/v1/courses/" + courseId + "/certificate", elder).json().path("code").asString())
+                .isEqualTo("CERTIFICATE_NOT_FOUND");
+        assertThat(ok(api.get("/api/v1/courses/" + courseId, elder)).path("resumeLessonId").asLong()).isEqualTo(second);
+
+        JsonNode secondLesson = ok(api.get("/api/v1/courses/lessons/" + second, elder));
+        assertThat(secondLesson.path("steps")).hasSize(3);
+        // a wrong answer does not stop the lesson: the practice is for learning
+        JsonNode done2 = ok(api.post("/api/v1/courses/lessons/" + second + "/completion", elder,
+                allAnswers(secondLesson, 1)));
+        assertThat(done2.path("correct").asInt()).isZero();
+        assertThat(done2.path("results").get(0).path("explanation").asString()).isNotBlank();
+        assertThat(done2.path("courseCompleted").asBoolean()).isTrue();
+        String serial = done2.path("certificate").path("serialNo").asString();
+        assertThat(serial).startsWith("KC" + courseId + "-");
+
+        // finishing a lesson again changes nothing: one certificate, one record per lesson
+        ok(api.post("/api/v1/courses/lessons/" + first + "/completion", elder, allAnswers(lesson, 0)));
+        JsonNode certificate = ok(api.get("/api/v1/courses/" + courseId + "/certificate", elder));
+        assertThat(certificate.path("serialNo").asString()).isEqualTo(serial);
+        assertThat(certificate.path("courseTitle").asString()).isEqualTo(VIDEO_CALL);
+        assertThat(certificate.path("lessonCount").asInt()).isEqualTo(2);
+        assertThat(sampleCourse(VIDEO_CALL).path("certified").asBoolean()).isTrue();
+        assertThat(sampleCourse(VIDEO_CALL).path("lessonsDone").asInt()).isEqualTo(2);
+
+        EventPublications.awaitCompleted(jdbc, ParticipationRecorded.class);
+        List<Map<String, Object>> records = jdbc.queryForList("SELECT id, source_type, population_group FROM "
+                + "participation_record WHERE resident_id = ? AND kind = 'COURSE_LESSON'", residentId);
+        assertThat(records).hasSize(2).allSatisfy(r -> {
+            assertThat(r.get("source_type")).isEqualTo("COURSE");
+            assertThat(r.get("population_group")).isEqualTo("ELDERLY");
+        });
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM participation_tag t JOIN participation_record r "
+                + "ON r.id = t.record_id WHERE r.resident_id = ? AND t.tag = 'S:ELDERLY'", Long.class, residentId))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void theAntiFraudCornerListsOnlyAntiFraudCourses() {
+        List<String> titles = new ArrayList<>();
+        ok(api.get("/api/v1/courses?topic=ANTI_FRAUD", elder)).forEach(c -> {
+            assertThat(c.path("topic").asString()).isEqualTo("ANTI_FRAUD");
+            titles.add(c.path("title").asString());
+        });
+        assertThat(titles).contains("识别和防范冒充客服、刷单、养老投资诈骗").doesNotContain(VIDEO_CALL);
+    }
+
+    @Test
+    void aLessonIsFinishedOnlyWithAnswersToItsOwnPracticeAndNothingIsRecordedOtherwise() {
+        long courseId = sampleCourse(VIDEO_CALL).path("id").asLong();
+        long first = ok(api.get("/api/v1/courses/" + courseId, elder)).path("lessons").get(0).path("id").asLong();
+        JsonNode lesson = ok(api.get("/api/v1/courses/lessons/" + first, elder));
+        long q1 = lesson.path("practice").get(0).path("id").asLong();
+
+        Response missing = api.post("/api/v1/courses/lessons/" + first + "/completion", elder, ApiClient.json(Map.of(
+                "answers", List.of(Map.of("questionId", q1, "selected", List.of(0))))));
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().path("code").asString()).isEqualTo("PRACTICE_INCOMPLETE");
+        assertThat(missing.json().path("detail").asString()).contains("练习题");
+
+        long foreign = jdbc.queryForObject("SELECT id FROM quiz_question WHERE pool = 'PRACTICE' AND id NOT IN "
+                + "(SELECT question_id FROM course_practice WHERE lesson_id = ?) LIMIT 1", Long.class, first);
+        Response stranger = api.post("/api/v1/courses/lessons/" + first + "/completion", elder, ApiClient.json(Map.of(
+                "answers", List.of(Map.of("questionId", foreign, "selected", List.of(0))))));
+        assertThat(stranger.status()).isEqualTo(400);
+        assertThat(stranger.json().path("code").asString()).isEqualTo("COURSE_QUESTION_INVALID");
+        Response strangerCheck = api.post("/api/v1/courses/lessons/" + first + "/practice/" + foreign, elder,
+                "{\"selected\":[0]}");
+        assertThat(strangerCheck.status()).isEqualTo(400);
+
+        Response outOfRange = api.post("/api/v1/courses/lessons/" + first + "/practice/" + q1, elder, "{\"selected\":[7]}");
+        assertThat(outOfRange.status()).isEqualTo(400);
+        assertThat(api.put("/api/v1/courses/lessons/" + first + "/progress", elder, "{\"step\":0}").status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/courses/lessons/99999999", elder).status()).isEqualTo(404);
+
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM course_completion WHERE resident_id = ?", Long.class,
+                residentId)).isZero();
+    }
+
+    private JsonNode sampleCourse(String title) {
+        for (JsonNode c : ok(api.get("/api/v1/courses", elder))) {
+            if (c.path("title").asString().equals(title)) {
+                return c;
+            }
+        }
+        throw new AssertionError("no course " + title);
+    }
+
+    /** Answers every practice question of the lesson with option {@code option}. */
+    private static String allAnswers(JsonNode lesson, int option) {
+        List<Map<String, Object>> answers = new ArrayList<>();
+        lesson.path("practice").forEach(q -> answers.add(Map.of("questionId", q.path("id").asLong(),
+                "selected", List.of(option))));
+        return ApiClient.json(Map.of("answers", answers));
+    }
+
+    private static JsonNode ok(Response r) {
+        assertThat(r.status()).as(r.toString()).isEqualTo(200);
+        return r.json();
+    }
+}

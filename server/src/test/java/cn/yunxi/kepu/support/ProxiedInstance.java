@@ -1,0 +1,67 @@
+package cn.yunxi.kepu.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/** A second instance of the application that reaches Redis or MariaDB through a {@link FaultProxy} the test breaks. */
+public final class ProxiedInstance implements AutoCloseable {
+
+    private final FaultProxy proxy;
+    private final ConfigurableApplicationContext instance;
+
+    private ProxiedInstance(FaultProxy proxy, ConfigurableApplicationContext instance) {
+        this.proxy = proxy;
+        this.instance = instance;
+    }
+
+    /** Redis through the proxy (same Redis database as the test context), MariaDB direct. */
+    public static ProxiedInstance toRedis(Environment first) throws IOException {
+        URI redis = URI.create(first.getProperty("spring.data.redis.url"));
+        FaultProxy proxy = new FaultProxy(redis.getHost(), redis.getPort());
+        return start(proxy, first, "spring.data.redis.url=redis://127.0.0.1:" + proxy.port() + redis.getPath());
+    }
+
+    /** MariaDB through the proxy (same database as the test context), Redis direct. */
+    public static ProxiedInstance toDatabase(Environment first) throws IOException {
+        String url = first.getProperty("spring.datasource.url");
+        Matcher hostPort = Pattern.compile("^jdbc:\\w+://([^:/]+):(\\d+)/").matcher(url);
+        if (!hostPort.find()) {
+            throw new IllegalStateException("not a host:port JDBC URL: " + url);
+        }
+        FaultProxy proxy = new FaultProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
+        return start(proxy, first, "spring.datasource.url="
+                + url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"));
+    }
+
+    private static ProxiedInstance start(FaultProxy proxy, Environment first, String override) {
+        try {
+            return new ProxiedInstance(proxy, ExtraInstance.start(first, override));
+        } catch (RuntimeException e) {
+            proxy.close();
+            throw e;
+        }
+    }
+
+    public FaultProxy proxy() {
+        return proxy;
+    }
+
+    public ConfigurableApplicationContext context() {
+        return instance;
+    }
+
+    public ApiClient api() {
+        return new ApiClient(ExtraInstance.port(instance));
+    }
+
+    @Override
+    public void close() {
+        instance.close();
+        proxy.close();
+    }
+}
