@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.function.Function;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -73,6 +75,8 @@ final class ConsoleBrowser implements AutoCloseable {
                 Map.of("width", 1366, "height", 768, "deviceScaleFactor", 1, "mobile", false));
         this.driver = chrome;
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        // A table re-rendered between finding a button and clicking it: find it again.
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     void open(String path) {
@@ -101,21 +105,50 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void click(String dataTest) {
-        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='" + dataTest + "']")));
-        element.click();
+        press(d -> ExpectedConditions.elementToBeClickable(By.cssSelector("[data-test='" + dataTest + "']")).apply(d));
+    }
+
+    /**
+     * Clicks the element {@code locate} finds as soon as a person could: a dialog slides in and its positioning
+     * layer covers the buttons for a moment, and chromedriver refuses such a click (intercepted, not interactable) without delivering it, so a
+     * refused click is simply tried again until the element is on top (or the wait runs out).
+     */
+    void press(Function<WebDriver, WebElement> locate) {
+        wait.until(d -> {
+            WebElement element = locate.apply(d);
+            if (element == null) {
+                return null;
+            }
+            try {
+                element.click();
+                return Boolean.TRUE;
+            } catch (ElementNotInteractableException covered) {
+                return null;
+            }
+        });
+    }
+
+    /**
+     * Confirms the dialog on top: the one with {@code dialog} as its data-test, or (null) the last confirmation box
+     * shown. Pages keep closed dialogs in the document, so only a displayed button counts.
+     */
+    void confirmDialog(String dialog) {
+        String css = dialog == null ? ".t-dialog__confirm" : "[data-test='" + dialog + "'] .t-dialog__confirm";
+        press(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed)
+                .reduce((first, second) -> second).orElse(null));
     }
 
     /** Opens the page of the side menu's item for {@code path}. */
     void menu(String path) {
         WebElement item = find("[data-test='side-menu'] [data-path='" + path + "']");
         script("arguments[0].scrollIntoView({block: 'center'})", item);
-        wait.until(ExpectedConditions.elementToBeClickable(item)).click();
+        press(d -> ExpectedConditions.elementToBeClickable(item).apply(d));
     }
 
     /** Clicks the element showing {@code text} inside the element with {@code data-test} (a checkbox's label...). */
     void clickText(String dataTest, String text) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//*[@data-test='" + dataTest
-                + "']//*[normalize-space(text())='" + text + "']"))).click();
+        press(d -> ExpectedConditions.elementToBeClickable(By.xpath("//*[@data-test='" + dataTest
+                + "']//*[normalize-space(text())='" + text + "']")).apply(d));
     }
 
     /** Replaces what is in the input or textarea named {@code name} (the visible one) with {@code text}. */

@@ -145,7 +145,7 @@ class ConsoleDetailsPagesIT {
         try (ConsoleBrowser browser = new ConsoleBrowser(port)) {
             browser.logIn(district.username(), district.password());
             browser.menu("/people/bases");
-            PeoplePagesIT.row(browser, "base-actions-" + id).findElement(By.cssSelector("[data-test='edit-base']")).click();
+            browser.press(d -> PeoplePagesIT.row(browser, "base-actions-" + id).findElement(By.cssSelector("[data-test='edit-base']")));
             browser.attach("upload-base-photos", TestImages.png("base-front", new Color(0, 120, 60)));
             browser.until(d -> !browser.all("[data-test='upload-base-photos'] img[src^='http']").isEmpty());
             browser.screenshot("base-photos");

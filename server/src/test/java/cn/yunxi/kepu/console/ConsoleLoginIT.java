@@ -77,7 +77,7 @@ class ConsoleLoginIT {
             assertThat(browser.text("[data-test='user-menu']")).contains("区纲要办", "区级管理员");
 
             browser.click("user-menu");
-            browser.find(".t-dropdown__item").findElement(By.xpath("//*[contains(text(),'退出登录')]")).click();
+            browser.press(d -> browser.find(".t-dropdown__item").findElement(By.xpath("//*[contains(text(),'退出登录')]")));
             browser.until(d -> d.getCurrentUrl().contains("/admin/login"));
             assertThat(browser.script("return localStorage.getItem('kepu-console-session')")).isNull();
 

@@ -85,7 +85,7 @@ class ContentPagesIT {
             browser.menu("/contents/review");
             browser.find("[data-test='content-" + id + "']");
             browser.screenshot("content-review");
-            browser.find("[data-test='content-" + id + "']").click();
+            browser.press(d -> browser.find("[data-test='content-" + id + "']"));
             browser.click("approve");
             browser.until(d -> browser.text("[data-test='content-status']").equals("已通过待发布"));
             browser.click("publish");

@@ -123,7 +123,7 @@ class CoursePagesIT {
         try (ConsoleBrowser browser = new ConsoleBrowser(port)) {
             browser.logIn(colleague.username(), colleague.password());
             browser.menu("/courses");
-            browser.find("[data-test='course-" + id + "']").click();
+            browser.press(d -> browser.find("[data-test='course-" + id + "']"));
             browser.click("publish");
             browser.until(d -> browser.text("[data-test='course-status']").equals("已发布"));
             browser.menu("/courses");
@@ -145,10 +145,9 @@ class CoursePagesIT {
 
     /** Opens the practice picker and takes its first question. */
     private static void choosePractice(ConsoleBrowser browser, String dataTest) {
-        browser.find("[data-test='" + dataTest + "']").click();
-        WebElement option = browser.until(d -> d.findElements(By.cssSelector(".t-select-option")).stream()
+        browser.press(d -> browser.find("[data-test='" + dataTest + "']"));
+        browser.press(d -> d.findElements(By.cssSelector(".t-select-option")).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElse(null));
-        option.click();
         browser.find("[data-test='" + dataTest + "'] .t-tag");
         browser.find("[data-test='" + dataTest + "'] input").sendKeys(Keys.ESCAPE);
         browser.until(d -> d.findElements(By.cssSelector(".t-select-option")).stream().noneMatch(WebElement::isDisplayed));

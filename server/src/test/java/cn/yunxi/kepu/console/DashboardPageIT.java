@@ -109,7 +109,7 @@ class DashboardPageIT {
             assertThat(browser.find("#participation-chart").getDomAttribute("aria-label")).contains("活动签到");
             browser.screenshot("dashboard");
 
-            browser.find("#indicator-table tr[data-code='HIGH_QUALITY_FARMERS'] [data-test='drill-down']").click();
+            browser.press(d -> browser.find("#indicator-table tr[data-code='HIGH_QUALITY_FARMERS'] [data-test='drill-down']"));
             JsonNode drill = api.get("/api/admin/v1/indicators/" + farmers.path("id").asLong() + "/records?size=20", token)
                     .json();
             browser.until(d -> browser.text("#records-summary").contains("共"));

@@ -40,14 +40,8 @@ class EmergencyPagesIT {
         admin = Logins.districtAdminToken(api);
     }
 
-    /**
-     * Confirms the dialog with that data-test once it has opened: the click is the one a mouse makes, sent by
-     * script because the dialog's positioning layer still covers the button while it slides in.
-     */
     private static void confirmDialog(ConsoleBrowser browser, String dialog) {
-        WebElement button = browser.until(d -> d.findElements(By.cssSelector("[data-test='" + dialog
-                + "'] .t-dialog__confirm")).stream().filter(WebElement::isDisplayed).findFirst().orElse(null));
-        browser.script("arguments[0].click()", button);
+        browser.confirmDialog(dialog);
     }
 
     private long idOf(String title) {
@@ -74,7 +68,7 @@ class EmergencyPagesIT {
                     .stream().findFirst().orElse(null));
             browser.until(d -> browser.text("[data-test='emergency-status-" + id + "']").equals("待审批"));
 
-            row(browser, "emergency-actions-" + id).findElement(By.cssSelector("[data-test='approve']")).click();
+            browser.press(d -> row(browser, "emergency-actions-" + id).findElement(By.cssSelector("[data-test='approve']")));
             confirmDialog(browser, "decision-dialog");
             assertThat(browser.text("[data-test='decision-error']")).contains("不能审批自己起草的应急通知");
         }
@@ -85,7 +79,7 @@ class EmergencyPagesIT {
             browser.logIn(approver.username(), approver.password());
             browser.menu("/emergencies");
             browser.test("emergency-list");
-            row(browser, "emergency-actions-" + id).findElement(By.cssSelector("[data-test='approve']")).click();
+            browser.press(d -> row(browser, "emergency-actions-" + id).findElement(By.cssSelector("[data-test='approve']")));
             confirmDialog(browser, "decision-dialog");
             browser.until(d -> browser.text("[data-test='emergency-status-" + id + "']").equals("已发布"));
             assertThat(browser.text("[data-test='emergency-delivery-" + id + "']")).contains("已送达").contains("已读");

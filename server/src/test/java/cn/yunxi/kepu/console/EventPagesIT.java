@@ -119,7 +119,7 @@ class EventPagesIT {
             browser.menu("/events");
             browser.until(d -> browser.text("[data-test='event-list'] tbody").contains(title));
             browser.screenshot("event-list");
-            browser.find("[data-test='event-list'] [data-event-id='" + id + "']").click();
+            browser.press(d -> browser.find("[data-test='event-list'] [data-event-id='" + id + "']"));
             browser.click("open-roster");
             browser.until(d -> browser.text("[data-test='roster-table']").contains("王建国"));
             assertThat(browser.text("[data-test='confirmed-count']")).contains("1");
@@ -224,7 +224,7 @@ class EventPagesIT {
         org.openqa.selenium.WebElement dialog = browser.until(d -> browser.all(".t-dialog__modal-info, .t-dialog__modal-danger")
                 .stream().filter(org.openqa.selenium.WebElement::isDisplayed).findFirst().orElse(null));
         String text = dialog.getText();
-        dialog.findElement(org.openqa.selenium.By.cssSelector(".t-dialog__confirm")).click();
+        browser.press(d -> dialog.findElement(org.openqa.selenium.By.cssSelector(".t-dialog__confirm")));
         return text;
     }
 

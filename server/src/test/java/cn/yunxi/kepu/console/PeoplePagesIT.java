@@ -87,7 +87,7 @@ class PeoplePagesIT {
             browser.menu("/people/staff");
             browser.test("staff-list");
             WebElement actions = row(browser, "staff-actions-" + organiser.username());
-            actions.findElement(By.cssSelector("[data-test='reset-password']")).click();
+            browser.press(d -> actions.findElement(By.cssSelector("[data-test='reset-password']")));
             confirm(browser, null);
             password = browser.text("[data-test='one-time-password']");
         }
@@ -111,14 +111,14 @@ class PeoplePagesIT {
             browser.test("volunteer-list");
             browser.screenshot("people-volunteers");
 
-            row(browser, "volunteer-actions-" + approved).findElement(By.cssSelector("[data-test='approve']")).click();
+            browser.press(d -> row(browser, "volunteer-actions-" + approved).findElement(By.cssSelector("[data-test='approve']")));
             confirm(browser, "review-dialog");
             browser.until(d -> d.findElements(By.cssSelector("[data-test='volunteer-actions-" + approved + "'] [data-test='approve']")).isEmpty());
             // as a person would: the approval's dialog is gone before the next one is opened
             browser.until(d -> d.findElements(By.cssSelector("[data-test='review-dialog'] .t-dialog__confirm")).stream()
                     .noneMatch(WebElement::isDisplayed));
 
-            row(browser, "volunteer-actions-" + rejected).findElement(By.cssSelector("[data-test='reject']")).click();
+            browser.press(d -> row(browser, "volunteer-actions-" + rejected).findElement(By.cssSelector("[data-test='reject']")));
             confirm(browser, "review-dialog");
             assertThat(browser.text("[data-test='review-dialog'] .t-is-error")).contains("请填写原因");
             browser.type("note", "请补充可服务时间");
@@ -129,7 +129,7 @@ class PeoplePagesIT {
             browser.until(d -> browser.text("[data-test='volunteer-list'] tbody").contains("页**"));
             WebElement row = row(browser, "volunteer-actions-" + approved).findElement(By.xpath("ancestor::tr"));
             assertThat(row.getText()).contains("已通过");
-            row.findElement(By.cssSelector("[data-test='services']")).click();
+            browser.press(d -> row.findElement(By.cssSelector("[data-test='services']")));
             browser.until(d -> browser.text("[data-test='service-drawer']").contains("还没有服务记录"));
         }
         assertThat(status("volunteer", approved)).isEqualTo("APPROVED");
@@ -151,7 +151,7 @@ class PeoplePagesIT {
             browser.logIn(town.username(), town.password());
             browser.menu("/people/officers");
             browser.test("officer-list");
-            row(browser, "officer-actions-" + id).findElement(By.cssSelector("[data-test='approve']")).click();
+            browser.press(d -> row(browser, "officer-actions-" + id).findElement(By.cssSelector("[data-test='approve']")));
             browser.type("note", "村委推荐");
             confirm(browser, "review-dialog");
             browser.until(d -> d.findElements(By.cssSelector("[data-test='officer-actions-" + id + "']")).isEmpty());
@@ -194,7 +194,7 @@ class PeoplePagesIT {
             browser.logIn(district.username(), district.password());
             browser.menu("/people/bases");
             browser.test("base-list");
-            row(browser, "base-actions-" + id).findElement(By.cssSelector("[data-test='edit-base']")).click();
+            browser.press(d -> row(browser, "base-actions-" + id).findElement(By.cssSelector("[data-test='edit-base']")));
             browser.until(d -> browser.find("[data-test='base-dialog'] input[name='name']").getDomProperty("value")
                     .equals("页面基地" + tag));
             browser.type("name", "页面基地（更正）" + tag);
@@ -204,7 +204,7 @@ class PeoplePagesIT {
             assertThat(line).contains("区级", "1");
             browser.screenshot("people-bases");
 
-            row(browser, "base-actions-" + id).findElement(By.cssSelector("[data-test='withdraw-base']")).click();
+            browser.press(d -> row(browser, "base-actions-" + id).findElement(By.cssSelector("[data-test='withdraw-base']")));
             confirm(browser, null);
             browser.until(d -> d.findElements(By.cssSelector("[data-test='base-actions-" + id + "']")).isEmpty());
             pick(browser, "已撤销");
@@ -233,9 +233,7 @@ class PeoplePagesIT {
 
     /** Clicks the confirm button of the dialog with that data-test (null: the confirmation box on top). */
     static void confirm(ConsoleBrowser browser, String dialog) {
-        String css = dialog == null ? ".t-dialog__confirm" : "[data-test='" + dialog + "'] .t-dialog__confirm";
-        browser.until(d -> d.findElements(By.cssSelector(css)).stream().filter(WebElement::isDisplayed)
-                .reduce((first, second) -> second).orElse(null)).click();
+        browser.confirmDialog(dialog);
     }
 
     /**
@@ -251,7 +249,7 @@ class PeoplePagesIT {
     /** Opens a TDesign select and picks the option showing {@code label}. */
     static void choose(ConsoleBrowser browser, String dataTest, String label) {
         browser.click(dataTest);
-        browser.until(d -> d.findElements(By.cssSelector(".t-select-option")).stream()
-                .filter(o -> o.isDisplayed() && o.getText().strip().equals(label)).findFirst().orElse(null)).click();
+        browser.press(d -> d.findElements(By.cssSelector(".t-select-option")).stream()
+                .filter(o -> o.isDisplayed() && o.getText().strip().equals(label)).findFirst().orElse(null));
     }
 }

@@ -86,7 +86,7 @@ class PlanPagesIT {
             browser.find("[data-test='indicator-list'][data-loaded='true']");
             assertThat(browser.all("#indicators tbody tr[data-code]")).hasSize(dashboard().path("indicators").size());
             browser.screenshot("plan-indicators");
-            browser.find("#indicators tr[data-code='DEMO_COOPERATIVES'] [data-test='open-indicator']").click();
+            browser.press(d -> browser.find("#indicators tr[data-code='DEMO_COOPERATIVES'] [data-test='open-indicator']"));
             browser.find("[data-test='indicator-detail'][data-loaded='true']");
             // a department reads the figure; the people behind figures are for the district and towns
             assertThat(browser.test("records-refused").getText()).contains("区级管理员");
@@ -128,7 +128,7 @@ class PlanPagesIT {
             browser.menu("/plan/entries");
             browser.find("[data-test='entry-" + entryId + "']");
             browser.screenshot("plan-entry-queue");
-            browser.find("[data-test='entry-" + entryId + "']").click();
+            browser.press(d -> browser.find("[data-test='entry-" + entryId + "']"));
             browser.find("[data-test='entry-page'][data-loaded='true']");
             browser.until(d -> Boolean.TRUE.equals(browser.script(
                     "const i = document.querySelector(\"[data-test='evidence-image'] img\"); return !!i && i.complete && i.naturalWidth > 0")));
@@ -176,7 +176,7 @@ class PlanPagesIT {
             browser.find("[data-test='unit-reports'][data-loaded='true']");
             browser.open("/admin/plan/reports?quarter=" + QUARTER);
             browser.find("[data-test='unit-reports'][data-loaded='true']");
-            browser.find("#my-tasks tr[data-task='" + last + "'] [data-test='report']").click();
+            browser.press(d -> browser.find("#my-tasks tr[data-task='" + last + "'] [data-test='report']"));
             browser.find("#report-form");
             confirm(browser);
             assertThat(browser.find("#report-form").getText()).contains("请填写工作进展");
@@ -197,7 +197,7 @@ class PlanPagesIT {
             // the other units are still there, so the list has loaded
             browser.until(d -> !browser.all("#missing tr[data-unit]").isEmpty());
             assertThat(browser.all("#missing tr[data-unit='" + unitId + "']")).isEmpty();
-            browser.driver.findElement(By.xpath("//*[contains(@class,'t-tabs__nav-item')][contains(.,'已报送')]")).click();
+            browser.press(d -> browser.driver.findElement(By.xpath("//*[contains(@class,'t-tabs__nav-item')][contains(.,'已报送')]")));
             browser.until(d -> browser.text("#reports").contains("组织农技人员培训"));
             assertThat(browser.all("#reports [data-test='evidence-image'] img")).isNotEmpty();
             browser.screenshot("plan-reports-received");
@@ -247,7 +247,7 @@ class PlanPagesIT {
             browser.logIn(district.username(), district.password());
             browser.menu("/plan/snapshots");
             browser.find("[data-test='snapshots'][data-loaded='true']");
-            browser.find("[data-test='open-snapshot-2023-02']").click();
+            browser.press(d -> browser.find("[data-test='open-snapshot-2023-02']"));
             browser.until(d -> browser.all("#snapshot-values tbody tr").size() == snapshot.path("values").size());
             assertThat(browser.text("#snapshot-values")).contains(snapshot.path("values").get(0).path("name").asString());
             browser.screenshot("plan-snapshot");
@@ -255,9 +255,9 @@ class PlanPagesIT {
             browser.open("/admin/plan/plans");
             browser.find("#plans tr[data-plan='YUNXI-2022-2025']");
             browser.screenshot("plan-plans");
-            browser.find("#plans tr[data-plan='YUNXI-2022-2025'] a, #plans tr[data-plan='YUNXI-2022-2025'] .t-link").click();
+            browser.press(d -> browser.find("#plans tr[data-plan='YUNXI-2022-2025'] a, #plans tr[data-plan='YUNXI-2022-2025'] .t-link"));
             browser.find("[data-test='plan-detail'][data-loaded='true']");
-            browser.find("[data-test='task-units']").click();
+            browser.press(d -> browser.find("[data-test='task-units']"));
             browser.find("#task-units-form");
             browser.screenshot("plan-task-units");
             browser.type("reason", "");
@@ -283,8 +283,7 @@ class PlanPagesIT {
 
     /** Clicks the confirm button of the dialog on screen (pages keep closed dialogs in the document). */
     private static void confirm(ConsoleBrowser browser) {
-        browser.until(d -> browser.all(".t-dialog__confirm").stream().filter(WebElement::isDisplayed).findFirst()
-                .orElse(null)).click();
+        browser.confirmDialog(null);
     }
 
     private JsonNode dashboard() {
