@@ -1,5 +1,6 @@
-// The organiser's offline check-in queue. A scan made without network is verified on the phone
-// (utils/offline-ticket.js) and kept here, in wx storage so it survives the mini-program being closed,
+// The organiser's offline check-in queue. A ticket scan made without network is verified on the phone
+// (utils/offline-ticket.js), a roster tick is checked against the downloaded roster (utils/offline-roster.js);
+// either is kept here, in wx storage so it survives the mini-program being closed,
 // with the time it happened. When the network returns each entry is sent to the server's sync endpoint
 // (POST /organiser/events/{id}/sync) under its own operation id: the server applies an id once and
 // answers a resend with the recorded outcome, so an answer lost on the way back is simply asked again.
@@ -10,6 +11,7 @@ const organiser = require('../api/organiser');
 
 const PREFIX = 'kepu.organiser.queue.';
 const PENDING = 'PENDING';
+const STATE_TEXT = { PENDING: '待同步', APPLIED: '已同步', CONFLICT: '已同步', REFUSED: '未通过' };
 
 function key(eventId) {
   return PREFIX + eventId;
@@ -41,14 +43,15 @@ function beijingIso(ms) {
 }
 
 /**
- * Queue one scan. `entry`: {ticket, signupId, name?, sessionId, purpose}. Returns the stored entry.
+ * Queue one scan or tick. `entry`: {kind?: 'TICKET' (default) | 'TICK', ticket? (a scan's), signupId, name?,
+ * sessionId, purpose}. Returns the stored entry.
  * @param {number} [now] when it happened (ms), for tests
  */
 function enqueue(eventId, entry, now) {
   const at = now === undefined ? Date.now() : now;
   const stored = Object.assign({}, entry, {
     opId: newOpId(),
-    kind: 'TICKET',
+    kind: entry.kind === 'TICK' ? 'TICK' : 'TICKET',
     at: beijingIso(at),
     state: PENDING,
     result: null,
@@ -66,15 +69,16 @@ function alreadyQueued(eventId, signupId, sessionId, purpose) {
 }
 
 /** The words shown for an entry once the server has answered. */
-function resultOf(answer) {
-  if (answer.outcome === 'APPLIED') return { ok: true, title: '已同步，签到有效', note: '' };
+function resultOf(answer, purpose) {
+  if (answer.outcome === 'APPLIED') return { ok: true, title: purpose === 'OUT' ? '已同步，签退有效' : '已同步，签到有效', note: '' };
   if (answer.outcome === 'CONFLICT') return { ok: true, title: '已同步（另一台手机也记录过）', note: answer.detail || '' };
   return { ok: false, title: '未通过', note: answer.detail || '服务器拒绝了这条记录' };
 }
 
 function wireOp(e) {
-  return { opId: e.opId, kind: e.kind, ticket: e.ticket, signupId: e.signupId, sessionId: e.sessionId,
-    purpose: e.purpose, at: e.at };
+  const op = { opId: e.opId, kind: e.kind, signupId: e.signupId, sessionId: e.sessionId, purpose: e.purpose, at: e.at };
+  if (e.kind !== 'TICK') op.ticket = e.ticket;
+  return op;
 }
 
 function isNetwork(err) {
@@ -114,7 +118,8 @@ function sync(eventId) {
         break;
       }
       const entries = list(eventId).map((e) => (e.opId === entry.opId
-        ? Object.assign({}, e, { state: answer.outcome, result: resultOf(answer), syncedAt: Date.now() })
+        ? Object.assign({}, e, { state: answer.outcome, result: resultOf(answer, e.purpose),
+          attendance: answer.attendance || null, syncedAt: Date.now() })
         : e));
       save(eventId, entries);
       synced += 1;
@@ -134,4 +139,28 @@ function clearSynced(eventId) {
   save(eventId, pending(eventId));
 }
 
-module.exports = { list, pending, enqueue, alreadyQueued, sync, clearSynced, resultOf, beijingIso, newOpId };
+function hhmm(iso) {
+  return String(iso || '').slice(11, 16);
+}
+
+/** What a page shows of the queue: {pendingCount, queue: rows newest first}. */
+function view(eventId) {
+  const entries = list(eventId);
+  return {
+    pendingCount: entries.filter((e) => e.state === PENDING).length,
+    queue: entries.slice().reverse().map((e) => ({
+      opId: e.opId,
+      signupId: e.signupId,
+      name: e.name || `报名 ${e.signupId}`,
+      time: hhmm(e.at),
+      purposeWord: e.purpose === 'OUT' ? '签退' : '签到',
+      how: e.kind === 'TICK' ? '名单勾选' : '扫凭证',
+      state: e.state,
+      stateText: STATE_TEXT[e.state] || e.state,
+      ok: e.state !== 'REFUSED',
+      note: e.result ? [e.result.title === '未通过' ? '' : e.result.title, e.result.note].filter(Boolean).join('：') : '',
+    })),
+  };
+}
+
+module.exports = { list, pending, enqueue, alreadyQueued, sync, clearSynced, resultOf, beijingIso, newOpId, view };

@@ -14,8 +14,7 @@ const offlineTicket = require('../../utils/offline-ticket');
 const queue = require('../../utils/checkin-queue');
 const { verifySignedTicket } = require('../../utils/signed-ticket');
 const organiser = require('../../api/organiser');
-
-const STATE_TEXT = { PENDING: '待同步', APPLIED: '已同步', CONFLICT: '已同步', REFUSED: '未通过' };
+const { phoneOffline, isNetworkError } = require('../../utils/network');
 
 function scanCode() {
   return new Promise((resolve) => {
@@ -26,28 +25,6 @@ function scanCode() {
       fail: () => resolve(''),
     });
   });
-}
-
-/** Resolves true when wx.getNetworkType says the phone has no network. */
-function phoneOffline() {
-  return new Promise((resolve) => {
-    if (typeof wx.getNetworkType !== 'function') {
-      resolve(false);
-      return;
-    }
-    wx.getNetworkType({
-      success: (res) => resolve(Boolean(res) && res.networkType === 'none'),
-      fail: () => resolve(false),
-    });
-  });
-}
-
-function isNetworkError(err) {
-  return Boolean(err) && (err.status === 0 || err.code === 'NETWORK_ERROR');
-}
-
-function hhmm(iso) {
-  return String(iso || '').slice(11, 16);
 }
 
 Page(
@@ -108,20 +85,7 @@ Page(
     },
 
     queueData() {
-      const entries = queue.list(this.eventId);
-      return {
-        pendingCount: entries.filter((e) => e.state === 'PENDING').length,
-        queue: entries.slice().reverse().map((e) => ({
-          opId: e.opId,
-          name: e.name || `报名 ${e.signupId}`,
-          time: hhmm(e.at),
-          purposeWord: e.purpose === 'OUT' ? '签退' : '签到',
-          state: e.state,
-          stateText: STATE_TEXT[e.state] || e.state,
-          ok: e.state !== 'REFUSED',
-          note: e.result ? [e.result.title === '未通过' ? '' : e.result.title, e.result.note].filter(Boolean).join('：') : '',
-        })),
-      };
+      return queue.view(this.eventId);
     },
 
     async syncNow() {

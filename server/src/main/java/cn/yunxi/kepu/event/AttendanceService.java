@@ -124,7 +124,7 @@ class AttendanceService {
         }
         Signup signup = signups.selectById(signupId);
         if (signup == null || signup.getEventId() != event.id()) {
-            throw new ApiException(EventErrors.TICKET_INVALID, "该凭证不属于本活动");
+            throw new ApiException(EventErrors.TICKET_INVALID, "TICK".equals(method) ? "该报名不属于本活动" : "该凭证不属于本活动");
         }
         if (SignupStatus.CANCELLED.name().equals(signup.getStatus())) {
             throw new ApiException(EventErrors.NOT_SIGNED_UP, "该报名已取消，无法签到");

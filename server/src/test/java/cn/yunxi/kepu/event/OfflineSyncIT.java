@@ -95,6 +95,18 @@ class OfflineSyncIT {
                 "purpose", purpose, "at", START.plusMinutes(minute).toString());
     }
 
+    /** A resident signed up (a proxy signup looks the same on the roster): the roster's signup id. */
+    private long signupId() {
+        String resident = Logins.residentToken(api);
+        assertThat(signup(api, resident, eventId).status()).isEqualTo(201);
+        return api.get("/api/v1/me/signups", resident).json().path("items").get(0).path("id").asLong();
+    }
+
+    private Map<String, Object> tickOp(long signupId, String purpose, int minute) {
+        return Map.of("opId", UUID.randomUUID().toString(), "kind", "TICK", "signupId", signupId,
+                "sessionId", sessionId, "purpose", purpose, "at", START.plusMinutes(minute).toString());
+    }
+
     private JsonNode sync(JsonNode phone, List<Map<String, Object>> ops) {
         Response r = api.post("/api/v1/organiser/events/" + eventId + "/sync", token(phone),
                 ApiClient.json(Map.of("ops", ops)));
@@ -161,5 +173,97 @@ class OfflineSyncIT {
         assertThat(sync(phoneA, List.of(reused)).get(0).path("outcome").asString()).isEqualTo("APPLIED");
         JsonNode stolen = sync(phoneB, List.of(reused));
         assertThat(stolen.get(0).path("code").asString()).isEqualTo("SYNC_OP_TAKEN");
+    }
+
+    @Test
+    void rosterTicksMadeOfflineCountOnceAtTheTimeTheyHappened() {
+        long signupId = signupId();
+        List<Map<String, Object>> ticks = List.of(tickOp(signupId, "IN", 4), tickOp(signupId, "OUT", 38));
+        // the network returns 20 minutes after the session ended: still inside the settle grace
+        clock.pin(START.plusMinutes(60).toInstant());
+        JsonNode first = sync(phoneA, ticks);
+        assertThat(first.findValuesAsString("outcome")).as(first.toString()).containsExactly("APPLIED", "APPLIED");
+        assertThat(first.findValues("duplicate")).allSatisfy(d -> assertThat(d.asBoolean()).isFalse());
+        // the answer was lost on the way back: the phone sends both again, one at a time
+        for (Map<String, Object> tick : ticks) {
+            JsonNode again = sync(phoneA, List.of(tick));
+            assertThat(again.get(0).path("outcome").asString()).isEqualTo("APPLIED");
+            assertThat(again.get(0).path("duplicate").asBoolean()).isTrue();
+        }
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT check_in_at, check_out_at, presence_confirmed, check_in_method, "
+                + "(SELECT COUNT(*) FROM event_attendance WHERE event_id = ?) AS n FROM event_attendance "
+                + "WHERE event_id = ?", eventId, eventId);
+        assertThat(row.get("n")).isEqualTo(1L);
+        assertThat(row.get("check_in_at")).isEqualTo(START.plusMinutes(4).toLocalDateTime());
+        assertThat(row.get("check_out_at")).isEqualTo(START.plusMinutes(38).toLocalDateTime());
+        assertThat(row.get("presence_confirmed")).isEqualTo(true);
+        assertThat(row.get("check_in_method")).isEqualTo("TICK");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM organiser_sync_op WHERE event_id = ?", Integer.class,
+                eventId)).isEqualTo(2);
+    }
+
+    @Test
+    void aRosterTickOutsideTheSessionsWindowIsRefusedAndChangesNothing() {
+        long signupId = signupId();
+        clock.pin(START.plusMinutes(150).toInstant());
+        JsonNode answers = sync(phoneA, List.of(
+                // checked in after the session ended (40 minutes), and 61 minutes before it began
+                tickOp(signupId, "IN", 45), tickOp(signupId, "IN", -61)));
+        assertThat(answers.findValuesAsString("outcome")).as(answers.toString()).containsExactly("REFUSED", "REFUSED");
+        assertThat(answers.findValuesAsString("code")).containsExactly("CHECKIN_NOT_OPEN", "CHECKIN_NOT_OPEN");
+        assertThat(answers.get(0).path("detail").asString()).isNotBlank();
+        // a refusal is recorded too: the same operation sent again is refused again, not judged anew
+        JsonNode again = sync(phoneA, List.of(Map.of("opId", answers.get(0).path("opId").asString(), "kind", "TICK",
+                "signupId", signupId, "sessionId", sessionId, "purpose", "IN", "at", START.plusMinutes(5).toString())));
+        assertThat(again.get(0).path("outcome").asString()).isEqualTo("REFUSED");
+        assertThat(again.get(0).path("duplicate").asBoolean()).isTrue();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_attendance WHERE event_id = ?", Integer.class,
+                eventId)).isZero();
+
+        // ticked in during the session, then out more than 60 minutes after its end: the check-out is refused
+        JsonNode in = sync(phoneA, List.of(tickOp(signupId, "IN", 5)));
+        assertThat(in.get(0).path("outcome").asString()).as(in.toString()).isEqualTo("APPLIED");
+        JsonNode out = sync(phoneA, List.of(tickOp(signupId, "OUT", 101)));
+        assertThat(out.get(0).path("outcome").asString()).as(out.toString()).isEqualTo("REFUSED");
+        assertThat(out.get(0).path("code").asString()).isEqualTo("CHECKIN_NOT_OPEN");
+        assertThat(jdbc.queryForObject("SELECT check_out_at FROM event_attendance WHERE event_id = ?",
+                LocalDateTime.class, eventId)).isNull();
+    }
+
+    @Test
+    void aTickWithoutASignupOrForAnotherEventsSignupIsRefused() {
+        clock.pin(START.plusMinutes(10).toInstant());
+        Map<String, Object> noSignup = Map.of("opId", UUID.randomUUID().toString(), "kind", "TICK",
+                "sessionId", sessionId, "purpose", "IN", "at", START.plusMinutes(5).toString());
+        JsonNode answers = sync(phoneA, List.of(noSignup, tickOp(Long.MAX_VALUE - 1, "IN", 5)));
+        assertThat(answers.findValuesAsString("outcome")).as(answers.toString()).containsExactly("REFUSED", "REFUSED");
+        assertThat(answers.get(0).path("code").asString()).isEqualTo("SIGNUP_NOT_FOUND");
+        assertThat(answers.get(1).path("detail").asString()).contains("不属于本活动");
+    }
+
+    @Test
+    void aNameTickedOnTwoPhonesIsAConflictAndTheEarlierCheckInStands() {
+        long signupId = signupId();
+        clock.pin(START.plusMinutes(6).toInstant());
+        // phone B has signal and ticks her live at 09:06
+        Response live = api.post("/api/v1/organiser/events/" + eventId + "/sessions/" + sessionId + "/ticks",
+                token(phoneB), ApiClient.json(Map.of("signupId", signupId, "purpose", "IN")));
+        assertThat(live.status()).as(live.toString()).isEqualTo(200);
+        // phone A, without network, had ticked her at 09:02 and syncs later
+        clock.pin(START.plusMinutes(20).toInstant());
+        JsonNode fromA = sync(phoneA, List.of(tickOp(signupId, "IN", 2)));
+        assertThat(fromA.get(0).path("outcome").asString()).as(fromA.toString()).isEqualTo("CONFLICT");
+        assertThat(fromA.get(0).path("detail").asString()).contains("09:02");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_attendance WHERE event_id = ?", Integer.class,
+                eventId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT check_in_at FROM event_attendance WHERE event_id = ?",
+                LocalDateTime.class, eventId)).isEqualTo(START.plusMinutes(2).toLocalDateTime());
+        // a check-out ticked on both phones: the first one recorded stands
+        JsonNode outB = sync(phoneB, List.of(tickOp(signupId, "OUT", 18)));
+        assertThat(outB.get(0).path("outcome").asString()).isEqualTo("APPLIED");
+        JsonNode outA = sync(phoneA, List.of(tickOp(signupId, "OUT", 19)));
+        assertThat(outA.get(0).path("outcome").asString()).isEqualTo("CONFLICT");
+        assertThat(outA.get(0).path("detail").asString()).contains("09:18");
     }
 }
