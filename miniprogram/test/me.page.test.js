@@ -1,4 +1,4 @@
-const { createWx, json, problem, flush } = require('./helpers/wx');
+const { createWx, json, problem, flush, NETWORK_FAIL } = require('./helpers/wx');
 const { me, regions, storeSession } = require('./helpers/fixtures');
 const { renderPage, resetPages, hasClass, text, inner } = require('./helpers/render');
 
@@ -189,5 +189,103 @@ describe('我的 page', () => {
     expect(page.querySelector('#phone-btn')).toBeUndefined();
     expect(page.querySelector('#nickname-input')).toBeUndefined();
     expect(server.callsTo('GET', '/api/v1/me')).toHaveLength(0);
+  });
+});
+
+describe('我的 page: the 组织者 entry is for staff only', () => {
+  const binding = { staffId: 9, displayName: '李组织', role: 'ORGANISER', roleLabel: '活动组织者', unitId: 3,
+    unitName: '陆城镇', boundAt: '2026-11-29T09:00:00+08:00' };
+  const notBound = problem(403, 'NOT_AN_ORGANISER', '您还没有绑定工作人员账号');
+
+  test('a resident sees no 组织者 entry, only a small 工作人员入口, and is asked once', async () => {
+    server.on('GET', '/api/v1/organiser/binding', notBound);
+    const page = await openMe(me());
+    expect(page.querySelector('#open-organiser')).toBeFalsy();
+    expect(text(page.querySelector('#staff-entry'))).toBe('工作人员入口');
+
+    page.querySelector('#staff-entry').dispatchEvent('tap');
+    await flush();
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/organiser/organiser' });
+
+    // the answer is kept: showing 我的 again does not ask the server again
+    await page.instance.onShow();
+    await flush();
+    expect(server.callsTo('GET', '/api/v1/organiser/binding')).toHaveLength(1);
+    expect(page.querySelector('#open-organiser')).toBeFalsy();
+  });
+
+  test('a WeChat bound to a staff account sees the 组织者 entry and no 工作人员入口', async () => {
+    server.on('GET', '/api/v1/organiser/binding', json(200, binding));
+    const page = await openMe(me());
+    expect(text(page.querySelector('#open-organiser'))).toContain('组织者');
+    expect(page.querySelector('#staff-entry')).toBeFalsy();
+    inner(page, 'open-organiser', '.t-cell').dispatchEvent('tap');
+    await flush();
+    expect(wx.navigateTo).toHaveBeenCalledWith({ url: '/pages/organiser/organiser' });
+  });
+
+  test('staff bind through 工作人员入口, the entry appears; unbinding removes it', async () => {
+    let bound = false;
+    server.on('GET', '/api/v1/organiser/binding', () => (bound ? json(200, binding) : notBound));
+    server.on('POST', '/api/v1/organiser/binding', () => {
+      bound = true;
+      return json(201, binding);
+    });
+    server.on('DELETE', '/api/v1/organiser/binding', () => {
+      bound = false;
+      return { statusCode: 204, data: '', header: {} };
+    });
+    server.on('GET', '/api/v1/organiser/events', json(200, { items: [], total: 0, page: 1, size: 50 }));
+    const mePage = await openMe(me());
+    expect(mePage.querySelector('#open-organiser')).toBeFalsy();
+
+    // 工作人员入口 → the 组织者 page's binding form
+    const organiserPage = await renderPage('pages/organiser/organiser');
+    await flush();
+    organiserPage.instance.onUsernameInput({ detail: { value: 'lizuzhi' } });
+    organiserPage.instance.onPasswordInput({ detail: { value: 'right-password' } });
+    await organiserPage.instance.onBind();
+    await flush();
+
+    // back on 我的
+    await mePage.instance.onShow();
+    await flush();
+    expect(mePage.querySelector('#open-organiser')).toBeTruthy();
+    expect(mePage.querySelector('#staff-entry')).toBeFalsy();
+
+    wx.showModal.mockImplementation((o) => o.success({ confirm: true }));
+    organiserPage.instance.onUnbind();
+    await flush();
+    await mePage.instance.onShow();
+    await flush();
+    expect(mePage.querySelector('#open-organiser')).toBeFalsy();
+    expect(mePage.querySelector('#staff-entry')).toBeTruthy();
+  });
+
+  test('a binding ended elsewhere (replaced, account disabled) removes the entry on the next visit', async () => {
+    let bound = true;
+    server.on('GET', '/api/v1/organiser/binding', () => (bound ? json(200, binding) : notBound));
+    const page = await openMe(me());
+    expect(page.querySelector('#open-organiser')).toBeTruthy();
+    bound = false;
+    await page.instance.onShow();
+    await flush();
+    expect(page.querySelector('#open-organiser')).toBeFalsy();
+    expect(page.querySelector('#staff-entry')).toBeTruthy();
+  });
+
+  test('without network a bound phone keeps its entry; another resident on the phone does not inherit it', async () => {
+    server.on('GET', '/api/v1/organiser/binding', json(200, binding));
+    const page = await openMe(me());
+    expect(page.querySelector('#open-organiser')).toBeTruthy();
+    server.on('GET', '/api/v1/organiser/binding', NETWORK_FAIL);
+    await page.instance.onShow();
+    await flush();
+    expect(page.querySelector('#open-organiser')).toBeTruthy();
+
+    resetPages();
+    const other = await openMe(me({ id: 2002, nickname: '另一位' }));
+    expect(other.querySelector('#open-organiser')).toBeFalsy();
+    expect(other.querySelector('#staff-entry')).toBeTruthy();
   });
 });

@@ -6,6 +6,7 @@ const elder = require('../../utils/elder');
 const toast = require('../../utils/toast');
 const { describeError } = require('../../utils/errors');
 const meApi = require('../../api/me');
+const organiserBinding = require('../../utils/organiser-binding');
 const regionsApi = require('../../api/regions');
 const regions = require('../../utils/regions');
 const { uploadImage } = require('../../utils/upload');
@@ -35,6 +36,9 @@ Page(
       uploadingAvatar: false,
       avatarError: '',
       suggestElder: false, // 老年人 or 60+ by the profile, and 关怀模式 is off
+      // 组织者 is a staff tool: its entry shows only when this WeChat is bound to a staff account;
+      // anyone else sees a small 工作人员入口 at the bottom, which leads to the binding form
+      organiserBound: false,
     },
 
     onLoad() {
@@ -61,8 +65,9 @@ Page(
           }),
         ]);
         session.saveResident(me);
-        this.setData({ needsConsent: false });
+        this.setData({ needsConsent: false, organiserBound: organiserBinding.known() === true });
         this.showMe(me);
+        this.setData({ organiserBound: await organiserBinding.isBound() });
       } catch (err) {
         if (err.code === 'SIGNED_OUT') {
           wx.switchTab({ url: '/pages/index/index' });

@@ -5,6 +5,7 @@
 const { elderPage } = require('../../behaviors/elder-page');
 const { loadable } = require('../../utils/page-load');
 const organiser = require('../../api/organiser');
+const organiserBinding = require('../../utils/organiser-binding');
 
 function eventView(e) {
   return Object.assign({}, e, { whenText: String(e.startsAt || '').replace('T', ' ').slice(0, 16) });
@@ -18,9 +19,13 @@ Page(
         try {
           account = await organiser.binding({ silent: true });
         } catch (err) {
-          if (err.status === 403) return { state: 'unbound', account: null, events: [] };
+          if (err.status === 403) {
+            organiserBinding.remember(false);
+            return { state: 'unbound', account: null, events: [] };
+          }
           throw err;
         }
+        organiserBinding.remember(true);
         const page = await organiser.events({ page: 1, size: 50 });
         return { account, events: (page.items || []).map(eventView) };
       },
@@ -73,6 +78,8 @@ Page(
         success: async (res) => {
           if (!res.confirm) return;
           await organiser.unbind();
+          // 我的 no longer shows the 组织者 entry
+          organiserBinding.remember(false);
           this.setData({ state: 'unbound', account: null, events: [] });
         },
       });
