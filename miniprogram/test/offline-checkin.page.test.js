@@ -225,3 +225,30 @@ test('a request that fails for want of network falls back to the phone check', a
   expect(text(p.querySelector('#result-title'))).toBe('已取消');
   expect(text(p.querySelector('#pending'))).toBe('待同步 1 条');
 });
+
+test('offline on a phone without BigInt, a ticket is refused with 请联网后扫描 and not queued; online scans still work', async () => {
+  const ticket = ticketFor(31);
+  const saved = global.BigInt;
+  global.BigInt = undefined;
+  try {
+    const p = await openPage();
+    goOffline();
+    await scan(p, ticket);
+    expect(text(p.querySelector('#result-mark'))).toBe('✗');
+    expect(text(p.querySelector('#result-title'))).toBe('无法离线核验');
+    expect(text(p.querySelector('#result-note'))).toBe('这部手机的微信版本过旧，不能离线核验凭证，请联网后扫描');
+    expect(wx.vibrateLong).toHaveBeenCalled();
+    expect(p.querySelector('#queue')).toBeFalsy();
+    expect(wx.__storage.get('kepu.organiser.queue.7')).toBeFalsy();
+
+    // with network the server checks the ticket: no BigInt needed on the phone
+    wx.__network = 'wifi';
+    server.on('POST', '/api/v1/organiser/events/7/tickets', json(200, { id: 1, eventId: 7, sessionId: 501, signupId: 31,
+      method: 'TICKET', checkInAt: '2026-11-29T09:01:00+08:00', checkOutAt: null, presenceConfirmed: true,
+      alreadyRecorded: false }));
+    await scan(p, ticket);
+    expect(text(p.querySelector('#result-mark'))).toBe('✓');
+  } finally {
+    global.BigInt = saved;
+  }
+});

@@ -314,3 +314,19 @@ test('a person already ticked offline is not queued twice', async () => {
   expect(wx.showToast).toHaveBeenLastCalledWith(expect.objectContaining({ title: '王** 已签到，无需重复' }));
   expect(wx.__storage.get('kepu.organiser.queue.7')).toHaveLength(1);
 });
+
+test('a phone without BigInt (no offline ticket check) still ticks offline and syncs', async () => {
+  const saved = global.BigInt;
+  global.BigInt = undefined;
+  try {
+    const p = await openPage();
+    goOffline();
+    await tick(p, 31, 'IN');
+    expect(text(p.querySelector('#state-31'))).toBe('已签到（待同步）');
+    await comeBackOnline();
+    expect(syncedOps().map((op) => [op.kind, op.signupId])).toEqual([['TICK', 31]]);
+    expect(text(p.querySelector('#state-31'))).toBe('已签到');
+  } finally {
+    global.BigInt = saved;
+  }
+});
