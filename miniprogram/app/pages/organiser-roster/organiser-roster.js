@@ -166,9 +166,11 @@ Page(
       }
       this.setData({ syncing: true });
       this.syncRun = (async () => {
+        const started = Date.now();
         const outcome = await queue.sync(this.eventId);
+        // only what this sync answered: an older answer must not undo a later tick made online
         queue.list(this.eventId)
-          .filter((e) => e.attendance && e.state !== 'PENDING')
+          .filter((e) => e.attendance && e.state !== 'PENDING' && e.syncedAt >= started)
           .forEach((e) => this.applyAttendance(e.attendance));
         // the network is back: the roster from the server shows ticks made on other phones too
         if (!outcome.stopped && this.offline) await this.refreshRoster();
