@@ -119,6 +119,7 @@ test('offline: three tickets are verified on the phone, queued, and synced once 
   const rows = p.querySelectorAll('.queue-row').map(text);
   // newest first; each with its own result, the refused one with the server's reason
   expect(rows[0]).toContain('张**');
+  expect(rows[0]).toContain('扫凭证签到');
   expect(rows[0]).toContain('未通过');
   expect(rows[0]).toContain('该场次不在签到时间内');
   expect(rows[1]).toContain('李**');
