@@ -32,7 +32,7 @@ STEP = re.compile(r"SELECT @(\w+)(?: AS course_id)?, (\d+)(?: AS lesson)?, (\d+)
                   r"'art:[^']+'(?: AS image)?, '([^']+)'")
 
 DIGITS = '零一二三四五六七八九'
-WORDS_PER_MINUTE = 135  # espeak-ng's default is 175; elders follow a slower voice better
+WORDS_PER_MINUTE = 160  # a little under espeak-ng's 175; the lesson page's 慢一点 slows it further (0.75×)
 
 
 def steps():
