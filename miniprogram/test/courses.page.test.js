@@ -253,5 +253,28 @@ describe('防诈骗专区', () => {
     expect(text(page.querySelector('#quiz-verdict'))).toContain('答对了');
     expect(text(page.querySelector('#quiz-correct'))).toContain('不可信');
     expect(text(page.querySelector('#quiz-explanation'))).toContain('医保');
+    expect(page.querySelector('#quiz-wrong-book')).toBeFalsy();
+  });
+
+  test('a scenario answered wrong says it went into the 错题本 and opens it', async () => {
+    server.on('GET', '/api/v1/courses', json(200, []));
+    server.on('GET', '/api/v1/practice/next', json(200, {
+      questionId: 78, type: 'SINGLE', typeLabel: '单选', stem: '短信：“妈，我换号了，急用钱，先转 5000 到这个卡上。”这条短信可信吗？',
+      options: ['可信，孩子急用要马上转', '不可信，先打孩子原来的号码核实'], inWrongBook: false,
+    }));
+    server.on('POST', '/api/v1/practice/answers', json(200, {
+      questionId: 78, correct: false, correctAnswer: [1], explanation: '冒充子女借钱是常见骗局。', inWrongBook: true, rightStreak: 0,
+    }));
+
+    const page = await renderPage('pages/antifraud/antifraud');
+    await flush();
+    await tap(page, 'quiz-start');
+    await tap(page, 'quiz-option-0');
+    await tap(page, 'quiz-answer');
+    expect(text(page.querySelector('#quiz-verdict'))).toContain('再想想');
+    expect(text(page.querySelector('#quiz-correct'))).toContain('原来的号码');
+    expect(text(page.querySelector('#quiz-wrong-book'))).toContain('错题本');
+    await tap(page, 'quiz-open-wrong-book');
+    expect(wx.navigateTo).toHaveBeenCalledWith(expect.objectContaining({ url: '/pages/wrong-book/wrong-book' }));
   });
 });

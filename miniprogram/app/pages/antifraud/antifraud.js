@@ -37,6 +37,12 @@ Page(
       wx.makePhoneCall({ phoneNumber: courses.ANTI_FRAUD_LINE, fail() {} });
     },
 
+    // A scenario answered wrong is kept in the 错题本 like any practice question: its stem carries the whole message,
+    // so it reads the same there.
+    onOpenWrongBook() {
+      wx.navigateTo({ url: '/pages/wrong-book/wrong-book' });
+    },
+
     onOpenCourse(e) {
       wx.navigateTo({ url: `/pages/course/course?id=${e.currentTarget.dataset.id}` });
     },

@@ -32,6 +32,8 @@ export const TASK_REPORTERS: StaffRole[] = ['DISTRICT_ADMIN', 'UNIT_ADMIN', 'TOW
 
 /** See their unit's staff accounts; add organisers (the district admin: any account). */
 export const STAFF_MANAGERS: StaffRole[] = ['DISTRICT_ADMIN', 'UNIT_ADMIN', 'TOWN_ADMIN'];
+/** Follow emergencies: the district publishes; a town admin sees, read-only, those for the district or their town. */
+export const EMERGENCY_READERS: StaffRole[] = ['DISTRICT_ADMIN', 'TOWN_ADMIN'];
 /** Review volunteers' and officers' applications (a town admin: their town's). */
 export const APPLICATION_REVIEWERS: StaffRole[] = ['DISTRICT_ADMIN', 'TOWN_ADMIN'];
 

@@ -2,7 +2,7 @@
 // (see router/meta.ts); the guard and the side menu read nothing else.
 import type { RouteRecordRaw } from 'vue-router';
 
-import { ALL_ROLES, APPLICATION_REVIEWERS, COURSE_AUTHORS, EVENT_ADMINS, FIGURE_ENTRANTS, QUIZ_AUTHORS, REVIEWERS, STAFF_MANAGERS, TASK_REPORTERS } from '@/auth/roles';
+import { ALL_ROLES, APPLICATION_REVIEWERS, COURSE_AUTHORS, EMERGENCY_READERS, EVENT_ADMINS, FIGURE_ENTRANTS, QUIZ_AUTHORS, REVIEWERS, STAFF_MANAGERS, TASK_REPORTERS } from '@/auth/roles';
 import ConsoleLayout from '@/layout/ConsoleLayout.vue';
 import LoginPage from '@/pages/LoginPage.vue';
 import './meta';
@@ -187,7 +187,7 @@ export const pageRoutes: RouteRecordRaw[] = [
     path: 'emergencies',
     name: 'emergencies',
     component: () => import('@/pages/emergency/EmergencyListPage.vue'),
-    meta: { title: '应急发布', roles: ['DISTRICT_ADMIN'], menu: { group: '应急科普', order: 50 } },
+    meta: { title: '应急发布', roles: EMERGENCY_READERS, menu: { group: '应急科普', order: 50 } },
   },
   {
     path: 'emergencies/new',

@@ -26,6 +26,7 @@ import cn.yunxi.kepu.course.CourseViews.AdminCourse;
 import cn.yunxi.kepu.course.CourseViews.AdminCourseCard;
 import cn.yunxi.kepu.course.CourseViews.AdminLesson;
 import cn.yunxi.kepu.course.CourseViews.AdminStep;
+import cn.yunxi.kepu.event.EventOrganisers;
 import cn.yunxi.kepu.quiz.PracticeQuestions;
 import cn.yunxi.kepu.staff.StaffRole;
 
@@ -44,14 +45,16 @@ class CourseAdminService {
     private final LearnerRepository learners;
     private final CourseImages images;
     private final PracticeQuestions questions;
+    private final EventOrganisers events;
     private final Clock clock;
 
     CourseAdminService(CourseRepository courses, LearnerRepository learners, CourseImages images,
-                       PracticeQuestions questions, Clock clock) {
+                       PracticeQuestions questions, EventOrganisers events, Clock clock) {
         this.courses = courses;
         this.learners = learners;
         this.images = images;
         this.questions = questions;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -109,12 +112,20 @@ class CourseAdminService {
         return view(courses.course(id).orElseThrow());
     }
 
-    /** An offline class teaches this lesson: attending it completes the lesson. */
+    /**
+     * An offline class teaches this lesson: attending it completes the lesson. Staff link their own unit's classes
+     * only (the district any), since a link hands out completions and certificates for whoever attends.
+     */
     @Transactional
     AdminCourse linkEvent(CurrentUser staff, long id, CourseRequests.EventLink link) {
         ownLocked(staff, id);
         LessonRow lesson = courses.lesson(link.lessonId()).filter(l -> l.courseId() == id)
                 .orElseThrow(() -> new ApiException(CourseErrors.COURSE_LESSON_UNKNOWN));
+        Long organiser = events.organiserUnit(link.eventId())
+                .orElseThrow(() -> new ApiException(CourseErrors.EVENT_LINK_INVALID));
+        if (!StaffRole.isDistrictAdmin(staff) && !organiser.equals(staff.unitId())) {
+            throw new ApiException(CourseErrors.EVENT_LINK_FORBIDDEN);
+        }
         try {
             learners.linkEvent(link.eventId(), lesson.id(), staff.id(), Times.now(clock));
         } catch (DataIntegrityViolationException e) {

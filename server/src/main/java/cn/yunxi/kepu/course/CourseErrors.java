@@ -19,8 +19,9 @@ enum CourseErrors implements ErrorCode {
     COURSE_UNIT_FORBIDDEN(HttpStatus.FORBIDDEN, "只能管理本单位的课程"),
     PRACTICE_INCOMPLETE(HttpStatus.BAD_REQUEST, "请把这一课的练习题都做完再提交"),
     EVENT_LINK_INVALID(HttpStatus.BAD_REQUEST, "活动不存在，无法关联"),
+    EVENT_LINK_FORBIDDEN(HttpStatus.FORBIDDEN, "只能关联本单位组织的线下课堂"),
     CERTIFICATE_NOT_FOUND(HttpStatus.NOT_FOUND, "学完全部课程后才能领取结业证书"),
-    ART_NOT_FOUND(HttpStatus.NOT_FOUND, "插图不存在");
+    ART_NOT_FOUND(HttpStatus.NOT_FOUND, "插图或录音不存在");
 
     private final HttpStatus status;
     private final String message;

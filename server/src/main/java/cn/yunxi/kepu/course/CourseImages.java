@@ -22,13 +22,15 @@ import cn.yunxi.kepu.media.MediaService;
 /**
  * A step's picture is an uploaded image (a media key) or one of the drawings shipped with the server
  * ({@code art:<file>.svg}, under {@code classpath:course-art/}): the sample courses use those, so a fresh system
- * shows complete lessons without any upload, and staff may reuse them.
+ * shows complete lessons without any upload, and staff may reuse them. Narration likewise is an uploaded recording
+ * or a shipped one ({@code art:<file>.mp3}: the sample courses' synthesised narration), served the same way.
  */
 @Component
 class CourseImages {
 
     static final String ART_PREFIX = "art:";
     static final Pattern ART_FILE = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}\\.svg");
+    static final Pattern NARRATION_FILE = Pattern.compile("[a-z0-9][a-z0-9-]{0,59}\\.mp3");
     static final String ART_PATH = "/api/v1/course-art/";
 
     private final MediaService media;
@@ -42,6 +44,12 @@ class CourseImages {
     /** Whether {@code file} names a shipped drawing. */
     static boolean artExists(String file) {
         return file != null && ART_FILE.matcher(file).matches() && new ClassPathResource("course-art/" + file).exists();
+    }
+
+    /** Whether {@code file} names a shipped recording. */
+    static boolean narrationExists(String file) {
+        return file != null && NARRATION_FILE.matcher(file).matches()
+                && new ClassPathResource("course-art/" + file).exists();
     }
 
     /** The shipped drawings' file names, sorted. */
@@ -65,7 +73,13 @@ class CourseImages {
     }
 
     String audioUrl(String key) {
-        return key == null ? null : media.readUrl(key);
+        if (key == null) {
+            return null;
+        }
+        if (key.startsWith(ART_PREFIX)) {
+            return base() + ART_PATH + key.substring(ART_PREFIX.length());
+        }
+        return media.readUrl(key);
     }
 
     /** A shipped drawing, or an image staff uploaded for content; anything else is refused. */
@@ -85,7 +99,10 @@ class CourseImages {
         if (key == null || key.isBlank()) {
             return;
         }
-        boolean ok = media.find(key.strip()).map(MediaInfo::purpose).filter(p -> p == MediaPurpose.CONTENT_AUDIO).isPresent();
+        String value = key.strip();
+        // a course copied from a sample keeps its shipped narration when saved again
+        boolean ok = value.startsWith(ART_PREFIX) ? narrationExists(value.substring(ART_PREFIX.length()))
+                : media.find(value).map(MediaInfo::purpose).filter(p -> p == MediaPurpose.CONTENT_AUDIO).isPresent();
         if (!ok) {
             throw new ApiException(CourseErrors.COURSE_AUDIO_INVALID);
         }

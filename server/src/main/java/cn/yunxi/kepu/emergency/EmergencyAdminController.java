@@ -31,6 +31,9 @@ import jakarta.validation.Valid;
 @Tag(name = "应急科普")
 class EmergencyAdminController {
 
+    /** Towns follow the emergencies their residents see; everything else stays with the district. */
+    private static final String READERS = "hasAnyRole('DISTRICT_ADMIN', 'TOWN_ADMIN')";
+
     private final EmergencyAdminService emergencies;
     private final EmergencyTemplateService templates;
 
@@ -61,15 +64,18 @@ class EmergencyAdminController {
     }
 
     @GetMapping("/emergencies")
-    @Operation(operationId = "listEmergencies", summary = "应急通知列表（status：PENDING 待审批、PUBLISHED 已发布、ENDED 已结束、REJECTED 已驳回），含送达统计与操作记录")
-    PageResult<EmergencyView> list(@RequestParam(required = false) EmergencyStatus status, @Valid PageQuery page) {
-        return emergencies.list(status, page);
+    @PreAuthorize(READERS)
+    @Operation(operationId = "listEmergencies", summary = "应急通知列表（status：PENDING 待审批、PUBLISHED 已发布、ENDED 已结束、REJECTED 已驳回），含送达统计与操作记录；镇街管理员只读，只看到面向全区或本镇（街道）及其村（社区）的已发布通知")
+    PageResult<EmergencyView> list(@AuthenticationPrincipal CurrentUser user,
+                                   @RequestParam(required = false) EmergencyStatus status, @Valid PageQuery page) {
+        return emergencies.list(user, status, page);
     }
 
     @GetMapping("/emergencies/{id}")
-    @Operation(operationId = "getEmergency", summary = "应急通知详情：操作记录（起草、确认、审批）与送达统计")
-    EmergencyView get(@PathVariable long id) {
-        return emergencies.get(id);
+    @PreAuthorize(READERS)
+    @Operation(operationId = "getEmergency", summary = "应急通知详情：操作记录（起草、确认、审批）与送达统计；镇街管理员只能看范围内的已发布通知，别的一律 404")
+    EmergencyView get(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return emergencies.get(user, id);
     }
 
     @PostMapping("/emergencies/from-template")

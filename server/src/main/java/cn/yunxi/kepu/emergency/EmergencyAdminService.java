@@ -20,8 +20,10 @@ import cn.yunxi.kepu.emergency.EmergencyViews.AuditView;
 import cn.yunxi.kepu.emergency.EmergencyViews.DeliveryView;
 import cn.yunxi.kepu.emergency.EmergencyViews.EmergencyView;
 import cn.yunxi.kepu.emergency.EmergencyViews.TargetView;
+import cn.yunxi.kepu.staff.StaffRole;
 import cn.yunxi.kepu.staff.StaffService;
 import cn.yunxi.kepu.staff.StaffView;
+import cn.yunxi.kepu.staff.UnitView;
 
 /**
  * Publishing an emergency. Two ways, both fast and both recorded: a pre-approved template goes out when its author
@@ -132,17 +134,41 @@ class EmergencyAdminService {
     }
 
     @Transactional(readOnly = true)
-    PageResult<EmergencyView> list(EmergencyStatus status, PageQuery page) {
+    PageResult<EmergencyView> list(CurrentUser user, EmergencyStatus status, PageQuery page) {
         LocalDateTime now = Times.now(clock);
         String filter = status == null ? null : status.name();
-        List<EmergencyView> items = repository.list(filter, now, page.sizeOrDefault(), page.offset()).stream()
+        List<String> places = scopeOf(user);
+        List<EmergencyView> items = repository.list(filter, now, page.sizeOrDefault(), page.offset(), places).stream()
                 .map(r -> view(r, now)).toList();
-        return PageResult.of(items, repository.count(filter, now), page);
+        return PageResult.of(items, repository.count(filter, now, places), page);
+    }
+
+    @Transactional(readOnly = true)
+    EmergencyView get(CurrentUser user, long id) {
+        List<String> places = scopeOf(user);
+        if (places != null && !repository.inScope(id, places)) {
+            throw new ApiException(EmergencyErrors.EMERGENCY_NOT_FOUND);
+        }
+        return get(id);
     }
 
     @Transactional(readOnly = true)
     EmergencyView get(long id) {
         return view(row(id), Times.now(clock));
+    }
+
+    /**
+     * What the caller may see: null for the district admin (everything, drafts included); for a town's staff the
+     * town and its villages, whose published emergencies (and the whole district's) they follow read-only, since
+     * their residents are the ones who see the banner and call the town.
+     */
+    private List<String> scopeOf(CurrentUser user) {
+        if (StaffRole.isDistrictAdmin(user)) {
+            return null;
+        }
+        String town = user.unitId() == null ? null : staff.unit(user.unitId()).filter(u -> "TOWN".equals(u.kind()))
+                .map(UnitView::regionCode).orElse(null);
+        return audience.townAndVillages(town);
     }
 
     private EmergencyRepository.Row row(long id) {

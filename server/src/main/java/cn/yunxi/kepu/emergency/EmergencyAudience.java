@@ -71,6 +71,18 @@ class EmergencyAudience {
         return places;
     }
 
+    /** A town and its villages: the places whose emergencies the town's staff see. Empty for no town. */
+    List<String> townAndVillages(String townCode) {
+        if (townCode == null) {
+            return List.of();
+        }
+        List<String> places = new ArrayList<>();
+        places.add(townCode);
+        regions.villages().stream().filter(v -> townCode.equals(v.townCode())).map(RegionInfo::code)
+                .forEach(places::add);
+        return places;
+    }
+
     static boolean reaches(boolean wholeDistrict, Collection<String> targets, Set<String> places) {
         return wholeDistrict || targets.stream().anyMatch(places::contains);
     }

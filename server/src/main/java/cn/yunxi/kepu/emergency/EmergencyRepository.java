@@ -110,16 +110,41 @@ class EmergencyRepository {
 
     /**
      * Staff list, newest first. {@code status} PENDING, PUBLISHED (still running), ENDED, REJECTED or null for all.
+     * {@code places} null for every emergency (the district); otherwise only published emergencies for the whole
+     * district or for one of these towns/villages (a town's read-only view).
      */
-    List<Row> list(String status, LocalDateTime now, int limit, long offset) {
-        return jdbc.sql("SELECT * FROM emergency WHERE " + statusFilter(status) + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
-                .param("now", now).param("limit", limit).param("offset", offset)
+    List<Row> list(String status, LocalDateTime now, int limit, long offset, Collection<String> places) {
+        return jdbc.sql("SELECT * FROM emergency WHERE " + statusFilter(status) + scopeFilter(places)
+                        + " ORDER BY id DESC LIMIT :limit OFFSET :offset")
+                .param("now", now).param("limit", limit).param("offset", offset).params(scopeParams(places))
                 .query(EmergencyRepository::row).list();
     }
 
-    long count(String status, LocalDateTime now) {
-        return jdbc.sql("SELECT COUNT(*) FROM emergency WHERE " + statusFilter(status)).param("now", now)
-                .query(Long.class).single();
+    long count(String status, LocalDateTime now, Collection<String> places) {
+        return jdbc.sql("SELECT COUNT(*) FROM emergency WHERE " + statusFilter(status) + scopeFilter(places))
+                .param("now", now).params(scopeParams(places)).query(Long.class).single();
+    }
+
+    /** Whether the emergency is in the scope {@link #list} uses. */
+    boolean inScope(long id, Collection<String> places) {
+        return jdbc.sql("SELECT COUNT(*) FROM emergency WHERE id = :id" + scopeFilter(places))
+                .param("id", id).params(scopeParams(places)).query(Long.class).single() > 0;
+    }
+
+    private static String scopeFilter(Collection<String> places) {
+        if (places == null) {
+            return "";
+        }
+        return " AND status = 'PUBLISHED' AND (whole_district OR EXISTS (SELECT 1 FROM emergency_target t "
+                + "WHERE t.emergency_id = emergency.id AND t.region_code IN (:places)))";
+    }
+
+    private static Map<String, Object> scopeParams(Collection<String> places) {
+        if (places == null) {
+            return Map.of();
+        }
+        // IN () is not SQL: a caller without a town sees the whole district's emergencies only
+        return Map.of("places", places.isEmpty() ? List.of("-") : List.copyOf(places));
     }
 
     private static String statusFilter(String status) {
@@ -283,6 +308,34 @@ class EmergencyRepository {
     }
 
     // ---- personal data
+
+    record ReadReceipt(long emergencyId, String title, LocalDateTime readAt) {
+    }
+
+    record Quota(int remaining, LocalDateTime updatedAt) {
+    }
+
+    record Message(long emergencyId, String title, String status, LocalDateTime sentAt) {
+    }
+
+    List<ReadReceipt> readReceipts(long residentId) {
+        return jdbc.sql("SELECT r.emergency_id, e.title, r.read_at FROM emergency_read r JOIN emergency e "
+                        + "ON e.id = r.emergency_id WHERE r.resident_id = ? ORDER BY r.read_at, r.emergency_id")
+                .param(residentId).query((rs, n) -> new ReadReceipt(rs.getLong(1), rs.getString(2),
+                        rs.getObject(3, LocalDateTime.class))).list();
+    }
+
+    Optional<Quota> quota(long residentId) {
+        return jdbc.sql("SELECT remaining, updated_at FROM emergency_quota WHERE resident_id = ?").param(residentId)
+                .query((rs, n) -> new Quota(rs.getInt(1), rs.getObject(2, LocalDateTime.class))).optional();
+    }
+
+    List<Message> messages(long residentId) {
+        return jdbc.sql("SELECT n.emergency_id, e.title, n.status, n.sent_at FROM emergency_notice n JOIN emergency e "
+                        + "ON e.id = n.emergency_id WHERE n.resident_id = ? ORDER BY n.id")
+                .param(residentId).query((rs, n) -> new Message(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        rs.getObject(4, LocalDateTime.class))).list();
+    }
 
     void erase(long residentId) {
         jdbc.sql("DELETE FROM emergency_read WHERE resident_id = ?").param(residentId).update();

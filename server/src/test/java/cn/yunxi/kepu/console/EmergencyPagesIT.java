@@ -4,6 +4,9 @@ import static cn.yunxi.kepu.console.PeoplePagesIT.choose;
 import static cn.yunxi.kepu.console.PeoplePagesIT.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -21,7 +24,8 @@ import cn.yunxi.kepu.support.Logins;
 
 /**
  * 应急发布 as two district admins use it: one drafts free text and cannot approve it herself, the other approves it
- * and sees it published with the audit trail; a template goes out only after 确认发布 is typed.
+ * and sees it published with the audit trail; a template goes out only after 确认发布 is typed. A town admin follows
+ * the emergencies for their town read-only.
  */
 @KepuIntegrationTest
 class EmergencyPagesIT {
@@ -121,5 +125,30 @@ class EmergencyPagesIT {
         }
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM emergency_audit a JOIN emergency e ON e.id = a.emergency_id "
                 + "WHERE e.drafted_by = ? AND a.action = 'CONFIRMED'", Long.class, district.id())).isEqualTo(1);
+    }
+    @Test
+    void aTownAdminFollowsTheTownsEmergenciesWithoutAnyButton() {
+        long template = api.get("/api/admin/v1/emergency-templates?activeOnly=true", admin).json().valueStream()
+                .filter(t -> t.path("hazard").asString().equals("HEAT")).findFirst().orElseThrow().path("id").asLong();
+        ApiClient.Response published = api.post("/api/admin/v1/emergencies/from-template", admin, ApiClient.json(Map.of(
+                "templateId", template, "wholeDistrict", false, "regionCodes", List.of("430603100"),
+                "endsAt", OffsetDateTime.now().plusHours(6).withNano(0).toString(), "confirmText", "确认发布")));
+        assertThat(published.status()).as(published.toString()).isEqualTo(201);
+        long id = published.json().path("id").asLong();
+        Account town = ConsoleAccounts.ready(api, admin, "TOWN_ADMIN", ConsoleAccounts.unit(jdbc, "T430603100"),
+                "陆城镇应急联络员");
+        try (ConsoleBrowser browser = new ConsoleBrowser(port)) {
+            browser.logIn(town.username(), town.password());
+            browser.menu("/emergencies");
+            browser.test("emergency-read-only");
+            browser.until(d -> browser.text("[data-test='emergency-status-" + id + "']").equals("已发布"));
+            assertThat(browser.all("[data-test='new-from-template']")).isEmpty();
+            assertThat(browser.all("[data-test='new-free-text']")).isEmpty();
+            assertThat(browser.all("[data-test='emergency-actions-" + id + "']")).isEmpty();
+            assertThat(browser.all("[data-test='side-menu'] [data-path='/emergencies/templates']")).isEmpty();
+            browser.click("emergency-title-" + id);
+            WebElement audit = browser.test("audit-trail");
+            browser.until(d -> audit.getText().contains("按模板确认发布"));
+        }
     }
 }

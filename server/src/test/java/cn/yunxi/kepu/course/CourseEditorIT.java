@@ -109,12 +109,23 @@ class CourseEditorIT {
                 "COURSE_IMAGE_INVALID");
         assertRefused(course("课程", withStep(lesson, "art:wechat-video-1.svg", "打开微信。找到名字。点一下。")),
                 "COURSE_CAPTION_TOO_LONG");
+        // narration is an uploaded recording or one shipped with the server; a drawing or a made-up file is not
+        assertRefused(course("课程", withNarratedStep(lesson, "art:no-such-narration.mp3")), "COURSE_AUDIO_INVALID");
+        assertRefused(course("课程", withNarratedStep(lesson, "art:wechat-video-1.svg")), "COURSE_AUDIO_INVALID");
+        assertRefused(course("课程", withStep(lesson, "art:sample-video-1-1.mp3", "打开微信。")), "COURSE_IMAGE_INVALID");
         long exam = jdbc.queryForObject("SELECT id FROM quiz_question WHERE pool = 'EXAM' LIMIT 1", Long.class);
         assertRefused(course("课程", lesson(null, "第一课", exam)), "COURSE_QUESTION_INVALID");
         assertRefused(course("课程", lesson(null, "第一课", practice.get(0), practice.get(0))), "COURSE_QUESTION_INVALID");
         assertRefused(course("课程", lesson(null, "第一课", practice.get(0), practice.get(1), practice.get(2),
                 practice.get(0))), "VALIDATION_FAILED");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM course", Long.class)).isEqualTo(before);
+
+        // a course made from a sample keeps the sample's shipped narration when saved
+        JsonNode narrated = created(course("带讲解的课程", withNarratedStep(lesson, "art:sample-video-1-1.mp3")));
+        assertThat(narrated.path("lessons").get(0).path("steps").get(2).path("narrationKey").asString())
+                .isEqualTo("art:sample-video-1-1.mp3");
+        assertThat(narrated.path("lessons").get(0).path("steps").get(2).path("narrationUrl").asString())
+                .endsWith("/api/v1/course-art/sample-video-1-1.mp3");
 
         // a lesson without practice may be saved as a draft, but the course cannot be published like that
         long id = created(course("未完成的课程", lesson(null, "第一课"))).path("id").asLong();
@@ -187,9 +198,23 @@ class CourseEditorIT {
         JsonNode event = offlineClass(organiser, start);
         long eventId = event.path("id").asLong();
         long sessionId = event.path("sessions").get(0).path("id").asLong();
-        JsonNode linked = ok(api.post("/api/admin/v1/courses/" + id + "/event-links", author,
+        // the town's class is the town's to link: the course's unit may not, the district may
+        Response foreign = api.post("/api/admin/v1/courses/" + id + "/event-links", author,
+                ApiClient.json(Map.of("eventId", eventId, "lessonId", lessonId)));
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(403);
+        assertThat(foreign.json().path("code").asString()).isEqualTo("EVENT_LINK_FORBIDDEN");
+        assertThat(foreign.json().path("detail").asString()).contains("本单位");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM course_event_lesson WHERE event_id = ?", Long.class,
+                eventId)).isZero();
+        JsonNode linked = ok(api.post("/api/admin/v1/courses/" + id + "/event-links", admin,
                 ApiClient.json(Map.of("eventId", eventId, "lessonId", lessonId))));
         assertThat(linked.path("lessons").get(0).path("linkedEventIds").get(0).asLong()).isEqualTo(eventId);
+        long ownClass = offlineClass(author, start.plusDays(1)).path("id").asLong();
+        JsonNode both = ok(api.post("/api/admin/v1/courses/" + id + "/event-links", author,
+                ApiClient.json(Map.of("eventId", ownClass, "lessonId", lessonId))));
+        assertThat(both.path("lessons").get(0).path("linkedEventIds")).hasSize(2);
+        assertThat(jdbc.queryForList("SELECT event_id FROM course_event_lesson WHERE lesson_id = ?", Long.class,
+                lessonId)).containsExactlyInAnyOrder(eventId, ownClass);
         Response noEvent = api.post("/api/admin/v1/courses/" + id + "/event-links", author,
                 ApiClient.json(Map.of("eventId", 987654321L, "lessonId", lessonId)));
         assertThat(noEvent.status()).isEqualTo(400);
@@ -269,6 +294,14 @@ class CourseEditorIT {
         Map<String, Object> copy = new HashMap<>(lesson);
         List<Object> steps = new ArrayList<>((List<?>) lesson.get("steps"));
         steps.add(Map.of("image", image, "caption", caption));
+        copy.put("steps", steps);
+        return copy;
+    }
+
+    private static Map<String, Object> withNarratedStep(Map<String, Object> lesson, String narrationKey) {
+        Map<String, Object> copy = new HashMap<>(lesson);
+        List<Object> steps = new ArrayList<>((List<?>) lesson.get("steps"));
+        steps.add(Map.of("image", "art:wechat-video-1.svg", "caption", "打开微信。", "narrationKey", narrationKey));
         copy.put("steps", steps);
         return copy;
     }

@@ -2,7 +2,15 @@ package cn.yunxi.kepu.course;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 class CourseLearningIT {
 
     static final String VIDEO_CALL = "用微信和子女视频通话";
+    static final String ANTI_FRAUD = "识别和防范冒充客服、刷单、养老投资诈骗";
 
     @LocalServerPort
     int port;
@@ -129,6 +138,64 @@ class CourseLearningIT {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM participation_tag t JOIN participation_record r "
                 + "ON r.id = t.record_id WHERE r.resident_id = ? AND t.tag = 'S:ELDERLY'", Long.class, residentId))
                 .isEqualTo(2);
+    }
+
+    /**
+     * 关怀模式 means listening: every step of both sample courses has narration, and the address the lesson gives is
+     * one the mini-program's audio player (which sends no token) can play: 200, an audio type, an mp3 body.
+     */
+    @Test
+    void everyStepOfTheSampleCoursesHasNarrationTheAudioPlayerCanFetch() throws IOException, InterruptedException {
+        HttpClient player = HttpClient.newHttpClient();
+        int steps = 0;
+        for (String title : List.of(VIDEO_CALL, ANTI_FRAUD)) {
+            JsonNode course = ok(api.get("/api/v1/courses/" + sampleCourse(title).path("id").asLong(), elder));
+            for (JsonNode l : course.path("lessons")) {
+                for (JsonNode step : ok(api.get("/api/v1/courses/lessons/" + l.path("id").asLong(), elder)).path("steps")) {
+                    String url = step.path("narrationUrl").asString("");
+                    assertThat(url).as("narration of %s, lesson %s, step %s", title, l.path("title").asString(),
+                            step.path("position").asInt()).contains("/api/v1/course-art/sample-").endsWith(".mp3");
+                    HttpResponse<byte[]> audio = player.send(HttpRequest.newBuilder(URI.create(url)).GET().build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
+                    assertThat(audio.statusCode()).as(url).isEqualTo(200);
+                    assertThat(audio.headers().firstValue("Content-Type").orElse("")).as(url).startsWith("audio/");
+                    // an ID3v2 header, then MPEG audio: seconds of speech, well under the mini-program's limits
+                    assertThat(new String(Arrays.copyOf(audio.body(), 3), StandardCharsets.ISO_8859_1)).isEqualTo("ID3");
+                    assertThat(audio.body().length).isBetween(5_000, 200_000);
+                    steps++;
+                }
+            }
+        }
+        assertThat(steps).as("5 steps of the video-call course and 8 of the anti-fraud one").isEqualTo(13);
+        assertThat(api.get("/api/v1/course-art/no-such-narration.mp3", null).status()).isEqualTo(404);
+    }
+
+    /**
+     * A “这条短信可信吗？” card answered wrong goes to the 错题本 like any practice question: its stem carries the whole
+     * message, so the book shows it in full and practising from the book asks it again with its options.
+     */
+    @Test
+    void aScenarioAnsweredWrongIsKeptInTheWrongBookWithTheWholeMessage() {
+        JsonNode card = ok(api.get("/api/v1/practice/next?source=RANDOM&topic="
+                + URLEncoder.encode("短信辨别", StandardCharsets.UTF_8), elder));
+        long id = card.path("questionId").asLong();
+        assertThat(card.path("stem").asString()).startsWith("短信：").contains("可信吗");
+        String answer = jdbc.queryForObject("SELECT answer FROM quiz_question WHERE id = ?", String.class, id);
+        int wrong = "0".equals(answer) ? 1 : 0;
+
+        JsonNode feedback = ok(api.post("/api/v1/practice/answers", elder, ApiClient.json(Map.of("questionId", id,
+                "selected", List.of(wrong)))));
+        assertThat(feedback.path("correct").asBoolean()).isFalse();
+        assertThat(feedback.path("inWrongBook").asBoolean()).isTrue();
+
+        JsonNode book = ok(api.get("/api/v1/practice/wrong-book", elder));
+        assertThat(book.path("items")).hasSize(1);
+        assertThat(book.path("items").get(0).path("questionId").asLong()).isEqualTo(id);
+        assertThat(book.path("items").get(0).path("stem").asString()).isEqualTo(card.path("stem").asString());
+        JsonNode again = ok(api.get("/api/v1/practice/next?source=WRONG_BOOK", elder));
+        assertThat(again.path("questionId").asLong()).isEqualTo(id);
+        assertThat(again.path("options")).hasSize(card.path("options").size());
+        assertThat(again.path("inWrongBook").asBoolean()).isTrue();
     }
 
     @Test

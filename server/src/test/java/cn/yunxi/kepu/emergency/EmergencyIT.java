@@ -49,6 +49,7 @@ class EmergencyIT {
     static final String LUCHENG = "430603100";
     static final String LUCHENG_VILLAGE = "430603100201";
     static final String LUKOU_VILLAGE = "430603101201";
+    static final String LUKOU = "430603101";
 
     @LocalServerPort
     int port;
@@ -239,6 +240,86 @@ class EmergencyIT {
                 ApiClient.json(fromTemplate(List.of(), inHours(6), "确认发布"))), 403, "FORBIDDEN");
         assertThat(api.get("/api/v1/emergencies/active", null).status()).isEqualTo(401);
         assertThat(api.get("/api/v1/emergencies/active", admin).status()).isEqualTo(403);
+    }
+
+    /**
+     * A town follows the emergencies its residents see, read-only: published ones for the whole district, the
+     * town or one of its villages. Another town's, and the district's drafts, are not there (404 by address).
+     */
+    @Test
+    void aTownAdminSeesTheEmergenciesForItsTownAndChangesNothing() {
+        String town = cn.yunxi.kepu.support.StaffAccounts.token(api, admin, "TOWN_ADMIN", "陆城镇");
+        long forTown = publish(List.of(LUCHENG), inHours(6));
+        long forVillage = publish(List.of(LUCHENG_VILLAGE), inHours(6));
+        long forDistrict = publish(List.of(), inHours(6));
+        long forOtherTown = publish(List.of(LUKOU), inHours(6));
+        long ended = publish(List.of(LUCHENG), inHours(6));
+        assertThat(api.post("/api/admin/v1/emergencies/" + ended + "/end", admin, "").status()).isEqualTo(200);
+        Response drafted = api.post("/api/admin/v1/emergencies", admin, ApiClient.json(Map.of("title", "镇内积水",
+                "body", "陆城镇部分路段积水，请绕行。", "wholeDistrict", false, "regionCodes", List.of(LUCHENG),
+                "endsAt", inHours(6).toString())));
+        assertThat(drafted.status()).as(drafted.toString()).isEqualTo(201);
+        long draft = drafted.json().path("id").asLong();
+
+        Response list = api.get("/api/admin/v1/emergencies?size=100", town);
+        assertThat(list.status()).as(list.toString()).isEqualTo(200);
+        List<Long> seen = list.json().path("items").valueStream().map(e -> e.path("id").asLong()).toList();
+        assertThat(seen).contains(forTown, forVillage, forDistrict, ended).doesNotContain(forOtherTown, draft);
+        List<Long> running = api.get("/api/admin/v1/emergencies?status=PUBLISHED&size=100", town).json().path("items")
+                .valueStream().map(e -> e.path("id").asLong()).toList();
+        assertThat(running).contains(forTown).doesNotContain(ended, forOtherTown);
+        assertThat(api.get("/api/admin/v1/emergencies?status=PENDING&size=100", town).json().path("items")
+                .valueStream().map(e -> e.path("id").asLong()).toList()).doesNotContain(draft);
+
+        JsonNode detail = api.get("/api/admin/v1/emergencies/" + forVillage, town).json();
+        assertThat(detail.path("title").asString())
+                .isEqualTo(api.get("/api/admin/v1/emergencies/" + forVillage, admin).json().path("title").asString());
+        assertThat(detail.path("audit").size()).isEqualTo(2);
+        assertProblem(api.get("/api/admin/v1/emergencies/" + forOtherTown, town), 404, "EMERGENCY_NOT_FOUND");
+        assertProblem(api.get("/api/admin/v1/emergencies/" + draft, town), 404, "EMERGENCY_NOT_FOUND");
+
+        // read-only: ending, approving, rejecting and the templates stay with the district
+        assertProblem(api.post("/api/admin/v1/emergencies/" + forTown + "/end", town, ""), 403, "FORBIDDEN");
+        assertProblem(api.post("/api/admin/v1/emergencies/" + draft + "/approve", town, ""), 403, "FORBIDDEN");
+        assertProblem(api.post("/api/admin/v1/emergencies/" + draft + "/reject", town,
+                ApiClient.json(Map.of("reason", "不同意"))), 403, "FORBIDDEN");
+        assertThat(api.get("/api/admin/v1/emergency-templates", town).status()).isEqualTo(403);
+        assertThat(api.get("/api/admin/v1/emergencies/" + forTown, admin).json().path("status").asString())
+                .isEqualTo("PUBLISHED");
+
+        // other staff still see nothing
+        String unit = cn.yunxi.kepu.support.StaffAccounts.token(api, admin, "UNIT_ADMIN", "区科协");
+        assertThat(api.get("/api/admin/v1/emergencies", unit).status()).isEqualTo(403);
+    }
+
+    /** "Export my data" holds the banners the resident dismissed, the acceptances left and the messages sent. */
+    @Test
+    void theResidentsExportHoldsTheirReadReceiptsAcceptancesAndMessages() {
+        Resident villager = resident(LUCHENG_VILLAGE, 2);
+        wechatAnswers(0, "ok");
+        long id = publish(List.of(LUCHENG), inHours(6));
+        sender.sendDue(100);
+        assertThat(api.post("/api/v1/emergencies/" + id + "/read", villager.token(), "").status()).isEqualTo(204);
+
+        Response export = api.get("/api/v1/me/export", villager.token());
+        assertThat(export.status()).as(export.toString()).isEqualTo(200);
+        JsonNode section = export.json().path("sections").path("emergencies");
+        assertThat(section.path("reads")).hasSize(1);
+        assertThat(section.path("reads").get(0).path("emergencyId").asLong()).isEqualTo(id);
+        assertThat(section.path("reads").get(0).path("title").asString())
+                .isEqualTo(api.get("/api/admin/v1/emergencies/" + id, admin).json().path("title").asString());
+        assertThat(section.path("reads").get(0).path("readAt").asString()).isNotBlank();
+        assertThat(section.path("subscription").path("remaining").asInt()).isEqualTo(1);
+        assertThat(section.path("subscription").path("updatedAt").asString()).isNotBlank();
+        assertThat(section.path("messages")).hasSize(1);
+        assertThat(section.path("messages").get(0).path("emergencyId").asLong()).isEqualTo(id);
+        assertThat(section.path("messages").get(0).path("status").asString()).isEqualTo("SENT");
+
+        Resident never = resident(null, 0);
+        JsonNode empty = api.get("/api/v1/me/export", never.token()).json().path("sections").path("emergencies");
+        assertThat(empty.path("reads")).isEmpty();
+        assertThat(empty.path("messages")).isEmpty();
+        assertThat(empty.path("subscription").path("remaining").asInt()).isZero();
     }
 
     // ---- targeting and delivery
