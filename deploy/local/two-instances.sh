@@ -245,7 +245,7 @@ total=$(wc -l <"$work/load")
 failed=$(grep -cvE '^(GET 200|POST 20[01]|POST 409)$' "$work/load" || true)
 served_after=$(sql "SELECT COUNT(*) FROM event_signup WHERE event_id = $big")
 echo "rolling restart: $total requests through nginx, $failed failed; $served_after signups recorded;" \
-  "instance A served $(grep -c " 127.0.0.1:${APP_PORT[0]}\$" "$work/logs/access.log" || true)," \
+  "over the whole run instance A served $(grep -c " 127.0.0.1:${APP_PORT[0]}\$" "$work/logs/access.log" || true)," \
   "instance B $(grep -c " 127.0.0.1:${APP_PORT[1]}\$" "$work/logs/access.log" || true)" \
   "(each restart: out of nginx's upstream, SIGTERM, graceful shutdown, start, readiness UP, back in)"
 if [ "$failed" -ne 0 ] || [ "$total" -lt 50 ]; then
