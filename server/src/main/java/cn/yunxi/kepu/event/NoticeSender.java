@@ -21,8 +21,9 @@ import cn.yunxi.kepu.wechat.WechatSubscribeMessages.Result;
 /**
  * Sends due notices. Each is claimed first (PENDING → SENDING by one conditional update), then spends one of the
  * resident's acceptances of that template, then goes to WeChat, then records the outcome. A notice is sent at
- * most once: only "WeChat busy" (-1, known not sent) goes back to the queue; a sender that died after claiming
- * leaves the notice as UNKNOWN rather than risk a second message.
+ * most once: only a send WeChat certainly did not take (busy -1, 503/429, no connection) goes back to the queue;
+ * a send left without an answer (timeout, reset) and a sender that died after claiming leave the notice as
+ * UNKNOWN rather than risk a second message.
  */
 @Component
 class NoticeSender {

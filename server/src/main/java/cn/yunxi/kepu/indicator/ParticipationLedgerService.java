@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import javax.sql.DataSource;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
@@ -21,6 +23,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.common.persistence.LongStatements;
 import cn.yunxi.kepu.common.participation.ParticipationsRecorded;
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.common.web.ApiException;
@@ -63,10 +66,13 @@ class ParticipationLedgerService {
     private final Clock clock;
     private final TransactionTemplate readCommitted;
     private final TransactionTemplate tx;
+    private final DataSource dataSource;
 
     ParticipationLedgerService(JdbcClient jdbc, AggregateRepository store, IndicatorCatalogService catalog, LedgerRows rows,
-                        ParticipationBatchWriter batch, Clock clock, PlatformTransactionManager transactions) {
+                        ParticipationBatchWriter batch, Clock clock, PlatformTransactionManager transactions,
+                        DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
         this.store = store;
         this.catalog = catalog;
         this.rows = rows;
@@ -230,6 +236,8 @@ class ParticipationLedgerService {
         }
         long started = System.nanoTime();
         return tx.execute(status -> {
+            // grouping years of ledger rows may keep the server silent longer than the pool's socket timeout
+            LongStatements.allowInCurrentTransaction(dataSource);
             int cells = store.rebuildDaily(from, to);
             store.rebuildMonthly(from, to);
             int persons = 0;

@@ -7,6 +7,8 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
+import cn.yunxi.kepu.common.web.ApiException;
+
 /**
  * There is no default password. The first district admin is created from KEPU_BOOTSTRAP_ADMIN_USERNAME and
  * KEPU_BOOTSTRAP_ADMIN_PASSWORD, once, when no active district admin exists; afterwards the variables are
@@ -48,7 +50,17 @@ class FirstAdminBootstrap implements ApplicationRunner {
         if (password.length() < 10) {
             throw new IllegalStateException("KEPU_BOOTSTRAP_ADMIN_PASSWORD must be at least 10 characters");
         }
-        staff.insert(username, "区级管理员", StaffRole.DISTRICT_ADMIN, null, password);
+        try {
+            staff.insert(username, "区级管理员", StaffRole.DISTRICT_ADMIN, null, password);
+        } catch (ApiException e) {
+            // Several instances of a new deployment start at once and all find no admin: the username's unique
+            // key lets one create it; the others must start normally rather than fail on its duplicate.
+            if (e.errorCode() == StaffErrors.USERNAME_TAKEN && accounts.countActiveDistrictAdmins() > 0) {
+                log.info("The first district admin was created by another instance starting at the same time");
+                return;
+            }
+            throw e;
+        }
         log.info("Created the first district admin '{}'", username);
     }
 }

@@ -9,7 +9,6 @@ import cn.binarywang.wx.miniapp.api.WxMaService;
 import cn.binarywang.wx.miniapp.api.impl.WxMaServiceImpl;
 import cn.binarywang.wx.miniapp.config.impl.WxMaRedisBetterConfigImpl;
 import me.chanjar.weixin.common.redis.RedisTemplateWxRedisOps;
-import me.chanjar.weixin.common.util.http.apache.DefaultApacheHttpClientBuilder;
 
 /**
  * WxJava, configured by hand (there is no Boot 4 starter). The access token lives in Redis so every server
@@ -28,12 +27,7 @@ class WechatConfig {
         config.useStableAccessToken(true);
         config.setApiHostUrl(stripTrailingSlash(properties.apiBaseUrl()));
 
-        DefaultApacheHttpClientBuilder http = DefaultApacheHttpClientBuilder.get();
-        int timeoutMillis = (int) properties.timeout().toMillis();
-        http.setConnectionTimeout(Math.min(timeoutMillis, 3000));
-        http.setConnectionRequestTimeout(timeoutMillis);
-        http.setSoTimeout(timeoutMillis);
-        config.setApacheHttpClientBuilder(http);
+        config.setApacheHttpClientBuilder(new WechatHttpClient(properties.timeout()));
 
         WxMaServiceImpl service = new WxMaServiceImpl();
         service.setWxMaConfig(config);

@@ -1,6 +1,13 @@
 package cn.yunxi.kepu.wechat;
 
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.UnknownHostException;
 import java.util.Map;
+
+import org.apache.http.client.HttpResponseException;
+import org.apache.http.conn.ConnectTimeoutException;
+import org.apache.http.conn.ConnectionPoolTimeoutException;
 
 import org.springframework.stereotype.Component;
 
@@ -12,8 +19,9 @@ import me.chanjar.weixin.common.error.WxErrorException;
 /**
  * One-time subscribe messages (subscribeMessage.send). WeChat's answers are outcomes the caller records, not
  * failures: 43101 means the user has no acceptance left (or refused), other errcodes mean this message cannot
- * be sent. Only -1 (system busy) is known not to have been sent and may be retried; when WeChat could not be
- * reached we cannot know whether it arrived, so the caller must not send it again.
+ * be sent. BUSY means it certainly was not sent and may be retried: WeChat answered -1 (system busy) or 503/429,
+ * or no connection to WeChat could be made. When the request went out and no answer came back (a timeout, a
+ * reset connection, another 5xx) we cannot know whether it arrived: UNKNOWN, and the caller must not send it again.
  */
 @Component
 public class WechatSubscribeMessages {
@@ -58,7 +66,27 @@ public class WechatSubscribeMessages {
                 Outcome outcome = code == USER_REFUSED ? Outcome.REFUSED : code == -1 ? Outcome.BUSY : Outcome.REJECTED;
                 return new Result(outcome, code);
             }
-            return new Result(Outcome.UNKNOWN, null);
+            return new Result(certainlyNotSent(e) ? Outcome.BUSY : Outcome.UNKNOWN, null);
         }
+    }
+
+    /**
+     * Whether the request never reached WeChat's service: no connection could be made (refused, unroutable,
+     * unresolvable, or no free connection of our own), or WeChat's front answered 503/429, which say the request
+     * was not handled. A read timeout, a connection reset after the request was written, or any other 5xx
+     * (500, 502, 504: the service may have acted before failing) leave it open whether the message went out.
+     */
+    static boolean certainlyNotSent(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpResponseException http) {
+                return http.getStatusCode() == 503 || http.getStatusCode() == 429;
+            }
+            if (t instanceof ConnectException || t instanceof ConnectTimeoutException
+                    || t instanceof ConnectionPoolTimeoutException || t instanceof UnknownHostException
+                    || t instanceof NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

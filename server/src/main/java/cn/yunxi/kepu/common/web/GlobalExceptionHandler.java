@@ -45,6 +45,13 @@ class GlobalExceptionHandler extends ResponseEntityExceptionHandler {
         if (code.status().is5xxServerError()) {
             log.warn("API error {}: {}", code.name(), ex.getMessage(), ex.getCause());
         }
+        if (code.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            // A dependency (WeChat) is down or busy: nothing was done, the client may retry, and Retry-After
+            // tells it (and the mini-program) when, as for the database.
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(DatabaseOutage.RETRY_AFTER.toSeconds()))
+                    .body(Problems.of(code, ex.getMessage()));
+        }
         return respond(Problems.of(code, ex.getMessage()));
     }
 
