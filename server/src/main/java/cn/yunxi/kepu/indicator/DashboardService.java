@@ -51,6 +51,7 @@ class DashboardService {
         return LocalDate.now(clock.withZone(Zones.SHANGHAI));
     }
 
+    @Transactional(readOnly = true) // on the read replica when one is configured (ReadReplica)
     Dashboard dashboard(long planId) {
         PlanRow plan = plans.plan(planId);
         LocalDate today = today();

@@ -12,6 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.yunxi.kepu.sciencebase.AccreditedBase;
 import cn.yunxi.kepu.sciencebase.AccreditedBaseService;
@@ -91,10 +92,12 @@ class DrillDownService {
                 .orElseThrow(() -> new ApiException(IndicatorErrors.DRILL_DOWN_FORBIDDEN));
     }
 
+    @Transactional(readOnly = true) // on the read replica when one is configured (ReadReplica)
     DrillDown records(long indicatorId, PageQuery page, Scope scope) {
         return records(indicatorId, page.offset(), page.sizeOrDefault(), page.pageOrDefault(), scope);
     }
 
+    @Transactional(readOnly = true) // on the read replica when one is configured (ReadReplica)
     DrillDown records(long indicatorId, long offset, int limit, int pageNo, Scope scope) {
         IndicatorRow ind = plans.indicator(indicatorId);
         LocalDate today = dashboard.today();
@@ -178,6 +181,7 @@ class DrillDownService {
     }
 
     /** The self-test sample behind the literacy-rate proxy: one row per participant, by their first self-test. */
+    @Transactional(readOnly = true) // on the read replica when one is configured (ReadReplica)
     DrillDown selfTests(long indicatorId, PageQuery page, Scope scope) {
         IndicatorRow ind = plans.indicator(indicatorId);
         if (!ind.hasProxy()) {

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import cn.yunxi.kepu.indicator.DrillDownService.DrillDown;
 import cn.yunxi.kepu.indicator.DrillDownService.RecordRow;
@@ -46,6 +47,7 @@ class ExportService {
         this.drillDowns = drillDowns;
     }
 
+    @Transactional(readOnly = true) // on the read replica when one is configured (ReadReplica)
     byte[] indicatorReport(long planId) {
         Dashboard d = dashboards.dashboard(planId);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
@@ -84,11 +86,13 @@ class ExportService {
         }
     }
 
+    @Transactional(readOnly = true) // on the read replica when one is configured (ReadReplica)
     RecordsFile records(long indicatorId, DrillDownService.Scope scope) {
         return records(indicatorId, scope, RECORDS_ROW_CAP);
     }
 
     /** Written with SXSSF (a window of rows in memory, the rest flushed to a temporary file) up to {@code cap} rows. */
+    @Transactional(readOnly = true) // on the read replica when one is configured (ReadReplica)
     RecordsFile records(long indicatorId, DrillDownService.Scope scope, int cap) {
         DrillDown dd = drillDowns.records(indicatorId, 0, cap, 1, scope);
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
