@@ -97,7 +97,7 @@ public final class LocalRedisCluster implements AutoCloseable {
         }
     }
 
-    private static String executable(String name) {
+    static String executable(String name) {
         for (String dir : List.of("/usr/bin", "/usr/local/bin", "/usr/sbin")) {
             Path candidate = Path.of(dir, name);
             if (Files.isExecutable(candidate)) {
@@ -109,7 +109,7 @@ public final class LocalRedisCluster implements AutoCloseable {
     }
 
     /** A port in 7000-9999 free on loopback, its bus port (+10000) too, and not one already taken here. */
-    private static int freePortWithBus(List<Integer> taken) {
+    static int freePortWithBus(List<Integer> taken) {
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = ThreadLocalRandom.current().nextInt(7000, 10000);
             if (!taken.contains(port) && isFree(port) && isFree(port + 10000)) {
@@ -128,7 +128,7 @@ public final class LocalRedisCluster implements AutoCloseable {
         }
     }
 
-    private static void awaitAnswer(String cli, int port, String command, String expected)
+    static void awaitAnswer(String cli, int port, String command, String expected)
             throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         List<String> call = new ArrayList<>(List.of(cli, "-h", "127.0.0.1", "-p", Integer.toString(port)));
@@ -145,7 +145,7 @@ public final class LocalRedisCluster implements AutoCloseable {
                 + ": " + last);
     }
 
-    private static String run(List<String> command) throws IOException, InterruptedException {
+    static String run(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(30, TimeUnit.SECONDS)) {
