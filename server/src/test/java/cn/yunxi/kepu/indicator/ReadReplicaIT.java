@@ -7,11 +7,16 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
+
+import com.zaxxer.hikari.HikariDataSource;
 
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
@@ -34,6 +39,8 @@ class ReadReplicaIT {
     Environment environment;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void dashboardDrillDownAndExportsReadTheReplicaAndWritesNeverDo() throws Exception {
@@ -43,6 +50,9 @@ class ReadReplicaIT {
         try (FaultProxy replicaLink = new FaultProxy(hostPort.group(1), Integer.parseInt(hostPort.group(2)));
              ConfigurableApplicationContext instance = ExtraInstance.start(environment, "kepu.datasource.replica.url="
                      + primary.replaceFirst("//[^/]+/", "//127.0.0.1:" + replicaLink.port() + "/"))) {
+            // unset (this test context), the data source is Boot's pool as it always was; set, it routes
+            assertThat(dataSource).isInstanceOf(HikariDataSource.class);
+            assertThat(instance.getBean(DataSource.class)).isInstanceOf(LazyConnectionDataSourceProxy.class);
             ApiClient api = new ApiClient(ExtraInstance.port(instance));
             String admin = Logins.districtAdminToken(api);
             PlanFixture plans = new PlanFixture(api, admin);
