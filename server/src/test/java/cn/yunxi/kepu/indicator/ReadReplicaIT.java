@@ -30,7 +30,7 @@ import cn.yunxi.kepu.support.Logins;
  * through a fault proxy, standing in for a read replica (its pool is read-only, so the server would refuse any
  * write that reached it). Cutting that link shows which requests read from it: the plan dashboard, the drill-downs
  * and both exports fail with 503, while writes (including a snapshot, which computes the very same figures inside
- * its write transaction) and every other read answer from the primary. With the link back, no restart is needed.
+ * its write transaction) and every other read, read-only transactions included, answer from the primary. With the link back, no restart is needed.
  */
 @KepuIntegrationTest
 class ReadReplicaIT {
@@ -82,6 +82,8 @@ class ReadReplicaIT {
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM indicator_snapshot WHERE plan_id = ?", Integer.class,
                     ownPlan)).isEqualTo(1);
             assertThat(api.get("/api/admin/v1/plans", admin).status()).isEqualTo(200);
+            // other read-only transactions (a resident's emergency notices) are not reports: they stay on the primary
+            assertThat(api.get("/api/v1/emergencies/active", Logins.residentToken(api)).status()).isEqualTo(200);
             assertThat(api.get("/api/admin/v1/plans/" + ownPlan + "/snapshots", admin).status()).isEqualTo(200);
 
             replicaLink.heal();

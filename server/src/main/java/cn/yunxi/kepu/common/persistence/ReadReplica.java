@@ -1,10 +1,14 @@
 package cn.yunxi.kepu.common.persistence;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.jdbc.datasource.LazyConnectionDataSourceProxy;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -13,9 +17,9 @@ import com.zaxxer.hikari.HikariDataSource;
 /**
  * An optional MySQL read replica for the read-heavy staff queries (plan dashboard, drill-down, exports). When
  * {@code kepu.datasource.replica.url} is set, the application's data source becomes a
- * {@link LazyConnectionDataSourceProxy} over the primary pool whose read-only data source is a second pool on the
- * replica: a transaction marked {@code @Transactional(readOnly = true)} that starts on its own gets a replica
- * connection; everything else, including a read-only method joining a read-write transaction, stays on the primary.
+ * {@link LazyConnectionDataSourceProxy} over the primary pool whose read-only data source picks a second pool on the
+ * replica for the read-only transactions {@link ReplicaReads} starts; everything else (writes, other read-only
+ * transactions, a report joining a read-write transaction) stays on the primary.
  * Unset, the primary pool is left exactly as Spring Boot built it.
  * <p>
  * The replica pool copies the primary pool's settings (timeouts, session time zone, isolation, driver properties),
@@ -61,8 +65,15 @@ final class ReadReplica implements BeanPostProcessor, DisposableBean {
         replica = new HikariDataSource(config);
         log.info("Read-only staff queries (dashboard, drill-down, exports) read from the replica at {}",
                 url.replaceFirst("\\?.*$", ""));
+        // The proxy asks its read-only data source only for read-only transactions, and only when the first
+        // statement runs; that one then picks the replica for the reads ReplicaReads started, the primary otherwise.
         LazyConnectionDataSourceProxy routing = new LazyConnectionDataSourceProxy(primary);
-        routing.setReadOnlyDataSource(replica);
+        routing.setReadOnlyDataSource(new DelegatingDataSource(primary) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                return ReplicaReads.active() ? replica.getConnection() : primary.getConnection();
+            }
+        });
         return routing;
     }
 
