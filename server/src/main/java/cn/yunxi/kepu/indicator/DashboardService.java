@@ -18,6 +18,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.yunxi.kepu.common.persistence.ReplicaReads;
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.common.time.Zones;
 import cn.yunxi.kepu.common.web.ApiException;
@@ -38,8 +39,11 @@ class DashboardService {
     private final FigureService figures;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ReplicaReads replica;
 
-    DashboardService(PlanService plans, PlanRepository planRows, FigureService figures, JdbcClient jdbc, Clock clock) {
+    DashboardService(PlanService plans, PlanRepository planRows, FigureService figures, JdbcClient jdbc, Clock clock,
+                     ReplicaReads replica) {
+        this.replica = replica;
         this.plans = plans;
         this.planRows = planRows;
         this.figures = figures;
@@ -51,7 +55,12 @@ class DashboardService {
         return LocalDate.now(clock.withZone(Zones.SHANGHAI));
     }
 
+    /** On the read replica when one is configured ({@link ReplicaReads}). */
     Dashboard dashboard(long planId) {
+        return replica.read(() -> build(planId));
+    }
+
+    private Dashboard build(long planId) {
         PlanRow plan = plans.plan(planId);
         LocalDate today = today();
         Optional<SnapshotRow> last = lastSnapshot(planId);

@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
+import cn.yunxi.kepu.common.persistence.ReplicaReads;
 import cn.yunxi.kepu.sciencebase.AccreditedBase;
 import cn.yunxi.kepu.sciencebase.AccreditedBaseService;
 import cn.yunxi.kepu.common.security.CurrentUser;
@@ -49,10 +50,12 @@ class DrillDownService {
     private final RegionService regions;
     private final PersonLabelRepository labels;
     private final StaffService staff;
+    private final ReplicaReads replica;
 
     DrillDownService(PlanService plans, FigureService figures, DashboardService dashboard, JdbcClient jdbc,
                      OfficerCoverageService officers, AccreditedBaseService bases, ManualEntryRepository manual,
-                     RegionService regions, PersonLabelRepository labels, StaffService staff) {
+                     RegionService regions, PersonLabelRepository labels, StaffService staff, ReplicaReads replica) {
+        this.replica = replica;
         this.labels = labels;
         this.staff = staff;
         this.plans = plans;
@@ -95,7 +98,12 @@ class DrillDownService {
         return records(indicatorId, page.offset(), page.sizeOrDefault(), page.pageOrDefault(), scope);
     }
 
+    /** On the read replica when one is configured ({@link ReplicaReads}). */
     DrillDown records(long indicatorId, long offset, int limit, int pageNo, Scope scope) {
+        return replica.read(() -> recordsNow(indicatorId, offset, limit, pageNo, scope));
+    }
+
+    private DrillDown recordsNow(long indicatorId, long offset, int limit, int pageNo, Scope scope) {
         IndicatorRow ind = plans.indicator(indicatorId);
         LocalDate today = dashboard.today();
         Figure figure = figures.figure(ind, today);
@@ -177,8 +185,15 @@ class DrillDownService {
         return out;
     }
 
-    /** The self-test sample behind the literacy-rate proxy: one row per participant, by their first self-test. */
+    /**
+     * The self-test sample behind the literacy-rate proxy: one row per participant, by their first self-test. On the
+     * read replica when one is configured ({@link ReplicaReads}).
+     */
     DrillDown selfTests(long indicatorId, PageQuery page, Scope scope) {
+        return replica.read(() -> selfTestsNow(indicatorId, page, scope));
+    }
+
+    private DrillDown selfTestsNow(long indicatorId, PageQuery page, Scope scope) {
         IndicatorRow ind = plans.indicator(indicatorId);
         if (!ind.hasProxy()) {
             throw new cn.yunxi.kepu.common.web.ApiException(IndicatorErrors.INDICATOR_NOT_FOUND, "该指标没有自测参考值");

@@ -17,6 +17,7 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.springframework.stereotype.Service;
 
+import cn.yunxi.kepu.common.persistence.ReplicaReads;
 import cn.yunxi.kepu.indicator.DrillDownService.DrillDown;
 import cn.yunxi.kepu.indicator.DrillDownService.RecordRow;
 import cn.yunxi.kepu.indicator.FigureViews.Dashboard;
@@ -40,13 +41,20 @@ class ExportService {
 
     private final DashboardService dashboards;
     private final DrillDownService drillDowns;
+    private final ReplicaReads replica;
 
-    ExportService(DashboardService dashboards, DrillDownService drillDowns) {
+    ExportService(DashboardService dashboards, DrillDownService drillDowns, ReplicaReads replica) {
+        this.replica = replica;
         this.dashboards = dashboards;
         this.drillDowns = drillDowns;
     }
 
+    /** On the read replica when one is configured ({@link ReplicaReads}). */
     byte[] indicatorReport(long planId) {
+        return replica.read(() -> reportNow(planId));
+    }
+
+    private byte[] reportNow(long planId) {
         Dashboard d = dashboards.dashboard(planId);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles st = new Styles(wb);
@@ -88,8 +96,15 @@ class ExportService {
         return records(indicatorId, scope, RECORDS_ROW_CAP);
     }
 
-    /** Written with SXSSF (a window of rows in memory, the rest flushed to a temporary file) up to {@code cap} rows. */
+    /**
+     * Written with SXSSF (a window of rows in memory, the rest flushed to a temporary file) up to {@code cap} rows.
+     * On the read replica when one is configured ({@link ReplicaReads}).
+     */
     RecordsFile records(long indicatorId, DrillDownService.Scope scope, int cap) {
+        return replica.read(() -> recordsNow(indicatorId, scope, cap));
+    }
+
+    private RecordsFile recordsNow(long indicatorId, DrillDownService.Scope scope, int cap) {
         DrillDown dd = drillDowns.records(indicatorId, 0, cap, 1, scope);
         SXSSFWorkbook wb = new SXSSFWorkbook(200);
         try {

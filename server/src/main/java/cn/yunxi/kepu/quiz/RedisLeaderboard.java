@@ -36,8 +36,13 @@ class RedisLeaderboard {
         this.recentTops = recentTops;
     }
 
+    /**
+     * The contest id is the hash tag: the set, its ready marker and its rebuild lock are read together by one Lua
+     * script ({@link LeaderboardScripts#BOARD}), which Redis Cluster only runs on keys of one slot. On a single
+     * Redis the braces are just characters of the name.
+     */
     static String key(long quizId) {
-        return "kepu:quiz:lb:" + quizId;
+        return "kepu:quiz:lb:{" + quizId + "}";
     }
 
     static String readyKey(long quizId) {

@@ -6,8 +6,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.serializer.RedisSerializer;
 
 /**
- * The key serializer of the application's Redis template: {@code kepu:quiz:lb:7} is stored as
- * {@code <namespace>:kepu:quiz:lb:7}. Being the serializer, it names every key the template touches (values, hashes,
+ * The key serializer of the application's Redis template: {@code kepu:quiz:lb:{7}} is stored as
+ * {@code <namespace>:kepu:quiz:lb:{7}}. Being the serializer, it names every key the template touches (values, hashes,
  * sorted sets, the keys of Lua scripts, WeChat's token cache) without any feature spelling the prefix; code that talks
  * to the raw connection takes its key bytes from {@link #raw}. No braces: Redis Cluster hashes a braced part alone,
  * which would put every key of the deployment on one node.
