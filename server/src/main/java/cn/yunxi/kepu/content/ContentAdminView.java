@@ -11,13 +11,14 @@ import io.swagger.v3.oas.annotations.media.Schema;
 /**
  * An item as staff see it, with its workflow history. {@code bodyHtml} keeps its {@code media:<key>} references;
  * {@code mediaUrls} maps every key the item uses (cover, media, narration, large images, body) to a signed URL for
- * previews.
+ * previews. {@code authorId} and {@code authorName} are null for items nobody on the staff wrote (the seeded
+ * samples) or whose author account is gone.
  */
 record ContentAdminView(long id, String type, String status, String title, @Nullable String summary,
                         @Nullable String bodyHtml, @Nullable String coverKey, @Nullable String mediaKey,
                         @Nullable String narrationKey, List<String> largeImageKeys, int lengthSeconds,
                         boolean emergency, @Nullable OffsetDateTime emergencyUntil, Long unitId,
-                        @Nullable String unitName, Long authorId, String authorName, Long reviewerId,
+                        @Nullable String unitName, Long authorId, @Nullable String authorName, Long reviewerId,
                         @Nullable String reviewerName, boolean sampleData, @Nullable OffsetDateTime publishAt,
                         @Nullable OffsetDateTime publishedAt, OffsetDateTime updatedAt, int version,
                         List<String> topics, List<String> groups, List<String> planSections,

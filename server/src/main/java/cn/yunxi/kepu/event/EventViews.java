@@ -46,10 +46,12 @@ final class EventViews {
     /**
      * A 科普信息员 or 科普宣传员 named as an organiser of the event (staff views only; null in residents' views).
      *
-     * @param approved false when the resident is no longer an approved officer: finishing the event credits them
-     *                 nothing
+     * @param name      the officer's masked name; null when not {@code approved} (no officer record to name them)
+     * @param roleLabel null when not {@code approved}, for the same reason
+     * @param approved  false when the resident is no longer an approved officer: finishing the event credits them
+     *                  nothing
      */
-    record OrganiserOfficerView(long residentId, String name, String roleLabel, boolean approved) {
+    record OrganiserOfficerView(long residentId, @Nullable String name, @Nullable String roleLabel, boolean approved) {
     }
 
     /** An officer's check-in as a helper at a session. */

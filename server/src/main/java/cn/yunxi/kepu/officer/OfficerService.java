@@ -215,9 +215,11 @@ class OfficerService implements PersonalDataSection {
     /**
      * @param residentId the officer's resident account (null once deleted): what staff name when an event is
      *                   organised by this officer
+     * @param nameMasked  null once the resident deleted the account (personal data erased, the record kept)
+     * @param phoneMasked null for the same reason
      */
     record OfficerView(long id, String role, String roleLabel, String regionCode, String regionName, String townName,
-                       String nameMasked, String phoneMasked, @Nullable String motivation, String status,
+                       @Nullable String nameMasked, @Nullable String phoneMasked, @Nullable String motivation, String status,
                        OffsetDateTime appliedAt, @Nullable OffsetDateTime reviewedAt, @Nullable String reviewNote,
                        @Nullable LocalDate lastActiveOn, boolean active, Long residentId) {
     }

@@ -3,6 +3,8 @@ package cn.yunxi.kepu.quiz;
 import java.time.Clock;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -144,7 +146,8 @@ class QuizController {
         return new Preferences(Boolean.TRUE.equals(state.optIn(user.id())));
     }
 
-    record Streak(int current, int best, java.time.LocalDate lastDay) {
+    /** @param lastDay the last day a daily quiz was answered; null before the first one */
+    record Streak(int current, int best, java.time.@Nullable LocalDate lastDay) {
     }
 
     @GetMapping("/me/daily-streak")

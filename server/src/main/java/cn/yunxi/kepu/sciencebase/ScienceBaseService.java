@@ -304,10 +304,11 @@ class ScienceBaseService {
     }
 
     /**
-     * @param visitors distinct residents who checked in (residents who deleted their account no longer count)
+     * @param visitors     distinct residents who checked in (residents who deleted their account no longer count)
+     * @param lastVisitDay null until the first check-in
      */
     @Schema(name = "ScienceBaseForStaff")
-    record StaffBaseView(BaseView base, long checkIns, long visitors, LocalDate lastVisitDay) {
+    record StaffBaseView(BaseView base, long checkIns, long visitors, @Nullable LocalDate lastVisitDay) {
     }
 
     /**

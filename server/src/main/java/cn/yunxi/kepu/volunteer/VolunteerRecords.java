@@ -44,9 +44,16 @@ final class VolunteerRecords {
     record ServiceView(long id, long eventId, String eventTitle, BigDecimal hours, LocalDate servedOn) {
     }
 
-    /** The certificate-style summary a volunteer can show or print. */
-    record Certificate(String certificateNo, String name, String regionName, List<String> skills,
-                       BigDecimal totalHours, int serviceCount, LocalDate firstServedOn, LocalDate lastServedOn,
+    /**
+     * The certificate-style summary a volunteer can show or print.
+     *
+     * @param regionName    null when the volunteer's region code is no longer in the region tree
+     * @param firstServedOn null until the first service is credited
+     * @param lastServedOn  null until the first service is credited
+     */
+    record Certificate(String certificateNo, String name, @Nullable String regionName, List<String> skills,
+                       BigDecimal totalHours, int serviceCount, @Nullable LocalDate firstServedOn,
+                       @Nullable LocalDate lastServedOn,
                        OffsetDateTime issuedAt, String issuer, String statement) {
     }
 }

@@ -7,21 +7,48 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Talks to the running application over real HTTP, the way the mini-program and the console do. */
+/**
+ * Talks to the running application over real HTTP, the way the mini-program and the console do. Every response
+ * to a request under {@code /api} is checked against the committed OpenAPI document ({@link ApiContract}): a
+ * status, content type or body the document does not describe fails the test that received it, so the document
+ * the clients are generated from cannot drift from what the server really answers.
+ */
 public class ApiClient {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
+    /** Why this client's responses are not checked against the contract; null when they are. */
+    private final String uncheckedBecause;
 
     public ApiClient(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
+    }
+
+    private ApiClient(String base, HttpClient http, String uncheckedBecause) {
+        this.base = base;
+        this.http = http;
+        this.uncheckedBecause = uncheckedBecause;
+    }
+
+    /**
+     * The same client without the contract check, for a request a test sends on purpose outside what the document
+     * describes. The reason is required so that the call site says why the exchange may break the contract.
+     */
+    public ApiClient unchecked(String because) {
+        if (because == null || because.isBlank()) {
+            throw new IllegalArgumentException("say why this exchange is not checked against the contract");
+        }
+        return new ApiClient(base, http, because);
     }
 
     public Response get(String path, String token) {
@@ -87,6 +114,7 @@ public class ApiClient {
         try {
             HttpResponse<byte[]> response = http.send(request(path, token).GET().build(),
                     HttpResponse.BodyHandlers.ofByteArray());
+            checkContract(response, new String(response.body(), StandardCharsets.UTF_8));
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
             }
@@ -110,12 +138,46 @@ public class ApiClient {
     private Response send(HttpRequest.Builder builder) {
         try {
             HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+            checkContract(response, response.body());
             return new Response(response.statusCode(), response.body(), response);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void checkContract(HttpResponse<?> response, String body) {
+        if (uncheckedBecause != null) {
+            return;
+        }
+        URI uri = response.request().uri();
+        String pathAndQuery = uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
+        if (!pathAndQuery.startsWith("/api/")) {
+            return;
+        }
+        String method = response.request().method();
+        List<String> violations = Contract.DOCUMENT.violations(method, pathAndQuery, response.statusCode(),
+                response.headers().firstValue("Content-Type").orElse(null), body);
+        if (!violations.isEmpty()) {
+            throw new AssertionError(method + " " + pathAndQuery + " answered " + response.statusCode()
+                    + ", which the API contract (" + Contract.LOCATION + ") does not describe:\n  "
+                    + String.join("\n  ", violations));
+        }
+    }
+
+    /** The committed document, read and prepared once per JVM; compiled schemas are cached inside it. */
+    private static final class Contract {
+        static final Path LOCATION = Path.of("api", "openapi.json");
+        static final ApiContract DOCUMENT = read();
+
+        private static ApiContract read() {
+            try {
+                return new ApiContract(JSON.readTree(Files.readString(LOCATION, StandardCharsets.UTF_8)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the API contract " + LOCATION.toAbsolutePath() + " is unreadable", e);
+            }
         }
     }
 

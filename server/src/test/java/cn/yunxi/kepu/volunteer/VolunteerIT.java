@@ -100,6 +100,12 @@ class VolunteerIT {
         Response approved = api.post("/api/admin/v1/volunteers/" + id + "/approve", ownTown, "{\"note\":\"同意\"}");
         assertThat(approved.json().path("status").asString()).isEqualTo("APPROVED");
         assertProblem(api.post("/api/admin/v1/volunteers/" + id + "/reject", admin, "{}"), 409, "NOT_PENDING");
+
+        // Approved, nothing served yet: the certificate has no service days rather than made-up ones.
+        JsonNode certificate = api.get("/api/v1/volunteers/me/certificate", resident).json();
+        assertThat(certificate.path("serviceCount").asInt()).isZero();
+        assertThat(certificate.path("firstServedOn").isNull()).as(certificate.toString()).isTrue();
+        assertThat(certificate.path("lastServedOn").isNull()).as(certificate.toString()).isTrue();
     }
 
     @Test

@@ -42,7 +42,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
  *   <li>401 and 403 for everything that needs a token (all of {@code /api} but the declared public paths);</li>
  *   <li>404 {@code NOT_FOUND} for operations on a resource named in the path;</li>
  *   <li>409 {@code CONFLICT} for operations that write rows (a unique key may refuse them);</li>
- *   <li>413 for uploads and 500 for everything.</li>
+ *   <li>413 for uploads, and 500 and 503 {@code DATABASE_UNAVAILABLE} for everything.</li>
  * </ul>
  */
 class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
@@ -65,7 +65,7 @@ class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
             Map.entry(429, "操作太频繁"),
             Map.entry(500, "服务器内部错误"),
             Map.entry(502, "依赖的外部服务出错"),
-            Map.entry(503, "依赖的外部服务暂不可用"));
+            Map.entry(503, "暂不可用：数据库正在恢复或依赖的外部服务不可用，稍后可重试"));
 
     private final ThrownErrors thrown;
     private final List<String> publicPatterns;
@@ -108,6 +108,9 @@ class ProblemResponses implements OperationCustomizer, OpenApiCustomizer {
             codes.add(CommonErrors.CONFLICT);
         }
         codes.add(CommonErrors.INTERNAL_ERROR);
+        // The same catch-all that answers 500 answers 503 (with Retry-After) when the database is restarting or
+        // unreachable, whichever operation was running: a client must expect it everywhere and may retry.
+        codes.add(CommonErrors.DATABASE_UNAVAILABLE);
 
         Map<Integer, List<ErrorCode>> byStatus = new TreeMap<>();
         for (ErrorCode code : codes) {
