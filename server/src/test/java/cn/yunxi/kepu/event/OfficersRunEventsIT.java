@@ -222,6 +222,10 @@ class OfficersRunEventsIT {
         assertThat(reach(helper).path("activities").asLong()).isZero();
         assertThat(reach(helper).path("active").asBoolean()).isFalse();
         assertThat(helperRecords(checkinId)).isZero();
+        JsonNode exported = api.get("/api/v1/me/export", token).json().path("sections").path("eventOfficerRoles")
+                .path("helperCheckins").get(0);
+        assertThat(exported.path("locationVerified").asBoolean()).isFalse();
+        assertThat(exported.path("presenceConfirmed").asBoolean()).isFalse();
 
         JsonNode listed = api.get("/api/admin/v1/events/" + eventId + "/helpers", organiser).json().get(0);
         assertThat(listed.path("id").asLong()).isEqualTo(checkinId);
