@@ -3,7 +3,8 @@
 // object of lists. Known sections get Chinese titles and one readable line per record; a section this
 // version does not know yet is still shown in full, as nested "名称：值" lines, never as raw JSON.
 // Field names follow the server's export records: ResidentProfileService.export, EventPersonalData,
-// ContentPersonalData, QuizPersonalData, PointsPersonalData, OfficerService.
+// ContentPersonalData, QuizPersonalData, PointsPersonalData, OfficerService, EventOfficerService,
+// CoursePersonalData.
 
 const { KIND_LABELS } = require('./quiz');
 
@@ -185,7 +186,22 @@ const SECTIONS = {
         (r.organisedEventIds || []).length ? `活动编号 ${r.organisedEventIds.join('、')}` : '暂无记录'),
       group('协助签到', r.helperCheckins, (h) =>
         [`活动编号 ${h.eventId}`, `场次 ${h.sessionId}`, `${formatValue(h.checkInAt)} 签到`,
-          h.locationVerified ? '已核实位置' : '未核实位置'].join(' · '), '次'),
+          h.locationVerified ? '已核实位置' : '未核实位置',
+          h.presenceConfirmed === false ? '待组织者确认，未计入' : '已计入'].join(' · '), '次'),
+    ],
+  },
+  courses: {
+    title: '智慧助老课程',
+    groups: (c) => [
+      group('学习进度', c.progress, (p) =>
+        [`《${p.courseTitle}》`, p.lessonTitle, `看到第 ${p.step} 步`, formatValue(p.updatedAt)].join(' · '), '课'),
+      group('学完的课', c.completions, (m) =>
+        [`《${m.courseTitle}》`, m.lessonTitle,
+          m.source === 'EVENT' ? `参加线下课堂学完（活动编号 ${m.eventId}）`
+            : `在小程序学完${m.correct !== null && m.correct !== undefined ? `，练习答对 ${m.correct} 题` : ''}`,
+          formatValue(m.completedAt)].join(' · '), '课'),
+      group('结业证书', c.certificates, (t) =>
+        [`《${t.courseTitle}》`, `编号 ${t.serialNo}`, formatValue(t.issuedAt)].join(' · '), '张'),
     ],
   },
 };
@@ -212,7 +228,7 @@ function readableExport(doc) {
     return {
       key,
       title: known ? known.title : key,
-      groups: known ? known.groups(value || (key === 'content' || key === 'quizzes' || key === 'points' ? {} : [])) : genericGroups(key, value),
+      groups: known ? known.groups(value || (key === 'content' || key === 'quizzes' || key === 'points' || key === 'courses' ? {} : [])) : genericGroups(key, value),
     };
   });
   return { exportedAt: formatValue(d.exportedAt), profile, sections };

@@ -126,6 +126,26 @@ class ExportFixtureShapeIT {
                 + "/checkin-token?purpose=IN", admin)).path("token").asString();
         ok(api.post("/api/v1/helper-checkins", resident, ApiClient.json(Map.of("token", venueToken))));
 
+        // Courses: every lesson of the shortest published course, so progress, completions and a certificate exist.
+        JsonNode shortest = null;
+        for (JsonNode c : ok(api.get("/api/v1/courses", resident))) {
+            if (shortest == null || c.path("lessonCount").asInt() < shortest.path("lessonCount").asInt()) {
+                shortest = c;
+            }
+        }
+        long courseId = shortest.path("id").asLong();
+        for (JsonNode card : ok(api.get("/api/v1/courses/" + courseId, resident)).path("lessons")) {
+            long lessonId = card.path("id").asLong();
+            JsonNode lesson = ok(api.get("/api/v1/courses/lessons/" + lessonId, resident));
+            assertThat(api.put("/api/v1/courses/lessons/" + lessonId + "/progress", resident, "{\"step\":1}").status())
+                    .isEqualTo(204);
+            List<Map<String, Object>> answers = new ArrayList<>();
+            lesson.path("practice").forEach(q -> answers.add(Map.of("questionId", q.path("id").asLong(),
+                    "selected", List.of(0))));
+            ok(api.post("/api/v1/courses/lessons/" + lessonId + "/completion", resident,
+                    ApiClient.json(Map.of("answers", answers))));
+        }
+
         // Reading points arrive through an event: wait until the ledger has them.
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM points_ledger WHERE resident_id = ?", Integer.class, residentId) > 0);
