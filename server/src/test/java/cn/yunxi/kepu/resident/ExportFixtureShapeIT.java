@@ -146,6 +146,18 @@ class ExportFixtureShapeIT {
                     ApiClient.json(Map.of("answers", answers))));
         }
 
+        // Emergencies: accepted the messages, was queued one for an emergency of the village and read its banner;
+        // the emergency is then ended, so other tests' residents of the village do not see it.
+        ok(api.post("/api/v1/emergencies/subscription", resident, ""));
+        ok(api.post("/api/v1/emergencies/subscription", resident, ""));
+        long template = ok(api.get("/api/admin/v1/emergency-templates?activeOnly=true", admin)).get(0).path("id").asLong();
+        long emergency = ok(api.post("/api/admin/v1/emergencies/from-template", admin, ApiClient.json(Map.of(
+                "templateId", template, "wholeDistrict", false, "regionCodes", List.of("430603100201"),
+                "endsAt", OffsetDateTime.now(Zones.SHANGHAI).withNano(0).plusHours(1).toString(),
+                "confirmText", "确认发布")))).path("id").asLong();
+        assertThat(api.post("/api/v1/emergencies/" + emergency + "/read", resident, "").status()).isEqualTo(204);
+        ok(api.post("/api/admin/v1/emergencies/" + emergency + "/end", admin, ""));
+
         // Reading points arrive through an event: wait until the ledger has them.
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM points_ledger WHERE resident_id = ?", Integer.class, residentId) > 0);
