@@ -59,6 +59,7 @@ describe('我的数据 page', () => {
 
     expect(page.querySelectorAll('.section-name').map((n) => text(n))).toEqual([
       '活动报名与签到', '科普内容', '答题', '积分', '科普信息员 / 宣传员申请', '作为科普信息员 / 宣传员协助活动',
+      '智慧助老课程', '应急通知',
     ]);
     expect(linesOf(page, 'eventSignups')).toEqual([
       '《智能手机课堂》 · 报名成功 · 2026-11-20 08:00 报名 报名表：crop＝柑橘；acres＝3 签到 2026-11-22 09:05（扫现场码签到），签退 2026-11-22 11:30，计 2.5 学时',
@@ -82,7 +83,18 @@ describe('我的数据 page', () => {
     ]);
     expect(linesOf(page, 'eventOfficerRoles')).toEqual([
       '活动编号 1203',
-      '活动编号 1203 · 场次 2405 · 2026-11-20 08:40 签到 · 已核实位置',
+      '活动编号 1203 · 场次 2405 · 2026-11-20 08:40 签到 · 已核实位置 · 已计入',
+    ]);
+    expect(linesOf(page, 'courses')).toEqual([
+      '《用微信和子女视频通话》 · 打开视频通话 · 看到第 2 步 · 2026-11-21 15:10',
+      '《用微信和子女视频通话》 · 打开视频通话 · 在小程序学完，练习答对 2 题 · 2026-11-21 15:20',
+      '《用微信和子女视频通话》 · 编号 KC3-1A2B3C4D · 2026-11-22 10:00',
+    ]);
+    expect(text(page.querySelector('#section-courses'))).toContain('结业证书（1 张）');
+    expect(linesOf(page, 'emergencies')).toEqual([
+      '暴雨红色预警 · 2026-11-23 07:12 点了“我知道了”',
+      '1 次',
+      '暴雨红色预警 · 已发送 · 2026-11-23 07:06',
     ]);
 
     tap(page, 'copy-export', '.t-button');

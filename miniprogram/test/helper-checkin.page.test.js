@@ -17,7 +17,7 @@ beforeEach(() => {
 
 function helperView(overrides = {}) {
   return Object.assign({ id: 3, eventId: 7, sessionId: 501, checkInAt: '2026-11-29T09:02:00+08:00',
-    locationVerified: true, distanceM: 40, alreadyRecorded: false }, overrides);
+    locationVerified: true, distanceM: 40, presenceConfirmed: true, alreadyRecorded: false }, overrides);
 }
 
 test('scans the venue link, sends the token with the position and shows ✓', async () => {
@@ -43,6 +43,20 @@ test('a second scan of the same session says it is already recorded; no position
   await flush();
   expect(server.callsTo('POST', '/api/v1/helper-checkins')[0].data).toEqual({ token: 'v1.7.501.IN.1764378000.sig' });
   expect(text(p.querySelector('#result-title'))).toBe('本场已协助签到');
+});
+
+test('without a position the check-in is recorded but waits for the organiser before it counts', async () => {
+  wx.getLocation = jest.fn((o) => o.fail({ errMsg: 'getLocation:fail auth deny' }));
+  server.on('POST', '/api/v1/helper-checkins', json(200, helperView({ locationVerified: false, distanceM: null,
+    presenceConfirmed: false })));
+  const p = await renderPage('pages/helper-checkin/helper-checkin');
+  await p.instance.onScan();
+  await flush();
+  expect(text(p.querySelector('#result-mark'))).toBe('✓');
+  expect(text(p.querySelector('#result-title'))).toBe('协助签到已记录');
+  expect(text(p.querySelector('#result-note'))).toBe(
+    '09:02 已记录。位置未核验：组织者确认您在现场后计开展活动一次；也可打开定位后再扫一次');
+  expect(text(p.querySelector('#result-note'))).not.toContain('计开展活动一次（');
 });
 
 test('someone who is not an approved officer is told how to become one', async () => {

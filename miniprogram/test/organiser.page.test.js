@@ -304,6 +304,50 @@ describe('名单 page', () => {
     expect(text(p.querySelector('#region-label'))).toBe('请选择镇（街道）和村（社区）');
   });
 
+  test('lists the officers who helped and confirms one whose position was not verified', async () => {
+    server.on('GET', '/api/v1/organiser/events/7', json(200, event()));
+    server.on('GET', '/api/v1/organiser/events/7/roster', json(200, roster()));
+    const helper = (overrides) => Object.assign({ sessionId: 501, roleLabel: '科普信息员',
+      checkInAt: '2026-11-29T09:02:00+08:00', locationVerified: false, presenceConfirmed: false, confirmable: true },
+    overrides);
+    server.on('GET', '/api/v1/organiser/events/7/helpers', json(200, [
+      helper({ id: 5, name: '诸**', locationVerified: true, presenceConfirmed: true, confirmable: false }),
+      helper({ id: 6, name: '皇**' }),
+    ]));
+    server.on('POST', '/api/v1/organiser/events/7/helpers/6/confirm', json(200,
+      helper({ id: 6, name: '皇**', presenceConfirmed: true, confirmable: false })));
+    const p = await renderPage('pages/organiser-roster/organiser-roster', { id: '7' });
+    await flush();
+
+    expect(text(p.querySelector('#helper-state-5'))).toBe('位置已核验，已计入');
+    expect(p.querySelector('#confirm-helper-5')).toBeFalsy();
+    expect(text(p.querySelector('#helper-state-6'))).toBe('位置未核验，待确认');
+    expect(text(p.querySelector('#helper-6'))).toContain('11-29 09:02 签到');
+    inner(p, 'confirm-helper-6', '.t-button').dispatchEvent('tap');
+    await flush();
+    expect(server.callsTo('POST', '/api/v1/organiser/events/7/helpers/6/confirm')).toHaveLength(1);
+    expect(text(p.querySelector('#helper-state-6'))).toBe('已确认，已计入');
+    expect(p.querySelector('#confirm-helper-6')).toBeFalsy();
+    expect(wx.showToast).toHaveBeenCalledWith({ title: '已确认，计入其活动', icon: 'success' });
+  });
+
+  test('a helper who can no longer be confirmed shows the server reason', async () => {
+    server.on('GET', '/api/v1/organiser/events/7', json(200, event()));
+    server.on('GET', '/api/v1/organiser/events/7/roster', json(200, roster()));
+    server.on('GET', '/api/v1/organiser/events/7/helpers', json(200, [{ id: 6, sessionId: 501, name: '皇**',
+      roleLabel: '科普信息员', checkInAt: '2026-11-29T09:02:00+08:00', locationVerified: false,
+      presenceConfirmed: false, confirmable: true }]));
+    server.on('POST', '/api/v1/organiser/events/7/helpers/6/confirm', problem(409, 'HELPER_NOT_CONFIRMABLE',
+      '此人已注销账号或已不是在册的科普信息员、科普宣传员，不能确认计入'));
+    const p = await renderPage('pages/organiser-roster/organiser-roster', { id: '7' });
+    await flush();
+    inner(p, 'confirm-helper-6', '.t-button').dispatchEvent('tap');
+    await flush();
+    expect(text(p.querySelector('#helper-state-6'))).toBe('位置未核验，待确认');
+    expect(wx.showToast).toHaveBeenCalledWith(expect.objectContaining({
+      title: '此人已注销账号或已不是在册的科普信息员、科普宣传员，不能确认计入' }));
+  });
+
   test('without the region tree the walk-in form says so', async () => {
     server.on('GET', '/api/v1/organiser/events/7', json(200, event()));
     server.on('GET', '/api/v1/organiser/events/7/roster', json(200, roster()));

@@ -65,9 +65,23 @@ function sync(eventId, ops, options) {
   return call({ url: `${BASE}/events/${eventId}/sync`, method: 'POST', data: { ops } }, options);
 }
 
+/**
+ * GET /events/{id}/helpers → [HelperView {id, sessionId, name, roleLabel, checkInAt, locationVerified,
+ * presenceConfirmed, confirmable}]: officers who checked in as helpers.
+ */
+function helpers(eventId, options) {
+  return call({ url: `${BASE}/events/${eventId}/helpers` }, options);
+}
+
+/** POST /events/{id}/helpers/{hid}/confirm → HelperView: an unverified helper check-in now counts. */
+function confirmHelper(eventId, helperId, options) {
+  return call({ url: `${BASE}/events/${eventId}/helpers/${helperId}/confirm`, method: 'POST' }, options);
+}
+
 /** GET /ticket-keys → {keys: [{kid, algorithm: 'Ed25519', publicKey}]}: verifies signed tickets offline. */
 function ticketKeys(options) {
   return call({ url: `${BASE}/ticket-keys` }, options);
 }
 
-module.exports = { binding, bind, unbind, events, event, venueCode, scanTicket, roster, tick, walkIn, sync, ticketKeys };
+module.exports = { binding, bind, unbind, events, event, venueCode, scanTicket, roster, tick, walkIn, sync, ticketKeys,
+  helpers, confirmHelper };

@@ -3,7 +3,8 @@
 // object of lists. Known sections get Chinese titles and one readable line per record; a section this
 // version does not know yet is still shown in full, as nested "名称：值" lines, never as raw JSON.
 // Field names follow the server's export records: ResidentProfileService.export, EventPersonalData,
-// ContentPersonalData, QuizPersonalData, PointsPersonalData, OfficerService.
+// ContentPersonalData, QuizPersonalData, PointsPersonalData, OfficerService, EventOfficerService,
+// CoursePersonalData, EmergencyPersonalData.
 
 const { KIND_LABELS } = require('./quiz');
 
@@ -71,6 +72,10 @@ const CHECKIN_METHOD = { VENUE_QR: '扫现场码签到', TICKET: '工作人员�
 const COMMENT_STATUS = { VISIBLE: '已发表', IN_REVIEW: '审核中', HIDDEN: '仅自己可见', REJECTED: '未通过审核', DELETED: '已删除' };
 const ATTEMPT_STATUS = { OPEN: '未交卷', SUBMITTED: '已交卷', EXPIRED: '到时自动交卷' };
 const OFFICER_ROLE = { INFO_OFFICER: '科普信息员', PROMOTER: '科普宣传员' };
+const NOTICE_STATUS = {
+  PENDING: '待发送', SENDING: '发送中', SENT: '已发送', REFUSED: '微信未送达（已拒收）', NO_QUOTA: '未发送（没有剩余次数）',
+  FAILED: '发送失败', UNKNOWN: '不确定是否送达', SKIPPED: '未发送（通知已结束）',
+};
 const OFFICER_STATUS = { PENDING: '待审核', APPROVED: '已通过', REJECTED: '未通过', REVOKED: '已撤销' };
 
 /** The signup form's answers, stored as the JSON text the resident submitted: "字段＝回答" pairs. */
@@ -185,7 +190,31 @@ const SECTIONS = {
         (r.organisedEventIds || []).length ? `活动编号 ${r.organisedEventIds.join('、')}` : '暂无记录'),
       group('协助签到', r.helperCheckins, (h) =>
         [`活动编号 ${h.eventId}`, `场次 ${h.sessionId}`, `${formatValue(h.checkInAt)} 签到`,
-          h.locationVerified ? '已核实位置' : '未核实位置'].join(' · '), '次'),
+          h.locationVerified ? '已核实位置' : '未核实位置',
+          h.presenceConfirmed === false ? '待组织者确认，未计入' : '已计入'].join(' · '), '次'),
+    ],
+  },
+  emergencies: {
+    title: '应急通知',
+    groups: (e) => [
+      group('已读的应急通知', e.reads, (r) => [r.title, `${formatValue(r.readAt)} 点了“我知道了”`].join(' · ')),
+      single('订阅消息剩余次数', `${(e.subscription && e.subscription.remaining) || 0} 次`),
+      group('发给您的订阅消息', e.messages, (m) =>
+        [m.title, NOTICE_STATUS[m.status] || m.status, m.sentAt ? formatValue(m.sentAt) : ''].filter(Boolean).join(' · ')),
+    ],
+  },
+  courses: {
+    title: '智慧助老课程',
+    groups: (c) => [
+      group('学习进度', c.progress, (p) =>
+        [`《${p.courseTitle}》`, p.lessonTitle, `看到第 ${p.step} 步`, formatValue(p.updatedAt)].join(' · '), '课'),
+      group('学完的课', c.completions, (m) =>
+        [`《${m.courseTitle}》`, m.lessonTitle,
+          m.source === 'EVENT' ? `参加线下课堂学完（活动编号 ${m.eventId}）`
+            : `在小程序学完${m.correct !== null && m.correct !== undefined ? `，练习答对 ${m.correct} 题` : ''}`,
+          formatValue(m.completedAt)].join(' · '), '课'),
+      group('结业证书', c.certificates, (t) =>
+        [`《${t.courseTitle}》`, `编号 ${t.serialNo}`, formatValue(t.issuedAt)].join(' · '), '张'),
     ],
   },
 };
@@ -212,7 +241,7 @@ function readableExport(doc) {
     return {
       key,
       title: known ? known.title : key,
-      groups: known ? known.groups(value || (key === 'content' || key === 'quizzes' || key === 'points' ? {} : [])) : genericGroups(key, value),
+      groups: known ? known.groups(value || (key === 'content' || key === 'quizzes' || key === 'points' || key === 'courses' || key === 'emergencies' ? {} : [])) : genericGroups(key, value),
     };
   });
   return { exportedAt: formatValue(d.exportedAt), profile, sections };

@@ -1,7 +1,8 @@
 // 协助签到: an approved 科普信息员 / 科普宣传员 who helps run an event scans the venue's check-in code (the
 // same big QR code participants scan) to record their help. No signup is needed; it counts as one activity
 // run (the officer's "active" status) once per session. Position is attached when allowed, as for any
-// check-in; without it the server records "位置未核验".
+// check-in; without it the server records "位置未核验" and the help counts only once the event's organiser
+// confirms it (or the officer scans again with a position near the venue).
 
 const { elderPage } = require('../../behaviors/elder-page');
 const { tokenFrom } = require('../../utils/checkin');
@@ -19,16 +20,18 @@ function scan() {
   });
 }
 
+const PENDING = '位置未核验：组织者确认您在现场后计开展活动一次；也可打开定位后再扫一次';
+
 function resultOf(view) {
   const time = String(view.checkInAt || '').slice(11, 16);
   if (view.alreadyRecorded) {
-    return { ok: true, title: '本场已协助签到', note: `${time} 已记录，无需重复扫码` };
+    return { ok: true, title: '本场已协助签到',
+      note: view.presenceConfirmed ? `${time} 已记录，无需重复扫码` : `${time} 已记录。${PENDING}` };
   }
-  return {
-    ok: true,
-    title: '协助签到成功',
-    note: `${time} 已记录，计开展活动一次${view.locationVerified ? '（位置已核验）' : '（未获取位置）'}`,
-  };
+  if (!view.presenceConfirmed) {
+    return { ok: true, title: '协助签到已记录', note: `${time} 已记录。${PENDING}`, pending: true };
+  }
+  return { ok: true, title: '协助签到成功', note: `${time} 已记录，计开展活动一次（位置已核验）` };
 }
 
 Page(

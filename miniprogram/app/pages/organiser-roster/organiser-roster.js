@@ -11,6 +11,9 @@
 // is tapped, the queue is synced one entry at a time (the server applies each operation id once) and each
 // person shows the server's answer: a conflict (ticked or scanned on another phone too) and a refusal say so
 // on that person's row and in the queue below.
+//
+// Below the roster, online only: the 科普信息员 who checked in as helpers. One whose position was not verified
+// counts as the officer's activity only once the organiser taps 确认在场 here (or in the console).
 
 const { elderPage } = require('../../behaviors/elder-page');
 const { loadable } = require('../../utils/page-load');
@@ -49,6 +52,15 @@ function noteOf(entry, sessionId, queued) {
   };
 }
 
+/** A helper check-in as the roster shows it. */
+function helperRow(h) {
+  let stateText = '位置已核验，已计入';
+  if (!h.locationVerified && h.presenceConfirmed) stateText = '已确认，已计入';
+  else if (!h.presenceConfirmed) stateText = h.confirmable ? '位置未核验，待确认' : '位置未核验，不计入';
+  return { id: h.id, name: h.name, role: h.roleLabel || '', time: String(h.checkInAt || '').slice(5, 16).replace('T', ' '),
+    stateText, confirmable: Boolean(h.confirmable) };
+}
+
 function hhmm(ms) {
   return new Date(ms + 8 * 3600 * 1000).toISOString().slice(11, 16);
 }
@@ -83,6 +95,7 @@ Page(
         this.sessionId = session ? session.id : null;
         this.entries = pack.entries;
         this.loadRegions();
+        if (!this.offline) this.loadHelpers();
         return Object.assign({ title: pack.title }, this.offlineData(), this.view());
       },
     }),
@@ -106,6 +119,7 @@ Page(
       pendingCount: 0,
       syncing: false,
       syncNote: '',
+      helpers: [],
     },
 
     onLoad(query) {
@@ -253,6 +267,27 @@ Page(
         sessionId: this.sessionId, purpose });
       wx.showToast({ title: `${word}已记录，联网后自动同步`, icon: 'none', duration: 2000 });
       this.setData(Object.assign({ syncNote: '' }, this.offlineData(), this.view()));
+    },
+
+    /** The officers who helped; not kept offline (confirming needs the server anyway). */
+    async loadHelpers() {
+      try {
+        const list = await organiser.helpers(this.eventId, { silent: true });
+        this.setData({ helpers: (list || []).map(helperRow) });
+      } catch (err) {
+        this.setData({ helpers: [] });
+      }
+    },
+
+    async onConfirmHelper(e) {
+      const id = Number(e.currentTarget.dataset.id);
+      try {
+        const h = await organiser.confirmHelper(this.eventId, id, { silent: true });
+        this.setData({ helpers: this.data.helpers.map((x) => (x.id === id ? helperRow(h) : x)) });
+        wx.showToast({ title: '已确认，计入其活动', icon: 'success' });
+      } catch (err) {
+        toast.showError(isNetworkError(err) ? '没有网络，联网后再确认' : (err.detail || '确认失败，请稍后重试'));
+      }
     },
 
     onWalkInInput(e) {

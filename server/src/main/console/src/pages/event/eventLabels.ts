@@ -11,3 +11,12 @@ export const CHECKIN_METHODS: Record<string, string> = { VENUE_QR: '扫现场码
 
 /** Why an event page will not open: the server answers "not found" for another unit's event. */
 export const NOT_OURS = '活动不存在，或不是本单位的活动（单位和镇街的账号只能打开本单位的活动）';
+
+/** How an officer's helper check-in stands: counted at once near the venue, or waiting for the organiser. */
+export function helperStatus(h: { locationVerified?: boolean; presenceConfirmed?: boolean; confirmable?: boolean }):
+  { text: string; theme: 'success' | 'warning' | 'default' } {
+  if (h.locationVerified && h.presenceConfirmed) return { text: '位置已核验，已计入', theme: 'success' };
+  if (h.presenceConfirmed) return { text: '组织者已确认，已计入', theme: 'success' };
+  if (h.confirmable) return { text: '位置未核验，待确认', theme: 'warning' };
+  return { text: '位置未核验，不计入', theme: 'default' };
+}

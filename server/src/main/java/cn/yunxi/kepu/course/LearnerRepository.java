@@ -122,6 +122,38 @@ class LearnerRepository {
                 .param(courseId).query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list();
     }
 
+    record ProgressRow(long courseId, String courseTitle, long lessonId, String lessonTitle, int step,
+                       LocalDateTime updatedAt) {
+    }
+
+    record CompletionRow(long courseId, String courseTitle, long lessonId, String lessonTitle, String source,
+                         Long eventId, Integer correct, LocalDateTime completedAt) {
+    }
+
+    record HeldCertificateRow(long courseId, String courseTitle, String serialNo, LocalDateTime issuedAt) {
+    }
+
+    /** Everything below is for the resident's data export: all their rows, whatever the course's state. */
+    List<ProgressRow> progressOf(long residentId) {
+        return jdbc.sql("SELECT p.course_id, c.title AS course_title, p.lesson_id, l.title AS lesson_title, p.step, "
+                        + "p.updated_at FROM course_progress p JOIN course c ON c.id = p.course_id "
+                        + "JOIN course_lesson l ON l.id = p.lesson_id WHERE p.resident_id = ? ORDER BY p.course_id, l.position")
+                .param(residentId).query(ProgressRow.class).list();
+    }
+
+    List<CompletionRow> completionsOf(long residentId) {
+        return jdbc.sql("SELECT p.course_id, c.title AS course_title, p.lesson_id, l.title AS lesson_title, p.source, "
+                        + "p.event_id, p.correct, p.completed_at FROM course_completion p JOIN course c ON c.id = p.course_id "
+                        + "JOIN course_lesson l ON l.id = p.lesson_id WHERE p.resident_id = ? ORDER BY p.course_id, l.position")
+                .param(residentId).query(CompletionRow.class).list();
+    }
+
+    List<HeldCertificateRow> certificatesOf(long residentId) {
+        return jdbc.sql("SELECT t.course_id, c.title AS course_title, t.serial_no, t.issued_at FROM course_certificate t "
+                        + "JOIN course c ON c.id = t.course_id WHERE t.resident_id = ? ORDER BY t.id")
+                .param(residentId).query(HeldCertificateRow.class).list();
+    }
+
     /** A deleted account leaves no trace here; the plan's ledger keeps its anonymous counts. */
     void forget(long residentId) {
         jdbc.sql("DELETE FROM course_progress WHERE resident_id = ?").param(residentId).update();

@@ -9,6 +9,8 @@
  *       and the sample narration shipped with the server ({@code art:<file>} images and recordings).</li>
  *   <li>{@code CourseCompletions} records a finished lesson (in the app, or by attending a linked class) and issues
  *       the certificate when the last lesson is done.</li>
+ *   <li>{@code CoursePersonalData} is the {@code courses} section of "export my data" (progress, finished lessons,
+ *       certificates); account deletion erases the same three.</li>
  *   <li>Publishes {@code ParticipationRecorded} (kind COURSE_LESSON, a lesson finished in the app). Listens to
  *       {@code ParticipationRecorded} (counted attendance of a linked class) and {@code ResidentDeleted}. Asks
  *       {@code event.EventOrganisers} which unit runs a class before linking it (staff link their own unit's).</li>

@@ -154,9 +154,18 @@ class EventAdminController {
 
     @GetMapping("/{id}/helpers")
     @PreAuthorize(ANY_STAFF)
-    @Operation(summary = "协助签到的科普信息员 / 科普宣传员（每场每人一条）")
+    @Operation(summary = "协助签到的科普信息员 / 科普宣传员（每场每人一条）；位置未核验的 presenceConfirmed=false，组织者确认后才计入")
     List<HelperView> helpers(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
         return helpers.helpers(admin.owned(user, id));
+    }
+
+    @PostMapping("/{id}/helpers/{helperCheckinId}/confirm")
+    @PreAuthorize(ANY_STAFF)
+    @Operation(summary = "确认位置未核验的协助签到者在场：此后计为该信息员开展一次活动（只计一次，重复确认不变）；"
+            + "已注销或已不在册的为 409 HELPER_NOT_CONFIRMABLE")
+    HelperView confirmHelper(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                             @PathVariable long helperCheckinId) {
+        return helpers.confirm(admin.owned(user, id), user, helperCheckinId);
     }
 
     @GetMapping("/{id}/sessions/{sessionId}/checkin-token")

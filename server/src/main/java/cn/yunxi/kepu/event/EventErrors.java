@@ -40,7 +40,9 @@ enum EventErrors implements ErrorCode {
     NOT_AN_ORGANISER(HttpStatus.FORBIDDEN, "您还没有绑定工作人员账号，或账号已停用，请在“组织者”页面绑定"),
     BAD_STAFF_CREDENTIALS(HttpStatus.FORBIDDEN, "用户名或密码错误。多次输错后需等几分钟再试；账号停用请联系区级管理员"),
     BINDING_CONFLICT(HttpStatus.CONFLICT, "该账号正在别处绑定，请稍后重试"),
-    NOT_AN_OFFICER(HttpStatus.FORBIDDEN, "只有已审核通过的科普信息员或科普宣传员可以协助签到");
+    NOT_AN_OFFICER(HttpStatus.FORBIDDEN, "只有已审核通过的科普信息员或科普宣传员可以协助签到"),
+    HELPER_CHECKIN_NOT_FOUND(HttpStatus.NOT_FOUND, "没有这条协助签到记录"),
+    HELPER_NOT_CONFIRMABLE(HttpStatus.CONFLICT, "此人已注销账号或已不是在册的科普信息员、科普宣传员，不能确认计入");
 
     private final HttpStatus status;
     private final String message;

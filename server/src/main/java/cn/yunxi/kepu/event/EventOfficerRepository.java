@@ -14,7 +14,7 @@ import org.springframework.stereotype.Repository;
 class EventOfficerRepository {
 
     private static final String HELPER = "SELECT id, event_id, session_id, resident_id, check_in_at, location_verified, "
-            + "distance_m FROM event_helper_checkin ";
+            + "distance_m, presence_confirmed FROM event_helper_checkin ";
 
     private final JdbcClient jdbc;
 
@@ -41,14 +41,17 @@ class EventOfficerRepository {
                 .param(residentId).query(Long.class).list();
     }
 
-    /** Inserts the helper check-in; empty when the officer had already checked in to this session. */
+    /**
+     * Inserts the helper check-in, present at once when its position was verified; empty when the officer had
+     * already checked in to this session.
+     */
     Optional<Long> insertHelper(long eventId, long sessionId, long residentId, LocalDateTime at, boolean verified,
                                 Integer distanceM) {
         var keys = new GeneratedKeyHolder();
         try {
             jdbc.sql("INSERT INTO event_helper_checkin (event_id, session_id, resident_id, check_in_at, "
-                            + "location_verified, distance_m) VALUES (?, ?, ?, ?, ?, ?)")
-                    .params(eventId, sessionId, residentId, at, verified, distanceM).update(keys);
+                            + "location_verified, distance_m, presence_confirmed) VALUES (?, ?, ?, ?, ?, ?, ?)")
+                    .params(eventId, sessionId, residentId, at, verified, distanceM, verified).update(keys);
         } catch (DuplicateKeyException e) {
             return Optional.empty();
         }
@@ -58,6 +61,27 @@ class EventOfficerRepository {
     Optional<HelperRow> helper(long sessionId, long residentId) {
         return jdbc.sql(HELPER + "WHERE session_id = ? AND resident_id = ?").params(sessionId, residentId)
                 .query(HelperRow.class).optional();
+    }
+
+    /**
+     * A later scan near the venue verifies an unverified check-in; true only for the one call that did (so the
+     * activity is credited once).
+     */
+    boolean verifyHelper(long id, int distanceM) {
+        return jdbc.sql("UPDATE event_helper_checkin SET location_verified = TRUE, distance_m = ?, "
+                        + "presence_confirmed = TRUE WHERE id = ? AND presence_confirmed = FALSE")
+                .params(distanceM, id).update() == 1;
+    }
+
+    /** The organiser confirms an unverified check-in; true only for the one call that did. */
+    boolean confirmHelper(long id, long staffId, LocalDateTime at) {
+        return jdbc.sql("UPDATE event_helper_checkin SET presence_confirmed = TRUE, confirmed_by = ?, confirmed_at = ? "
+                        + "WHERE id = ? AND presence_confirmed = FALSE AND resident_id IS NOT NULL")
+                .params(staffId, at, id).update() == 1;
+    }
+
+    Optional<HelperRow> helperOfEvent(long eventId, long id) {
+        return jdbc.sql(HELPER + "WHERE id = ? AND event_id = ?").params(id, eventId).query(HelperRow.class).optional();
     }
 
     HelperRow helper(long id) {
@@ -80,6 +104,6 @@ class EventOfficerRepository {
     }
 
     record HelperRow(long id, long eventId, long sessionId, Long residentId, LocalDateTime checkInAt,
-                     boolean locationVerified, Integer distanceM) {
+                     boolean locationVerified, Integer distanceM, boolean presenceConfirmed) {
     }
 }

@@ -110,7 +110,8 @@ class EventOfficerService implements PersonalDataSection {
     public Object export(long residentId) {
         return new ExportedOfficerRoles(repository.organisedBy(residentId),
                 repository.helpersOfResident(residentId).stream().map(h -> new ExportedHelperCheckin(h.eventId(),
-                        h.sessionId(), Times.toOffset(h.checkInAt()), h.locationVerified())).toList());
+                        h.sessionId(), Times.toOffset(h.checkInAt()), h.locationVerified(), h.presenceConfirmed()))
+                        .toList());
     }
 
     @ApplicationModuleListener
@@ -121,7 +122,8 @@ class EventOfficerService implements PersonalDataSection {
     record ExportedOfficerRoles(List<Long> organisedEventIds, List<ExportedHelperCheckin> helperCheckins) {
     }
 
+    /** {@code presenceConfirmed}: it counts as an activity (position verified, or confirmed by the organiser). */
     record ExportedHelperCheckin(long eventId, long sessionId, java.time.OffsetDateTime checkInAt,
-                                 boolean locationVerified) {
+                                 boolean locationVerified, boolean presenceConfirmed) {
     }
 }

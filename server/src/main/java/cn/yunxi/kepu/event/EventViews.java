@@ -54,14 +54,25 @@ final class EventViews {
     record OrganiserOfficerView(long residentId, @Nullable String name, @Nullable String roleLabel, boolean approved) {
     }
 
-    /** An officer's check-in as a helper at a session. */
+    /**
+     * An officer's check-in as a helper at a session.
+     *
+     * @param presenceConfirmed true when it counts as an activity: the position was verified or the organiser
+     *                          confirmed it; false while it waits for the organiser
+     */
     record HelperCheckinView(long id, long eventId, long sessionId, OffsetDateTime checkInAt,
-                             boolean locationVerified, Integer distanceM, boolean alreadyRecorded) {
+                             boolean locationVerified, Integer distanceM, boolean presenceConfirmed,
+                             boolean alreadyRecorded) {
     }
 
-    /** One officer who checked in as a helper, as the event's organisers see them. */
+    /**
+     * One officer who checked in as a helper, as the event's organisers see them.
+     *
+     * @param presenceConfirmed false while an unverified check-in waits for the organiser's confirmation
+     * @param confirmable       the organiser may confirm it now (unconfirmed, and still an approved officer's)
+     */
     record HelperView(long id, long sessionId, String name, String roleLabel, OffsetDateTime checkInAt,
-                      boolean locationVerified) {
+                      boolean locationVerified, boolean presenceConfirmed, boolean confirmable) {
     }
 
     /**

@@ -21,8 +21,11 @@ import cn.yunxi.kepu.officer.OfficerActivityService;
 
 /**
  * A 科普信息员 or 科普宣传员 helping at an event checks in by scanning the venue code, like a participant but without a
- * signup: the same check-in window and location rule, once per session. Each check-in credits the officer with an
- * activity on the session's day (an OFFICER_ACTIVITY participation, published with the check-in).
+ * signup: the same check-in window and location rule, once per session. A check-in whose position was verified near
+ * the venue credits the officer with an activity on the session's day at once (an OFFICER_ACTIVITY participation,
+ * published with the check-in). One without a verified position (no position sent, or a venue without coordinates)
+ * could be a forwarded screenshot scanned at home, so it counts only when the event's organiser confirms it, or when
+ * the officer scans again near the venue: the same honest-hours rule as attendees' check-ins.
  */
 @Service
 class HelperCheckinService {
@@ -69,24 +72,62 @@ class HelperCheckinService {
         Optional<Long> inserted = repository.insertHelper(event.id(), session.getId(), user.id(), now,
                 location.verified(), location.distanceM());
         if (inserted.isEmpty()) {
-            return view(repository.helper(session.getId(), user.id()).orElseThrow(), true);
+            HelperRow existing = repository.helper(session.getId(), user.id()).orElseThrow();
+            if (location.verified() && repository.verifyHelper(existing.id(), location.distanceM())) {
+                credit(existing.id(), officer, event, session);
+                existing = repository.helper(existing.id());
+            }
+            return view(existing, true);
         }
-        publisher.publishEvent(EventOfficerService.officerActivity("event-helper:" + inserted.get(), officer, event,
-                session.getStartsAt().toLocalDate()));
+        if (location.verified()) {
+            credit(inserted.get(), officer, event, session);
+        }
         return view(repository.helper(inserted.get()), false);
+    }
+
+    /**
+     * The organiser saw the officer helping: an unverified check-in now counts (once). Confirming one that already
+     * counts changes nothing; one whose officer deleted the account or left the register cannot be credited.
+     */
+    @Transactional
+    HelperView confirm(EventSnapshot event, CurrentUser staff, long helperCheckinId) {
+        if (event.status() != EventStatus.PUBLISHED && event.status() != EventStatus.FINISHED) {
+            throw new ApiException(EventErrors.EVENT_NOT_PUBLISHED);
+        }
+        HelperRow h = repository.helperOfEvent(event.id(), helperCheckinId)
+                .orElseThrow(() -> new ApiException(EventErrors.HELPER_CHECKIN_NOT_FOUND));
+        if (h.presenceConfirmed()) {
+            return view(h);
+        }
+        ApprovedOfficer officer = (h.residentId() == null ? Optional.<ApprovedOfficer>empty()
+                : officers.approved(h.residentId()))
+                .orElseThrow(() -> new ApiException(EventErrors.HELPER_NOT_CONFIRMABLE));
+        EventSession session = event.session(h.sessionId()).orElseThrow();
+        if (repository.confirmHelper(h.id(), staff.id(), Times.now(clock))) {
+            credit(h.id(), officer, event, session);
+        }
+        return view(repository.helper(h.id()));
     }
 
     /** Who helped at the event, for its organisers. */
     List<HelperView> helpers(EventSnapshot event) {
-        return repository.helpersOfEvent(event.id()).stream().map(h -> {
-            Optional<ApprovedOfficer> o = h.residentId() == null ? Optional.empty() : officers.approved(h.residentId());
-            return new HelperView(h.id(), h.sessionId(), o.map(ApprovedOfficer::nameMasked).orElse("（已注销或已不在册）"),
-                    o.map(x -> x.role().label()).orElse(null), Times.toOffset(h.checkInAt()), h.locationVerified());
-        }).toList();
+        return repository.helpersOfEvent(event.id()).stream().map(this::view).toList();
+    }
+
+    private void credit(long helperCheckinId, ApprovedOfficer officer, EventSnapshot event, EventSession session) {
+        publisher.publishEvent(EventOfficerService.officerActivity("event-helper:" + helperCheckinId, officer, event,
+                session.getStartsAt().toLocalDate()));
+    }
+
+    private HelperView view(HelperRow h) {
+        Optional<ApprovedOfficer> o = h.residentId() == null ? Optional.empty() : officers.approved(h.residentId());
+        return new HelperView(h.id(), h.sessionId(), o.map(ApprovedOfficer::nameMasked).orElse("（已注销或已不在册）"),
+                o.map(x -> x.role().label()).orElse(null), Times.toOffset(h.checkInAt()), h.locationVerified(),
+                h.presenceConfirmed(), !h.presenceConfirmed() && o.isPresent());
     }
 
     private static HelperCheckinView view(HelperRow h, boolean already) {
         return new HelperCheckinView(h.id(), h.eventId(), h.sessionId(), Times.toOffset(h.checkInAt()),
-                h.locationVerified(), h.distanceM(), already);
+                h.locationVerified(), h.distanceM(), h.presenceConfirmed(), already);
     }
 }

@@ -54,10 +54,13 @@ class OrganiserController {
     private final RateLimiter rateLimiter;
     private final TicketSigner tickets;
 
+    private final HelperCheckinService helpers;
+
     OrganiserController(OrganiserBindingService bindings, EventAdminService admin, AttendanceService attendance,
                         WalkInService walkIns, OfflineSyncService offline, RosterService rosters, VenueCodes venueCodes, RateLimiter rateLimiter,
-                        TicketSigner tickets) {
+                        TicketSigner tickets, HelperCheckinService helpers) {
         this.tickets = tickets;
+        this.helpers = helpers;
         this.bindings = bindings;
         this.admin = admin;
         this.attendance = attendance;
@@ -139,6 +142,20 @@ class OrganiserController {
                         @Valid @RequestBody TickRequest request) {
         CurrentUser organiser = bindings.organiser(user);
         return attendance.tick(admin.owned(organiser, id), organiser, request.signupId(), sessionId, request.purpose());
+    }
+
+    @GetMapping("/events/{id}/helpers")
+    @Operation(summary = "协助签到的科普信息员 / 科普宣传员；位置未核验的 presenceConfirmed=false，待组织者确认")
+    java.util.List<EventViews.HelperView> helpers(@AuthenticationPrincipal CurrentUser user, @PathVariable long id) {
+        return helpers.helpers(admin.owned(bindings.organiser(user), id));
+    }
+
+    @PostMapping("/events/{id}/helpers/{helperCheckinId}/confirm")
+    @Operation(summary = "确认位置未核验的协助签到者在场，此后计为该信息员开展一次活动（只计一次）")
+    EventViews.HelperView confirmHelper(@AuthenticationPrincipal CurrentUser user, @PathVariable long id,
+                                        @PathVariable long helperCheckinId) {
+        CurrentUser organiser = bindings.organiser(user);
+        return helpers.confirm(admin.owned(organiser, id), organiser, helperCheckinId);
     }
 
     @PostMapping("/events/{id}/sessions/{sessionId}/end-confirmation")

@@ -219,6 +219,83 @@ class EventPagesIT {
         }
     }
 
+    /**
+     * A 科普信息员 helped at the town's training but their phone sent no position: the roster's 协助签到 tab shows the
+     * check-in waiting, and the organiser who saw them helping confirms it there; only then does it count.
+     */
+    @Test
+    void anOrganiserConfirmsAnOfficerSeenHelpingWhoseCheckinWasNotVerified() {
+        Account town = ConsoleAccounts.ready(api, admin, "TOWN_ADMIN", ConsoleAccounts.unit(jdbc, "T430603100"), "陆城镇");
+        String townToken = town.token(api);
+        OffsetDateTime start = OffsetDateTime.now().plusMinutes(10).withNano(0);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("kind", "TRAINING");
+        body.put("title", "协助确认培训 " + System.nanoTime() % 100000);
+        body.put("venueName", "陆城镇农技站");
+        body.put("latitude", 29.4730);
+        body.put("longitude", 113.2720);
+        body.put("checkinRadiusM", 300);
+        body.put("signupOpensAt", start.minusHours(2).toString());
+        body.put("signupClosesAt", start.minusMinutes(5).toString());
+        body.put("capacity", 30);
+        body.put("sessions", List.of(Map.of("startsAt", start.toString(), "endsAt", start.plusHours(2).toString())));
+        ApiClient.Response created = api.post("/api/admin/v1/events", townToken, ApiClient.json(body));
+        assertThat(created.status()).as(created.toString()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+        long sessionId = created.json().path("sessions").get(0).path("id").asLong();
+        assertThat(api.post("/api/admin/v1/events/" + id + "/publish", townToken, "").status()).isEqualTo(200);
+
+        JsonNode officer = Logins.newResident(api);
+        String officerToken = officer.path("accessToken").asString();
+        ApiClient.Response applied = api.post("/api/v1/officers/applications", officerToken, ApiClient.json(Map.of(
+                "role", "INFO_OFFICER", "regionCode", "430603100202", "realName", "司徒雷", "phone", "13900003333")));
+        assertThat(applied.status()).as(applied.toString()).isEqualTo(201);
+        assertThat(api.post("/api/admin/v1/officers/" + applied.json().path("id").asLong() + "/approve", admin, "{}")
+                .status()).isEqualTo(200);
+        String venueCode = api.get("/api/admin/v1/events/" + id + "/sessions/" + sessionId + "/checkin-token",
+                townToken).json().path("token").asString();
+        ApiClient.Response helped = api.post("/api/v1/helper-checkins", officerToken,
+                ApiClient.json(Map.of("token", venueCode)));
+        assertThat(helped.status()).as(helped.toString()).isEqualTo(200);
+        long checkinId = helped.json().path("id").asLong();
+        String key = "event-helper:" + checkinId;
+
+        try (ConsoleBrowser browser = new ConsoleBrowser(port)) {
+            browser.logIn(town.username(), town.password());
+            browser.open("/admin/events/" + id + "/roster");
+            browser.press(d -> ExpectedConditionsHelper.clickable(d, "//*[@data-test='roster-tabs']"
+                    + "//*[contains(normalize-space(text()), '协助签到')]"));
+            browser.until(d -> browser.text("[data-test='helpers-table']").contains("位置未核验，待确认"));
+            assertThat(browser.text("[data-test='roster-tabs']")).contains("1 人待确认");
+            assertThat(browser.text("[data-test='helpers-table']")).contains("司**", "科普信息员");
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM participation_record WHERE record_key = ?",
+                    Integer.class, key)).isZero();
+            browser.screenshot("event-roster-helpers");
+
+            browser.press(d -> d.findElement(org.openqa.selenium.By.cssSelector(
+                    "[data-test='confirm-helper'][data-helper-id='" + checkinId + "']")));
+            String asked = browser.until(d -> browser.all(".t-dialog").stream()
+                    .filter(org.openqa.selenium.WebElement::isDisplayed).map(org.openqa.selenium.WebElement::getText)
+                    .filter(t -> t.contains("确认协助者在场")).findFirst().orElse(null));
+            assertThat(asked).contains("司**", "位置未核验");
+            browser.confirmDialog(null);
+            browser.until(d -> browser.text("[data-test='helpers-table']").contains("组织者已确认，已计入"));
+            assertThat(browser.all("[data-test='confirm-helper']")).isEmpty();
+            assertThat(browser.text("[data-test='roster-tabs']")).doesNotContain("待确认");
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(jdbc
+                .queryForObject("SELECT COUNT(*) FROM participation_record WHERE record_key = ?", Integer.class, key))
+                .isEqualTo(1));
+    }
+
+    /** Finds an element by XPath once it can be clicked (null until then). */
+    private static final class ExpectedConditionsHelper {
+        static org.openqa.selenium.WebElement clickable(org.openqa.selenium.WebDriver d, String xpath) {
+            return org.openqa.selenium.support.ui.ExpectedConditions.elementToBeClickable(
+                    org.openqa.selenium.By.xpath(xpath)).apply(d);
+        }
+    }
+
     /** Accepts the confirmation dialog on screen (the hidden re-login dialog has buttons too); returns its text. */
     private static String confirmDialog(ConsoleBrowser browser) {
         org.openqa.selenium.WebElement dialog = browser.until(d -> browser.all(".t-dialog__modal-info, .t-dialog__modal-danger")

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.resident.ResidentDeleted;
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.EventPublications;
@@ -238,6 +239,75 @@ class CourseLearningIT {
 
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM course_completion WHERE resident_id = ?", Long.class,
                 residentId)).isZero();
+    }
+
+    /**
+     * "Export my data" holds where the resident stopped, the lessons they finished and their certificate; deleting
+     * the account erases all three, while the plan's ledger keeps its anonymous count of the finished lessons.
+     */
+    @Test
+    void theResidentsExportHoldsTheirCoursesAndDeletingTheAccountErasesThem() {
+        long courseId = sampleCourse(VIDEO_CALL).path("id").asLong();
+        JsonNode course = ok(api.get("/api/v1/courses/" + courseId, elder));
+        long first = course.path("lessons").get(0).path("id").asLong();
+        long second = course.path("lessons").get(1).path("id").asLong();
+        JsonNode lesson1 = ok(api.get("/api/v1/courses/lessons/" + first, elder));
+        JsonNode lesson2 = ok(api.get("/api/v1/courses/lessons/" + second, elder));
+        assertThat(api.put("/api/v1/courses/lessons/" + first + "/progress", elder, "{\"step\":2}").status())
+                .isEqualTo(204);
+        ok(api.post("/api/v1/courses/lessons/" + first + "/completion", elder, allAnswers(lesson1, 0)));
+        String serial = ok(api.post("/api/v1/courses/lessons/" + second + "/completion", elder,
+                allAnswers(lesson2, 1))).path("certificate").path("serialNo").asString();
+        // started another course and stopped at its first step
+        long antiFraud = sampleCourse(ANTI_FRAUD).path("id").asLong();
+        long fraudLesson = ok(api.get("/api/v1/courses/" + antiFraud, elder)).path("lessons").get(0).path("id").asLong();
+        assertThat(api.put("/api/v1/courses/lessons/" + fraudLesson + "/progress", elder, "{\"step\":1}").status())
+                .isEqualTo(204);
+
+        JsonNode section = ok(api.get("/api/v1/me/export", elder)).path("sections").path("courses");
+        JsonNode stopped = null;
+        for (JsonNode p : section.path("progress")) {
+            if (p.path("lessonId").asLong() == first) {
+                stopped = p;
+            }
+        }
+        assertThat(stopped).as(section.toString()).isNotNull();
+        assertThat(stopped.path("courseId").asLong()).isEqualTo(courseId);
+        assertThat(stopped.path("courseTitle").asString()).isEqualTo(VIDEO_CALL);
+        assertThat(stopped.path("lessonTitle").asString()).isEqualTo(lesson1.path("title").asString());
+        assertThat(stopped.path("step").asInt()).isEqualTo(2);
+        assertThat(stopped.path("updatedAt").asString()).isNotBlank();
+        assertThat(section.path("progress").findValuesAsString("courseTitle")).contains(ANTI_FRAUD);
+        assertThat(section.path("completions")).hasSize(2);
+        JsonNode done = section.path("completions").get(0);
+        assertThat(done.path("lessonId").asLong()).isEqualTo(first);
+        assertThat(done.path("source").asString()).isEqualTo("APP");
+        assertThat(done.path("correct").asInt()).isEqualTo(2);
+        assertThat(done.path("completedAt").asString()).isNotBlank();
+        assertThat(section.path("completions").get(1).path("correct").asInt()).isZero();
+        assertThat(section.path("certificates")).hasSize(1);
+        assertThat(section.path("certificates").get(0).path("serialNo").asString()).isEqualTo(serial);
+        assertThat(section.path("certificates").get(0).path("courseTitle").asString()).isEqualTo(VIDEO_CALL);
+
+        // a resident who never opened a course has an empty section, not a missing one
+        JsonNode empty = ok(api.get("/api/v1/me/export", Logins.residentToken(api))).path("sections").path("courses");
+        assertThat(empty.path("progress").isArray()).isTrue();
+        assertThat(empty.path("progress")).isEmpty();
+        assertThat(empty.path("completions")).isEmpty();
+        assertThat(empty.path("certificates")).isEmpty();
+
+        EventPublications.awaitCompleted(jdbc, ParticipationRecorded.class);
+        assertThat(api.delete("/api/v1/me", elder).status()).isEqualTo(204);
+        EventPublications.awaitCompleted(jdbc, ResidentDeleted.class);
+        for (String table : List.of("course_progress", "course_completion", "course_certificate")) {
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE resident_id = ?", Long.class,
+                    residentId)).as(table).isZero();
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM course_certificate WHERE serial_no = ?", Long.class,
+                serial)).isZero();
+        // the finished lessons still count toward the plan, under a deleted account's label
+        assertThat(jdbc.queryForList("SELECT person_label FROM participation_record WHERE resident_id = ? "
+                + "AND kind = 'COURSE_LESSON'", String.class, residentId)).containsExactly("已注销用户", "已注销用户");
     }
 
     private JsonNode sampleCourse(String title) {

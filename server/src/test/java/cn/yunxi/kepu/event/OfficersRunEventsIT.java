@@ -175,15 +175,17 @@ class OfficersRunEventsIT {
                 venueToken(eventId, sessionId, "IN")))), 403, "NOT_AN_OFFICER");
         assertProblem(api.post("/api/v1/helper-checkins", token, ApiClient.json(Map.of("token",
                 venueToken(eventId, sessionId, "OUT")))), 400, "CHECKIN_TOKEN_INVALID");
-        assertProblem(api.post("/api/v1/helper-checkins", token, ApiClient.json(Map.of("token",
-                venueToken(eventId, sessionId, "IN"), "latitude", 29.60, "longitude", 113.40))), 403,
-                "TOO_FAR_FROM_VENUE");
+        Response far = api.post("/api/v1/helper-checkins", token, ApiClient.json(Map.of("token",
+                venueToken(eventId, sessionId, "IN"), "latitude", 29.60, "longitude", 113.40)));
+        assertProblem(far, 403, "TOO_FAR_FROM_VENUE");
+        assertRevealsNothingOfTheVenue(far);
 
         Response first = api.post("/api/v1/helper-checkins", token, ApiClient.json(Map.of("token",
                 venueToken(eventId, sessionId, "IN"), "latitude", 29.4731, "longitude", 113.2721)));
         assertThat(first.status()).as(first.toString()).isEqualTo(200);
         assertThat(first.json().path("alreadyRecorded").asBoolean()).isFalse();
         assertThat(first.json().path("locationVerified").asBoolean()).isTrue();
+        assertThat(first.json().path("presenceConfirmed").asBoolean()).isTrue();
         Response again = api.post("/api/v1/helper-checkins", token, ApiClient.json(Map.of("token",
                 venueToken(eventId, sessionId, "IN"))));
         assertThat(again.json().path("alreadyRecorded").asBoolean()).as(again.toString()).isTrue();
@@ -196,6 +198,170 @@ class OfficersRunEventsIT {
         JsonNode helpers = api.get("/api/admin/v1/events/" + eventId + "/helpers", organiser).json();
         assertThat(helpers.findValuesAsString("name")).containsExactly("诸**");
         assertThat(helpers.get(0).path("sessionId").asLong()).isEqualTo(sessionId);
+        assertThat(helpers.get(0).path("presenceConfirmed").asBoolean()).isTrue();
+        assertThat(helpers.get(0).path("confirmable").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aHelperCheckinWithoutAPositionCountsOnlyOnceTheOrganiserConfirmsIt() {
+        at(START.plusMinutes(5));
+        JsonNode helper = officer("INFO_OFFICER", "皇甫青");
+        String token = helper.path("accessToken").asString();
+        JsonNode event = EventFixtures.published(api, organiser, training());
+        long eventId = event.path("id").asLong();
+        long sessionId = event.path("sessions").get(0).path("id").asLong();
+
+        // the officer's phone refused to share a position: recorded, but it could be a screenshot scanned at home
+        Response unverified = api.post("/api/v1/helper-checkins", token, ApiClient.json(Map.of("token",
+                venueToken(eventId, sessionId, "IN"))));
+        assertThat(unverified.status()).as(unverified.toString()).isEqualTo(200);
+        assertThat(unverified.json().path("locationVerified").asBoolean()).isFalse();
+        assertThat(unverified.json().path("presenceConfirmed").asBoolean()).isFalse();
+        long checkinId = unverified.json().path("id").asLong();
+        awaitListeners();
+        assertThat(reach(helper).path("activities").asLong()).isZero();
+        assertThat(reach(helper).path("active").asBoolean()).isFalse();
+        assertThat(helperRecords(checkinId)).isZero();
+        JsonNode exported = api.get("/api/v1/me/export", token).json().path("sections").path("eventOfficerRoles")
+                .path("helperCheckins").get(0);
+        assertThat(exported.path("locationVerified").asBoolean()).isFalse();
+        assertThat(exported.path("presenceConfirmed").asBoolean()).isFalse();
+
+        JsonNode listed = api.get("/api/admin/v1/events/" + eventId + "/helpers", organiser).json().get(0);
+        assertThat(listed.path("id").asLong()).isEqualTo(checkinId);
+        assertThat(listed.path("presenceConfirmed").asBoolean()).isFalse();
+        assertThat(listed.path("confirmable").asBoolean()).isTrue();
+
+        // another town's staff cannot confirm it; an unknown check-in is not found
+        String otherTown = EventFixtures.staffToken(api, admin, "TOWN_ADMIN", EventFixtures.unitId(api, admin, "路口镇"));
+        assertProblem(api.post("/api/admin/v1/events/" + eventId + "/helpers/" + checkinId + "/confirm", otherTown,
+                ""), 404, "EVENT_NOT_FOUND");
+        assertProblem(api.post("/api/admin/v1/events/" + eventId + "/helpers/" + (checkinId + 1_000_000)
+                + "/confirm", organiser, ""), 404, "HELPER_CHECKIN_NOT_FOUND");
+
+        // the organiser saw them helping: it counts, once, on the session's day
+        Response confirmed = api.post("/api/admin/v1/events/" + eventId + "/helpers/" + checkinId + "/confirm",
+                organiser, "");
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().path("presenceConfirmed").asBoolean()).isTrue();
+        assertThat(confirmed.json().path("confirmable").asBoolean()).isFalse();
+        Response twice = api.post("/api/admin/v1/events/" + eventId + "/helpers/" + checkinId + "/confirm",
+                organiser, "");
+        assertThat(twice.status()).as(twice.toString()).isEqualTo(200);
+        awaitListeners();
+        JsonNode reach = reach(helper);
+        assertThat(reach.path("activities").asLong()).isEqualTo(1);
+        assertThat(reach.path("active").asBoolean()).isTrue();
+        assertThat(reach.path("lastActiveOn").asString()).isEqualTo("2025-03-10");
+        assertThat(helperRecords(checkinId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT confirmed_by IS NOT NULL AND confirmed_at IS NOT NULL "
+                + "FROM event_helper_checkin WHERE id = ?", Boolean.class, checkinId)).isTrue();
+    }
+
+    @Test
+    void aLaterScanNearTheVenueVerifiesAnUnverifiedHelperCheckin() {
+        at(START.plusMinutes(5));
+        JsonNode helper = officer("PROMOTER", "夏侯静");
+        String token = helper.path("accessToken").asString();
+        JsonNode event = EventFixtures.published(api, organiser, training());
+        long eventId = event.path("id").asLong();
+        long sessionId = event.path("sessions").get(0).path("id").asLong();
+
+        long checkinId = api.post("/api/v1/helper-checkins", token, ApiClient.json(Map.of("token",
+                venueToken(eventId, sessionId, "IN")))).json().path("id").asLong();
+        // a second scan far away is refused without saying where the venue is, and changes nothing
+        Response far = api.post("/api/v1/helper-checkins", token, ApiClient.json(Map.of("token",
+                venueToken(eventId, sessionId, "IN"), "latitude", 29.60, "longitude", 113.40)));
+        assertProblem(far, 403, "TOO_FAR_FROM_VENUE");
+        assertRevealsNothingOfTheVenue(far);
+
+        Response near = api.post("/api/v1/helper-checkins", token, ApiClient.json(Map.of("token",
+                venueToken(eventId, sessionId, "IN"), "latitude", 29.4731, "longitude", 113.2721)));
+        assertThat(near.status()).as(near.toString()).isEqualTo(200);
+        assertThat(near.json().path("id").asLong()).isEqualTo(checkinId);
+        assertThat(near.json().path("alreadyRecorded").asBoolean()).isTrue();
+        assertThat(near.json().path("locationVerified").asBoolean()).isTrue();
+        assertThat(near.json().path("presenceConfirmed").asBoolean()).isTrue();
+        // once verified, another scan (or the organiser's confirmation) does not count it again
+        api.post("/api/v1/helper-checkins", token, ApiClient.json(Map.of("token", venueToken(eventId, sessionId, "IN"),
+                "latitude", 29.4731, "longitude", 113.2721)));
+        assertThat(api.post("/api/admin/v1/events/" + eventId + "/helpers/" + checkinId + "/confirm", organiser, "")
+                .status()).isEqualTo(200);
+        awaitListeners();
+        assertThat(reach(helper).path("activities").asLong()).isEqualTo(1);
+        assertThat(helperRecords(checkinId)).isEqualTo(1);
+    }
+
+    @Test
+    void aVenueWithoutCoordinatesLeavesHelperCheckinsToTheOrganiserOnTheirPhone() {
+        at(START.plusMinutes(5));
+        JsonNode helper = officer("INFO_OFFICER", "慕容晴");
+        String token = helper.path("accessToken").asString();
+        JsonNode event = EventFixtures.published(api, organiser, training().set("latitude", null)
+                .set("longitude", null));
+        long eventId = event.path("id").asLong();
+        long sessionId = event.path("sessions").get(0).path("id").asLong();
+
+        // a position cannot be checked against a venue that has none
+        Response checkedIn = api.post("/api/v1/helper-checkins", token, ApiClient.json(Map.of("token",
+                venueToken(eventId, sessionId, "IN"), "latitude", 29.4731, "longitude", 113.2721)));
+        assertThat(checkedIn.status()).as(checkedIn.toString()).isEqualTo(200);
+        assertThat(checkedIn.json().path("presenceConfirmed").asBoolean()).isFalse();
+        long checkinId = checkedIn.json().path("id").asLong();
+
+        // the organiser confirms from the mini-program, with their WeChat bound to a staff account
+        EventFixtures.StaffAccount staff = EventFixtures.staffAccount(api, admin, "ORGANISER",
+                EventFixtures.unitId(api, admin, "陆城镇"));
+        String wechat = Logins.residentToken(api);
+        assertThat(api.post("/api/v1/organiser/binding", wechat, ApiClient.json(Map.of("username", staff.username(),
+                "password", staff.password()))).status()).isEqualTo(201);
+        String base = "/api/v1/organiser/events/" + eventId + "/helpers";
+        JsonNode listed = api.get(base, wechat).json();
+        assertThat(listed.findValuesAsString("name")).containsExactly("慕**");
+        assertThat(listed.get(0).path("confirmable").asBoolean()).isTrue();
+        assertProblem(api.post(base + "/" + checkinId + "/confirm", Logins.residentToken(api), ""), 403,
+                "NOT_AN_ORGANISER");
+        awaitListeners();
+        assertThat(reach(helper).path("activities").asLong()).isZero();
+
+        Response confirmed = api.post(base + "/" + checkinId + "/confirm", wechat, "");
+        assertThat(confirmed.status()).as(confirmed.toString()).isEqualTo(200);
+        assertThat(confirmed.json().path("presenceConfirmed").asBoolean()).isTrue();
+        awaitListeners();
+        assertThat(reach(helper).path("activities").asLong()).isEqualTo(1);
+        assertThat(helperRecords(checkinId)).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT confirmed_by FROM event_helper_checkin WHERE id = ?", Long.class,
+                checkinId)).isEqualTo(staff.id());
+    }
+
+    @Test
+    void anUnverifiedHelperCheckinOfADeletedAccountCannotBeConfirmed() {
+        at(START.plusMinutes(5));
+        JsonNode helper = officer("INFO_OFFICER", "东方白");
+        String token = helper.path("accessToken").asString();
+        JsonNode event = EventFixtures.published(api, organiser, training());
+        long eventId = event.path("id").asLong();
+        long checkinId = api.post("/api/v1/helper-checkins", token, ApiClient.json(Map.of("token", venueToken(
+                eventId, event.path("sessions").get(0).path("id").asLong(), "IN")))).json().path("id").asLong();
+
+        assertThat(api.delete("/api/v1/me", token).status()).isBetween(200, 299);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                api.get("/api/admin/v1/events/" + eventId + "/helpers", organiser).json().get(0)
+                        .path("confirmable").asBoolean()).isFalse());
+        assertProblem(api.post("/api/admin/v1/events/" + eventId + "/helpers/" + checkinId + "/confirm", organiser,
+                ""), 409, "HELPER_NOT_CONFIRMABLE");
+        assertThat(helperRecords(checkinId)).isZero();
+    }
+
+    private long helperRecords(long checkinId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM participation_record WHERE kind = 'OFFICER_ACTIVITY' "
+                + "AND record_key = ?", Long.class, "event-helper:" + checkinId);
+    }
+
+    /** A refusal says only 不在活动现场附近: no distance, radius or coordinates to tune a fake position with. */
+    private static void assertRevealsNothingOfTheVenue(Response refusal) {
+        assertThat(refusal.json().path("detail").asString()).contains("不在活动现场附近");
+        assertThat(refusal.body()).doesNotContain("29.47", "113.27", "300", "米", "distance", "radius");
     }
 
     @Test

@@ -378,7 +378,13 @@ class AccountDeletionIT {
             ok(api.post("/api/v1/courses/lessons/" + lessonId + "/completion", me,
                     ApiClient.json(Map.of("answers", answers))));
         }
-        ok(api.get("/api/v1/courses/" + courseId + "/certificate", me));
+        String serial = ok(api.get("/api/v1/courses/" + courseId + "/certificate", me)).json().path("serialNo")
+                .asString();
+        // what deletion erases is first what "export my data" hands over
+        JsonNode export = ok(api.get("/api/v1/me/export", me)).json().path("sections").path("courses");
+        assertThat(export.path("progress")).hasSize(shortest.path("lessonCount").asInt());
+        assertThat(export.path("completions")).hasSize(shortest.path("lessonCount").asInt());
+        assertThat(export.path("certificates").findValuesAsString("serialNo")).containsExactly(serial);
     }
 
     /** She is also a village cadre with a staff account, bound to her WeChat for the organiser mode. */

@@ -126,6 +126,38 @@ class ExportFixtureShapeIT {
                 + "/checkin-token?purpose=IN", admin)).path("token").asString();
         ok(api.post("/api/v1/helper-checkins", resident, ApiClient.json(Map.of("token", venueToken))));
 
+        // Courses: every lesson of the shortest published course, so progress, completions and a certificate exist.
+        JsonNode shortest = null;
+        for (JsonNode c : ok(api.get("/api/v1/courses", resident))) {
+            if (shortest == null || c.path("lessonCount").asInt() < shortest.path("lessonCount").asInt()) {
+                shortest = c;
+            }
+        }
+        long courseId = shortest.path("id").asLong();
+        for (JsonNode card : ok(api.get("/api/v1/courses/" + courseId, resident)).path("lessons")) {
+            long lessonId = card.path("id").asLong();
+            JsonNode lesson = ok(api.get("/api/v1/courses/lessons/" + lessonId, resident));
+            assertThat(api.put("/api/v1/courses/lessons/" + lessonId + "/progress", resident, "{\"step\":1}").status())
+                    .isEqualTo(204);
+            List<Map<String, Object>> answers = new ArrayList<>();
+            lesson.path("practice").forEach(q -> answers.add(Map.of("questionId", q.path("id").asLong(),
+                    "selected", List.of(0))));
+            ok(api.post("/api/v1/courses/lessons/" + lessonId + "/completion", resident,
+                    ApiClient.json(Map.of("answers", answers))));
+        }
+
+        // Emergencies: accepted the messages, was queued one for an emergency of the village and read its banner;
+        // the emergency is then ended, so other tests' residents of the village do not see it.
+        ok(api.post("/api/v1/emergencies/subscription", resident, ""));
+        ok(api.post("/api/v1/emergencies/subscription", resident, ""));
+        long template = ok(api.get("/api/admin/v1/emergency-templates?activeOnly=true", admin)).get(0).path("id").asLong();
+        long emergency = ok(api.post("/api/admin/v1/emergencies/from-template", admin, ApiClient.json(Map.of(
+                "templateId", template, "wholeDistrict", false, "regionCodes", List.of("430603100201"),
+                "endsAt", OffsetDateTime.now(Zones.SHANGHAI).withNano(0).plusHours(1).toString(),
+                "confirmText", "确认发布")))).path("id").asLong();
+        assertThat(api.post("/api/v1/emergencies/" + emergency + "/read", resident, "").status()).isEqualTo(204);
+        ok(api.post("/api/admin/v1/emergencies/" + emergency + "/end", admin, ""));
+
         // Reading points arrive through an event: wait until the ledger has them.
         await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject(
                 "SELECT COUNT(*) FROM points_ledger WHERE resident_id = ?", Integer.class, residentId) > 0);
