@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -87,7 +88,7 @@ class TaskUnitService {
     }
 
     /** One change of a task's units. */
-    record TaskUnitChangeView(long id, long taskId, long changedBy, String changedByName, OffsetDateTime changedAt,
+    record TaskUnitChangeView(long id, long taskId, long changedBy, @Nullable String changedByName, OffsetDateTime changedAt,
                       String reason, String unitsBefore, String unitsAfter) {
     }
 }
