@@ -163,4 +163,23 @@ function view(eventId) {
   };
 }
 
-module.exports = { list, pending, enqueue, alreadyQueued, sync, clearSynced, resultOf, beijingIso, newOpId, view };
+/**
+ * Page lifecycle for a page that queues offline work: sync when the network comes back, when the page is shown
+ * again (after the organiser switched to another app), and stop listening when it is closed. The page has
+ * syncNow() and, once its data is loaded, this.pack.
+ */
+function syncOnReconnect(page) {
+  page.onNetwork = (res) => {
+    if (res && res.isConnected) page.syncNow();
+  };
+  if (typeof wx.onNetworkStatusChange === 'function') wx.onNetworkStatusChange(page.onNetwork);
+}
+
+function stopSyncOnReconnect(page) {
+  if (typeof wx.offNetworkStatusChange === 'function') wx.offNetworkStatusChange(page.onNetwork);
+}
+
+module.exports = {
+  list, pending, enqueue, alreadyQueued, sync, clearSynced, resultOf, beijingIso, newOpId, view,
+  syncOnReconnect, stopSyncOnReconnect,
+};

@@ -125,10 +125,7 @@ Page(
     onLoad(query) {
       this.eventId = Number(query.id);
       this.entries = [];
-      this.onNetwork = (res) => {
-        if (res && res.isConnected) this.syncNow();
-      };
-      if (typeof wx.onNetworkStatusChange === 'function') wx.onNetworkStatusChange(this.onNetwork);
+      queue.syncOnReconnect(this);
       return this.load().then(() => this.syncNow());
     },
 
@@ -137,7 +134,7 @@ Page(
     },
 
     onUnload() {
-      if (typeof wx.offNetworkStatusChange === 'function') wx.offNetworkStatusChange(this.onNetwork);
+      queue.stopSyncOnReconnect(this);
     },
 
     offlineData() {

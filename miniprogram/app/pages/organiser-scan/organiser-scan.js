@@ -69,10 +69,7 @@ Page(
 
     onLoad(query) {
       this.eventId = Number(query.id);
-      this.onNetwork = (res) => {
-        if (res && res.isConnected) this.syncNow();
-      };
-      if (typeof wx.onNetworkStatusChange === 'function') wx.onNetworkStatusChange(this.onNetwork);
+      queue.syncOnReconnect(this);
       return this.load().then(() => this.syncNow());
     },
 
@@ -81,7 +78,7 @@ Page(
     },
 
     onUnload() {
-      if (typeof wx.offNetworkStatusChange === 'function') wx.offNetworkStatusChange(this.onNetwork);
+      queue.stopSyncOnReconnect(this);
     },
 
     queueData() {
