@@ -190,6 +190,13 @@ class SecurityConfig {
 
     static boolean assignedAndNotControl(String s, boolean tabAllowed) {
         for (int i = 0; i < s.length(); ) {
+            char c = s.charAt(i);
+            // Printable ASCII (all of a bearer token, nearly every header) is assigned and not a control character:
+            // the code point and its Unicode category were a visible share of each authenticated request.
+            if (c >= 0x20 && c < 0x7f) {
+                i++;
+                continue;
+            }
             int cp = s.codePointAt(i);
             boolean control = Character.isISOControl(cp) && !(tabAllowed && cp == '\t');
             if (control || Character.getType(cp) == Character.UNASSIGNED) {
