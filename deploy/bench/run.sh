@@ -10,7 +10,8 @@
 # Environment: BENCH_ROUNDS (3), BENCH_DURATION (20s), BENCH_WARMUP (30s per scenario), BENCH_CONNECTIONS (64),
 # BENCH_JAVA (a java binary; default Temurin 25 when installed, else `java`), BENCH_JVM_OPTS (extra server JVM options,
 # e.g. a JFR recording), BENCH_PORT/BENCH_WX_PORT/BENCH_DB(kepu_bench*)/BENCH_DB_USER/BENCH_REDIS_DB (so two runs can share a machine),
-# BENCH_OPEN_DURATION (20s) and BENCH_OPEN_WARMUP (5s) for the open-model runs below.
+# BENCH_OPEN_DURATION (20s) and BENCH_OPEN_WARMUP (5s) for the open-model runs below, BENCH_JAR (a server jar built
+# before: nothing is built), BENCH_REDIS_PORT (PORT+4: the run's own Redis, see below).
 # Method (shared/BENCHMARKING.md): server JVM pinned to core 1, wrk to core 0, MariaDB/Redis unpinned; rounds
 # alternate B0 and the scenarios; the median of the rounds is reported with min-max and the per-round ratio.
 # This shared machine's speed drifts by 2-3x within minutes, so every scenario is bracketed: B0 runs again right
@@ -21,6 +22,10 @@
 # median wrk throughput, on core 0. Its request comes from the headers `-- path:` (or `-- open-path:`),
 # `-- method:`, `-- open-header:` (repeatable), `-- open-tokens-file:` and `-- open-body:`, where ${VAR} names a
 # variable the setups exported, as the Lua script reads it; `-- p99-target-ms:` is shown next to the result.
+# Redis: the run starts its own redis-server on BENCH_REDIS_PORT (PORT+4), empty and not persisted, so a scenario
+# with the header `-- redis: stopped` (the feed and item on their MySQL path) can stop it for its warm-up and its
+# measurements without touching the machine's shared Redis; it is saved to the work dir on stopping and reloaded on
+# restart, and the next measurement waits until the server reports Redis healthy again.
 # Never run by the tests: figures are reported, not asserted.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -37,6 +42,7 @@ PORT=${BENCH_PORT:-18080}
 WX_PORT=${BENCH_WX_PORT:-18090}
 BENCH_DB=${BENCH_DB:-kepu_bench}
 REDIS_DB=${BENCH_REDIS_DB:-0}
+REDIS_PORT=${BENCH_REDIS_PORT:-$((PORT + 4))}
 if [ -z "${BENCH_JAVA:-}" ]; then
   if [ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]; then BENCH_JAVA=/usr/lib/jvm/temurin-25-jdk-amd64/bin/java; else BENCH_JAVA=java; fi
 fi
@@ -52,9 +58,14 @@ command -v wrk >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=nonint
 command -v taskset >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq util-linux >/dev/null; }
 
 # --- build the production jar (its unit tests run too; the integration tests are the test command's job) ---
-./mvnw -q -B -ntp -pl server package
-jar=$(ls server/target/kepu-server-*.jar | grep -v original | head -1)
-./mvnw -q -B -ntp -f deploy/bench/b0/pom.xml package
+# BENCH_JAR names a jar built before (e.g. to compare two builds with the same scenarios); nothing is built then.
+if [ -n "${BENCH_JAR:-}" ]; then
+  jar=$BENCH_JAR
+else
+  ./mvnw -q -B -ntp -pl server package
+  jar=$(ls server/target/kepu-server-*.jar | grep -v original | head -1)
+fi
+[ -f deploy/bench/b0/target/b0.jar ] && [ -n "${BENCH_JAR:-}" ] || ./mvnw -q -B -ntp -f deploy/bench/b0/pom.xml package
 b0_jar=deploy/bench/b0/target/b0.jar
 wiremock_version=$(sed -n 's:.*<wiremock.version>\(.*\)</wiremock.version>.*:\1:p' pom.xml)
 ./mvnw -q -B -ntp dependency:get -Dartifact="org.wiremock:wiremock-standalone:${wiremock_version}" >/dev/null
@@ -62,11 +73,28 @@ wiremock_jar="$HOME/.m2/repository/org/wiremock/wiremock-standalone/${wiremock_v
 
 # --- a fresh database and Redis database for this run ------------------------------------------------------------
 mariadb --protocol=socket -uroot -e "DROP DATABASE IF EXISTS $BENCH_DB; CREATE DATABASE $BENCH_DB CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci"
-redis-cli -h 127.0.0.1 -p 6379 -n "$REDIS_DB" FLUSHDB >/dev/null
 
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+cleanup() {
+  for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+  wait 2>/dev/null || true
+}
 trap cleanup EXIT
+
+# The run's own Redis (see the header): stopping it for a `-- redis: stopped` scenario disturbs nobody else.
+start_redis() {
+  redis-server --daemonize yes --bind 127.0.0.1 --port "$REDIS_PORT" --save "" --appendonly no \
+    --dir "$work" --dbfilename redis.rdb --logfile "$work/redis.log"
+  for _ in $(seq 1 30); do redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 && return 0; sleep 0.2; done
+  echo "Redis on port $REDIS_PORT did not start; see $work/redis.log" >&2; exit 1
+}
+stop_redis() { # keeps its data (the leaderboards, the caches) for the restart
+  redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown save >/dev/null 2>&1 || true
+  for _ in $(seq 1 50); do redis-cli -h 127.0.0.1 -p "$REDIS_PORT" ping >/dev/null 2>&1 || return 0; sleep 0.2; done
+}
+redis-cli -h 127.0.0.1 -p "$REDIS_PORT" shutdown nosave >/dev/null 2>&1 || true
+start_redis
 
 taskset -c 0 java -jar "$wiremock_jar" --port "$WX_PORT" --bind-address 127.0.0.1 --root-dir deploy/bench/wechat \
   --global-response-templating --disable-banner --no-request-journal >"$work/wechat.log" 2>&1 &
@@ -82,7 +110,7 @@ db_url="jdbc:mysql://127.0.0.1:3306/$BENCH_DB?useUnicode=true&characterEncoding=
 # questions) is loaded and shown, as on a staging deployment: the setups place residents in villages and draw papers.
 start_server() {
   KEPU_DB_URL="$db_url" KEPU_DB_USER="$KEPU_SERVICE_DB_USER" KEPU_DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" \
-  KEPU_REDIS_URL="redis://127.0.0.1:6379/$REDIS_DB" WX_API_BASE_URL="http://127.0.0.1:$WX_PORT" \
+  KEPU_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$REDIS_DB" WX_API_BASE_URL="http://127.0.0.1:$WX_PORT" \
   KEPU_TOKEN_SECRET="$TOKEN_SECRET" KEPU_DATA_KEY="$DATA_KEY" \
   KEPU_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KEPU_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" PORT="$1" \
   KEPU_DEMO_DATA=true KEPU_DEMO_DATA_VISIBLE=true \
@@ -130,7 +158,7 @@ done
 export BASE_URL="$base" DB_HOST=127.0.0.1 DB_PORT=3306 DB_NAME="$BENCH_DB" DB_USER="$KEPU_SERVICE_DB_USER" \
   DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" MYSQL_PWD="$KEPU_SERVICE_DB_PASSWORD" \
   DB_URL="--host=127.0.0.1 --port=3306 --database=$BENCH_DB" JDBC_URL="$db_url" \
-  REDIS_URL="redis://127.0.0.1:6379/$REDIS_DB" ADMIN_USER ADMIN_PASSWORD
+  REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$REDIS_DB" ADMIN_USER ADMIN_PASSWORD
 declare -A done_setups=()
 measured="$work/setup-measurements.txt"
 : >"$measured"
@@ -157,7 +185,17 @@ run_wrk() { # name file duration outfile
   local target=$base; [ "$(header "$2" target)" = b0 ] && target=$b0_base
   # A scenario may say how many clients it models (`-- connections: 1` for "one official opens the dashboard").
   local connections; connections=$(header "$2" connections); connections=${connections:-$CONNECTIONS}
+  local no_redis=no; [ "$(header "$2" redis)" = stopped ] && no_redis=yes
+  [ "$no_redis" = yes ] && stop_redis
   taskset -c 0 wrk -t1 -c"$connections" -d"$3" --latency -s "$2" "$target$path" >"$4" 2>&1 || true
+  if [ "$no_redis" = yes ]; then
+    start_redis
+    # Redis healthy again for the server (its pause after the failure has run out) before the next measurement
+    for _ in $(seq 1 120); do
+      curl -fs "$base/actuator/health" >/dev/null 2>&1 && break
+      sleep 0.5
+    done
+  fi
   drain_async "$4"
 }
 

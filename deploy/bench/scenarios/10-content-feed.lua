@@ -6,7 +6,7 @@
 -- p99-target-ms: 50
 -- open-header: Authorization: Bearer ${RESIDENT_TOKEN}
 -- open-header: Accept: application/json
--- The cached feed (20 items) as a resident sees it; target: >= 60% of the ping baseline, p99 < 50 ms at half rate.
+-- The cached feed (20 items) as a resident sees it; target: >= 0.50 x B0, p99 < 50 ms at half rate.
 -- The p99 target is judged by the open-model run (latency-at-half), whose request is the one below: the same
 -- resident token and headers.
 local token = os.getenv("RESIDENT_TOKEN")

@@ -2,7 +2,7 @@
 -- method: GET
 -- path: /api/v1/contents/{ITEM_ID}
 -- setup: deploy/bench/setup/content.sh
--- One cached item page (article body included).
+-- One cached item page (article body included) as a resident sees it; target: >= 0.50 x B0.
 local token = os.getenv("RESIDENT_TOKEN")
 local item = os.getenv("ITEM_ID")
 wrk.method = "GET"

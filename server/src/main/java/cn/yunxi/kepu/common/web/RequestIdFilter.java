@@ -1,6 +1,7 @@
 package cn.yunxi.kepu.common.web;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
@@ -26,6 +27,7 @@ class RequestIdFilter extends OncePerRequestFilter {
     static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "requestId";
     private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9._-]{8,64}");
+    private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -45,10 +47,21 @@ class RequestIdFilter extends OncePerRequestFilter {
     /**
      * 128 random bits as 32 hex digits. A request id only has to be unique, not unguessable, so it comes from the
      * thread's own generator: {@code UUID.randomUUID()} draws from one shared SecureRandom, and every request
-     * queued on its lock (the busiest lock in the whole server under load).
+     * queued on its lock (the busiest lock in the whole server under load). The digits are written directly:
+     * {@code String.format} parsed its pattern and built a formatter for every request.
      */
-    private static String newId() {
+    static String newId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
-        return String.format("%016x%016x", random.nextLong(), random.nextLong());
+        byte[] digits = new byte[32];
+        writeHex(random.nextLong(), digits, 0);
+        writeHex(random.nextLong(), digits, 16);
+        return new String(digits, StandardCharsets.ISO_8859_1);
+    }
+
+    private static void writeHex(long value, byte[] into, int offset) {
+        for (int i = 15; i >= 0; i--) {
+            into[offset + i] = HEX[(int) (value & 0xF)];
+            value >>>= 4;
+        }
     }
 }

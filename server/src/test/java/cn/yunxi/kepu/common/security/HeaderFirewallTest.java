@@ -26,6 +26,19 @@ class HeaderFirewallTest {
         }
     }
 
+    /** Every single UTF-16 unit, each alone and behind printable ASCII (the fast path) and before it. */
+    @Test
+    void agreesWithSpringsPatternsOnEveryCharacterAfterPrintableAscii() {
+        for (int c = 0; c <= 0xFFFF; c++) {
+            for (String s : List.of(String.valueOf((char) c), "Bearer x" + (char) c, (char) c + "~ok")) {
+                assertThat(SecurityConfig.assignedAndNotControl(s, false)).as("name U+%04X", c)
+                        .isEqualTo(NAMES.matcher(s).matches());
+                assertThat(SecurityConfig.assignedAndNotControl(s, true)).as("value U+%04X", c)
+                        .isEqualTo(VALUES.matcher(s).matches());
+            }
+        }
+    }
+
     @Test
     void agreesWithSpringsPatternsOnRandomStrings() {
         Random random = new Random(42);

@@ -3,10 +3,15 @@ package cn.yunxi.kepu.common.web;
 import static cn.yunxi.kepu.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.web.FilterChainProxy;
+import org.springframework.security.web.ObservationFilterChainDecorator;
+import org.springframework.test.util.ReflectionTestUtils;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import cn.yunxi.kepu.support.ApiClient;
@@ -20,6 +25,9 @@ class CrossCuttingIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    FilterChainProxy securityChain;
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -78,6 +86,51 @@ class CrossCuttingIT {
         assertThat(fresh.header("X-Request-Id")).hasSizeGreaterThanOrEqualTo(16);
         assertThat(echoed.header("X-Request-Id")).isEqualTo("mini-program-req-0001");
         assertThat(hostile.header("X-Request-Id")).doesNotContain(" ");
+    }
+
+    /**
+     * The security chain runs without its observing decorator and without the form-login filters (logout, saved
+     * requests, the servlet API wrapper); what production needs from the chain stays: security headers on every
+     * answer, 401 without a token where one is required, and every request measured as http.server.requests with
+     * its tags.
+     */
+    @Test
+    void theLeanSecurityChainStillSecuresAndEveryRequestIsMeasured() {
+        ApiClient api = new ApiClient(port);
+        String token = Logins.residentToken(api);
+
+        assertThat(securityChain.getFilterChains()).hasSize(1);
+        assertThat(ReflectionTestUtils.getField(securityChain, "filterChainDecorator"))
+                .isNotInstanceOf(ObservationFilterChainDecorator.class);
+        assertThat(securityChain.getFilterChains().get(0).getFilters()).extracting(f -> f.getClass().getSimpleName())
+                .contains("HeaderWriterFilter", "BearerTokenAuthenticationFilter", "ExceptionTranslationFilter",
+                        "AuthorizationFilter")
+                .doesNotContain("LogoutFilter", "RequestCacheAwareFilter", "SecurityContextHolderAwareRequestFilter");
+
+        Response ping = api.get("/api/v1/ping", null);
+        Response anonymous = api.get("/api/v1/contents?page=1&size=20", null);
+        Response resident = api.get("/api/v1/contents?page=1&size=20", token);
+
+        assertThat(ping.status()).isEqualTo(200);
+        for (Response answer : List.of(ping, anonymous, resident)) {
+            assertThat(answer.header("X-Content-Type-Options")).isEqualTo("nosniff");
+            assertThat(answer.header("X-Frame-Options")).isEqualTo("DENY");
+            assertThat(answer.header("X-Request-Id")).matches("[0-9a-f]{32}");
+        }
+        assertThat(ping.header("Cache-Control")).contains("no-store");
+        assertThat(anonymous.header("Cache-Control")).contains("no-store");
+        // the feed sets its own (revalidated with its ETag); the security headers leave it alone, as before
+        assertThat(resident.header("Cache-Control")).isEqualTo("no-cache, private");
+        assertProblem(anonymous, 401, "UNAUTHENTICATED");
+        assertThat(resident.status()).isEqualTo(200);
+        // Spring's form logout (a redirect to a login page this server does not have) is gone: an unknown path
+        assertProblem(api.post("/logout", null, "{}"), 404, "NOT_FOUND");
+
+        String metrics = api.get("/actuator/prometheus", null).body();
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{error=\"none\",exception=\"none\","
+                + "method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/ping\"\\} [1-9]");
+        assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{error=\"none\",exception=\"none\","
+                + "method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"401\",uri=\"UNKNOWN\"\\} [1-9]");
     }
 
     @Test
