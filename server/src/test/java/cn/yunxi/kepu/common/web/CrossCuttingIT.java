@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.ObservationFilterChainDecorator;
@@ -32,6 +33,22 @@ class CrossCuttingIT {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
+
+    @Value("${management.metrics.web.server.max-uri-tags}")
+    int maxUriTags;
+
+    /**
+     * Each mapped path is its own uri tag of http.server.requests; once an instance has served more distinct tags
+     * than the limit, Micrometer stops recording the rest. There are more mapped paths than Boot's default of 100.
+     */
+    @Test
+    void everyMappedPathCanBeMeasured() {
+        long paths = handlerMapping.getHandlerMethods().keySet().stream()
+                .flatMap(mapping -> mapping.getPatternValues().stream()).distinct().count();
+        assertThat(paths).isGreaterThan(100);
+        // plus UNKNOWN, NOT_FOUND, REDIRECTION and root
+        assertThat(maxUriTags).isGreaterThan((int) paths + 4);
+    }
 
     @Test
     void unknownPathsAndMethodsAnswerAsProblems() {
