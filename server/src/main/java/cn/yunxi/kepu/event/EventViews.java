@@ -71,7 +71,7 @@ final class EventViews {
      * @param presenceConfirmed false while an unverified check-in waits for the organiser's confirmation
      * @param confirmable       the organiser may confirm it now (unconfirmed, and still an approved officer's)
      */
-    record HelperView(long id, long sessionId, String name, String roleLabel, OffsetDateTime checkInAt,
+    record HelperView(long id, long sessionId, String name, @Nullable String roleLabel, OffsetDateTime checkInAt,
                       boolean locationVerified, boolean presenceConfirmed, boolean confirmable) {
     }
 

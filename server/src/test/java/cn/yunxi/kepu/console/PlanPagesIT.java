@@ -94,6 +94,8 @@ class PlanPagesIT {
             browser.click("enter-figure");
             browser.find("#entry-form");
             confirm(browser);
+            // the form validates asynchronously: the messages appear a moment after the click
+            browser.until(d -> browser.find("#entry-form").getText().contains("请附上佐证材料"));
             assertThat(browser.find("#entry-form").getText()).contains("请填写数据截止日期", "请填写数值", "请附上佐证材料");
 
             browser.type("value", "-1");
@@ -283,7 +285,8 @@ class PlanPagesIT {
 
     /** Clicks the confirm button of the dialog on screen (pages keep closed dialogs in the document). */
     private static void confirm(ConsoleBrowser browser) {
-        browser.confirmDialog(null);
+        browser.press(d -> browser.all(".t-dialog__confirm").stream().filter(WebElement::isDisplayed).findFirst()
+                .orElse(null));
     }
 
     private JsonNode dashboard() {
