@@ -35,7 +35,9 @@ final class VolunteerRecords {
     record ReviewRequest(@Size(max = 200, message = "审核意见最多 200 字") String note) {
     }
 
-    record VolunteerView(long id, long residentId, String status, String name, List<String> skills, String regionCode,
+    /** @param name the masked real name; null once the resident deleted the account (the record stays, erased) */
+    record VolunteerView(long id, long residentId, String status, @Nullable String name, List<String> skills,
+                         String regionCode,
                          @Nullable String regionName, @Nullable String availability, @Nullable String reviewNote,
                          @Nullable OffsetDateTime reviewedAt, BigDecimal totalHours, int serviceCount,
                          OffsetDateTime createdAt) {
