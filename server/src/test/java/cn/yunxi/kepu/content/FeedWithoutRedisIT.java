@@ -71,12 +71,24 @@ class FeedWithoutRedisIT {
         assertThat(feed.json().path("items").get(0).path("pinned").asBoolean()).isTrue();
         String etag = feed.header("ETag");
         assertThat(etag).isNotBlank();
+        // The same feed gets the same ETag. A job of the shared test application (a scheduled item going live, an
+        // emergency pin ending) may change the feed between two calls, and then the ETag must change with it.
+        ApiClient.Response previous = feed;
+        int unchanged = 0;
         for (int i = 0; i < 5; i++) {
             ApiClient.Response again = timed(() -> down.get("/api/v1/contents?size=100", resident));
             assertThat(again.status()).isEqualTo(200);
-            assertThat(again.header("ETag")).isEqualTo(etag);
+            if (again.body().equals(previous.body())) {
+                assertThat(again.header("ETag")).isEqualTo(previous.header("ETag"));
+                unchanged++;
+            } else {
+                assertThat(again.header("ETag")).isNotEqualTo(previous.header("ETag"));
+            }
+            previous = again;
         }
-        assertThat(timed(() -> down.get("/api/v1/contents?size=100", resident, "If-None-Match", etag)).status())
+        assertThat(unchanged).as("calls that found the feed as it was").isPositive();
+        String latest = previous.header("ETag");
+        assertThat(timed(() -> down.get("/api/v1/contents?size=100", resident, "If-None-Match", latest)).status())
                 .isEqualTo(304);
 
         ApiClient.Response search = timed(() -> down.get("/api/v1/contents?keyword=" + title.substring(3), resident));
