@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.env.Environment;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.support.ApiClient;
@@ -68,7 +67,7 @@ class RedisOutageIT {
         proxy.hang();
         servesFromMysql(api, admin, residents[0], event, contest, 2);
         proxy.heal();
-        awaitRedis();
+        behindProxy.awaitRedis();
         JsonNode healed = board(api, admin, contest);
         assertThat(healed.path("participants").asLong()).as("rebuilt from MySQL after the outage")
                 .isEqualTo(entries(contest)).isEqualTo(2);
@@ -76,7 +75,7 @@ class RedisOutageIT {
         proxy.reset();
         servesFromMysql(api, admin, residents[1], event, contest, 3);
         proxy.heal();
-        awaitRedis();
+        behindProxy.awaitRedis();
         assertThat(board(api, admin, contest).path("participants").asLong()).isEqualTo(entries(contest)).isEqualTo(3);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM event_signup WHERE event_id = ?", Integer.class, event))
                 .isEqualTo(2);
@@ -106,21 +105,6 @@ class RedisOutageIT {
 
     private long entries(long contest) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM quiz_contest_entry WHERE quiz_id = ?", Long.class, contest);
-    }
-
-    /** The instance's own Redis template answers again: no restart, at most its pause plus a reconnect later. */
-    private void awaitRedis() throws InterruptedException {
-        StringRedisTemplate template = behindProxy.context().getBean(StringRedisTemplate.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
-        while (true) {
-            try {
-                template.opsForValue().get("kepu:probe");
-                return;
-            } catch (RuntimeException e) {
-                assertThat(System.nanoTime()).as("Redis used again: " + e).isLessThan(deadline);
-                Thread.sleep(250);
-            }
-        }
     }
 
     private static <T> T timed(Supplier<T> call) {

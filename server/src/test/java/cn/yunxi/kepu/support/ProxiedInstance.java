@@ -2,11 +2,13 @@ package cn.yunxi.kepu.support;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** A second instance of the application that reaches Redis or MariaDB through a {@link FaultProxy} the test breaks. */
 public final class ProxiedInstance implements AutoCloseable {
@@ -57,6 +59,26 @@ public final class ProxiedInstance implements AutoCloseable {
 
     public ApiClient api() {
         return new ApiClient(ExtraInstance.port(instance));
+    }
+
+    /**
+     * Waits until this instance's own Redis template answers again: no restart, at most its pause (or another
+     * caller's probe) plus a reconnect later.
+     */
+    public void awaitRedis() throws InterruptedException {
+        StringRedisTemplate template = instance.getBean(StringRedisTemplate.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(45).toNanos();
+        while (true) {
+            try {
+                template.opsForValue().get("kepu:probe");
+                return;
+            } catch (RuntimeException e) {
+                if (System.nanoTime() - deadline > 0) {
+                    throw new AssertionError("Redis not used again within 45 s", e);
+                }
+                Thread.sleep(250);
+            }
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.function.Supplier;
 
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisClusterConnection;
@@ -30,13 +31,23 @@ final class PausingConnectionFactory implements RedisConnectionFactory {
     @Override
     public RedisConnection getConnection() {
         pause.check();
-        return guarded(target.getConnection(), RedisConnection.class);
+        return guarded(connect(target::getConnection), RedisConnection.class);
     }
 
     @Override
     public RedisClusterConnection getClusterConnection() {
         pause.check();
-        return guarded(target.getClusterConnection(), RedisClusterConnection.class);
+        return guarded(connect(target::getClusterConnection), RedisClusterConnection.class);
+    }
+
+    /** A connection that cannot be had (Redis refused or silent while connecting) is an outage like a command's. */
+    private <T> T connect(Supplier<T> connection) {
+        try {
+            return connection.get();
+        } catch (RuntimeException failure) {
+            pause.failed(failure);
+            throw failure;
+        }
     }
 
     @Override
@@ -84,6 +95,9 @@ final class PausingConnectionFactory implements RedisConnectionFactory {
                     pause.failed(failure);
                 }
                 throw e.getCause();
+            }
+            if (command) {
+                pause.answered();
             }
             Class<?> returned = method.getReturnType();
             if (result != null && returned.isInterface() && returned.getSimpleName().endsWith("Commands")
