@@ -186,6 +186,23 @@ class ResidentAuthIT {
         assertProblem(api.get("/api/v1/me", null), 401, "UNAUTHENTICATED");
         assertProblem(api.get("/api/v1/me", forged), 401, "TOKEN_INVALID");
         assertProblem(api.get("/api/v1/me", "not-a-jwt"), 401, "TOKEN_INVALID");
+        ApiClient.Response malformed = api.get("/api/v1/me", null, "Authorization", "Bearer two words");
+        assertProblem(malformed, 401, "TOKEN_INVALID");
+        assertThat(malformed.header("WWW-Authenticate")).isEqualTo("Bearer error=\"invalid_token\"");
+    }
+
+    /**
+     * This API issues plain bearer tokens only. A valid access token sent with the DPoP scheme (RFC 9449) is not a
+     * bearer token: the caller stays anonymous and is refused wherever a login is required.
+     */
+    @Test
+    void aTokenSentWithTheDpopSchemeOpensNothing() {
+        String access = Logins.residentToken(api);
+        assertThat(api.get("/api/v1/me", access).status()).isEqualTo(200);
+
+        assertProblem(api.get("/api/v1/me", null, "Authorization", "DPoP " + access), 401, "TOKEN_INVALID");
+        assertProblem(api.get("/api/v1/contents?size=5", null, "Authorization", "DPoP " + access), 401,
+                "TOKEN_INVALID");
     }
 
     @Test

@@ -39,12 +39,12 @@ import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
@@ -64,7 +64,8 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, List<PublicEndpoints> publicEndpoints, JsonMapper json,
-                                    JwtDecoder jwtDecoder) throws Exception {
+                                    VerifiedTokenCache accessTokens, AuthenticationEventPublisher events)
+            throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
         String[] open = publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         http
@@ -87,11 +88,10 @@ class SecurityConfig {
                         .requestMatchers("/api/**", "/actuator/**").denyAll()
                         // Outside the APIs there is nothing private yet; unknown paths get a plain 404.
                         .anyRequest().permitAll())
-                .oauth2ResourceServer(rs -> rs
-                        .bearerTokenResolver(new BearerHeaderTokenResolver())
-                        .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(SecurityConfig::toAuthentication))
-                        .authenticationEntryPoint(problems)
-                        .accessDeniedHandler(problems))
+                // Bearer tokens without Spring's resource-server configurer, which also added a DPoP filter and a
+                // protected-resource-metadata filter to every request (see BearerTokenFilter).
+                .addFilterAt(new BearerTokenFilter(accessTokens, problems, events),
+                        BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
         return http.build();
     }
@@ -137,7 +137,7 @@ class SecurityConfig {
     }
 
     @Bean
-    JwtDecoder jwtDecoder(SecretKey tokenSigningKey, Clock clock, RevokedSessions revokedSessions) {
+    VerifiedTokenCache accessTokens(SecretKey tokenSigningKey, Clock clock, RevokedSessions revokedSessions) {
         NimbusJwtDecoder signatureAndClaims = NimbusJwtDecoder.withSecretKey(tokenSigningKey)
                 .macAlgorithm(MacAlgorithm.HS256).build();
         // Our issuer is a name, not a URL: the default claim conversion would try to parse it as one and throw
@@ -157,13 +157,13 @@ class SecurityConfig {
             return OAuth2TokenValidatorResult.success();
         };
         return new VerifiedTokenCache(signatureAndClaims, new DelegatingOAuth2TokenValidator<>(timestamps, notRevoked),
-                Duration.ofMinutes(1), 100_000);
+                SecurityConfig::toAuthentication, Duration.ofMinutes(1), 100_000);
     }
 
     /**
-     * Spring Security would publish an AuthenticationSuccessEvent for every request carrying a bearer token,
-     * through the application's (persistent) event multicaster; nothing listens for them. Failures are still
-     * published.
+     * Spring Security would publish an AuthenticationSuccessEvent for every login it authenticates, through the
+     * application's (persistent) event multicaster; nothing listens for them. Failures are still published (a
+     * refused bearer token by {@link BearerTokenFilter}).
      */
     @Bean
     AuthenticationEventPublisher authenticationEventPublisher(ApplicationEventPublisher publisher) {

@@ -13,6 +13,8 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2Error;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -27,6 +29,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 import cn.yunxi.kepu.support.MutableClock;
 
@@ -39,7 +42,9 @@ class VerifiedTokenCacheTest {
     private final AtomicBoolean revoked = new AtomicBoolean();
     private final AtomicInteger signatureChecks = new AtomicInteger();
 
-    private JwtDecoder decoder() {
+    private final AtomicInteger conversions = new AtomicInteger();
+
+    private VerifiedTokenCache decoder() {
         NimbusJwtDecoder nimbus = NimbusJwtDecoder.withSecretKey(key).macAlgorithm(MacAlgorithm.HS256).build();
         nimbus.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
         JwtDecoder counting = token -> {
@@ -51,8 +56,10 @@ class VerifiedTokenCacheTest {
         OAuth2TokenValidator<Jwt> notRevoked = jwt -> revoked.get()
                 ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "session ended", null))
                 : OAuth2TokenValidatorResult.success();
-        return new VerifiedTokenCache(counting, new DelegatingOAuth2TokenValidator<>(timestamps, notRevoked),
-                Duration.ofMinutes(1), 1000);
+        return new VerifiedTokenCache(counting, new DelegatingOAuth2TokenValidator<>(timestamps, notRevoked), jwt -> {
+            conversions.incrementAndGet();
+            return new TestingAuthenticationToken(jwt.getSubject(), jwt, "RESIDENT");
+        }, Duration.ofMinutes(1), 1000);
     }
 
     private String token(Instant expiresAt) {
@@ -90,5 +97,35 @@ class VerifiedTokenCacheTest {
         String forged = token.substring(0, token.length() - 1) + (last == 'A' ? 'B' : 'A');
         assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(JwtException.class);
         assertThat(signatureChecks).hasValue(2);
+    }
+
+    /**
+     * The caller a token stands for is converted once and shared by the requests presenting that token; a revoked
+     * or expired token is refused all the same, as a 401-kind failure, and a forged one is never converted.
+     */
+    @Test
+    void aRememberedTokenGivesTheSameCallerUntilItIsRevokedOrExpired() {
+        clock.pin(Instant.parse("2026-11-29T02:00:00Z"));
+        VerifiedTokenCache tokens = decoder();
+        String token = token(clock.instant().plus(Duration.ofMinutes(30)));
+
+        Authentication first = tokens.authenticate(token);
+        assertThat(first.getName()).isEqualTo("42");
+        assertThat(tokens.authenticate(token)).isSameAs(first);
+        assertThat(conversions).hasValue(1);
+        assertThat(signatureChecks).hasValue(1);
+
+        revoked.set(true);
+        assertThatThrownBy(() -> tokens.authenticate(token)).isInstanceOf(InvalidBearerTokenException.class);
+        revoked.set(false);
+        assertThat(tokens.authenticate(token).getName()).as("verified again after the refusal").isEqualTo("42");
+        assertThat(signatureChecks).hasValue(2);
+
+        clock.advance(Duration.ofMinutes(31));
+        assertThatThrownBy(() -> tokens.authenticate(token)).isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(() -> tokens.authenticate(token.substring(0, token.length() - 2) + "xx"))
+                .isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(() -> tokens.authenticate("not-a-jwt")).isInstanceOf(InvalidBearerTokenException.class);
+        assertThat(conversions).hasValue(2);
     }
 }

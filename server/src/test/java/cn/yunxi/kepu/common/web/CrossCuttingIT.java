@@ -19,6 +19,9 @@ import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
 import tools.jackson.databind.JsonNode;
 
 @KepuIntegrationTest
@@ -33,6 +36,9 @@ class CrossCuttingIT {
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping handlerMapping;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Value("${management.metrics.web.server.max-uri-tags}")
     int maxUriTags;
@@ -120,9 +126,12 @@ class CrossCuttingIT {
         assertThat(ReflectionTestUtils.getField(securityChain, "filterChainDecorator"))
                 .isNotInstanceOf(ObservationFilterChainDecorator.class);
         assertThat(securityChain.getFilterChains().get(0).getFilters()).extracting(f -> f.getClass().getSimpleName())
-                .contains("HeaderWriterFilter", "BearerTokenAuthenticationFilter", "ExceptionTranslationFilter",
+                .contains("HeaderWriterFilter", "BearerTokenFilter", "ExceptionTranslationFilter",
                         "AuthorizationFilter")
-                .doesNotContain("LogoutFilter", "RequestCacheAwareFilter", "SecurityContextHolderAwareRequestFilter");
+                .doesNotContain("LogoutFilter", "RequestCacheAwareFilter", "SecurityContextHolderAwareRequestFilter",
+                        // the resource-server configurer's: its bearer filter, DPoP and protected-resource metadata
+                        "BearerTokenAuthenticationFilter", "AuthenticationFilter",
+                        "OAuth2ProtectedResourceMetadataFilter");
 
         Response ping = api.get("/api/v1/ping", null);
         Response anonymous = api.get("/api/v1/contents?page=1&size=20", null);
@@ -148,6 +157,46 @@ class CrossCuttingIT {
                 + "method=\"GET\",outcome=\"SUCCESS\",status=\"200\",uri=\"/api/v1/ping\"\\} [1-9]");
         assertThat(metrics).containsPattern("http_server_requests_seconds_count\\{error=\"none\",exception=\"none\","
                 + "method=\"GET\",outcome=\"CLIENT_ERROR\",status=\"401\",uri=\"UNKNOWN\"\\} [1-9]");
+    }
+
+    /**
+     * http.server.requests is recorded by {@link HttpServerRequestsFilter}, not an observation: the same meter names
+     * and tags for a mapped success, a path nothing maps, a refused login and a wrong method, and the active-request
+     * timer with the tags known on arrival. (Every tag rule, exceptions included, is compared with Spring's
+     * observation filter in HttpServerRequestsFilterTest.)
+     */
+    @Test
+    void everyRequestIsMeasuredWithTheTagsSpringsObservationGave() {
+        ApiClient api = new ApiClient(port);
+        String token = Logins.residentToken(api);
+        double pings = count("GET", "200", "SUCCESS", "/api/v1/ping");
+        double unmappedBefore = unmapped();
+
+        assertThat(api.get("/api/v1/ping", null).status()).isEqualTo(200);
+        assertProblem(api.get("/api/v1/no-such-thing", token), 404, "NOT_FOUND");
+        assertProblem(api.get("/api/v1/contents?page=1&size=20", null), 401, "UNAUTHENTICATED");
+        assertProblem(api.delete("/api/v1/regions", null), 405, "METHOD_NOT_ALLOWED");
+
+        assertThat(count("GET", "200", "SUCCESS", "/api/v1/ping")).isGreaterThan(pings);
+        assertThat(count("GET", "401", "CLIENT_ERROR", "UNKNOWN")).isPositive();
+        assertThat(count("DELETE", "405", "CLIENT_ERROR", "UNKNOWN")).isPositive();
+        // an unmapped path is answered by the static-resource handler's catch-all pattern, as before
+        assertThat(unmapped()).isGreaterThan(unmappedBefore);
+        assertThat(meters.find("http.server.requests.active").tags("exception", "none", "method", "GET",
+                "outcome", "SUCCESS", "status", "200", "uri", "UNKNOWN").longTaskTimer()).isNotNull();
+        assertThat(meters.find("http.server.requests").timers()).allSatisfy(timer ->
+                assertThat(timer.getId().getTags()).extracting(Tag::getKey)
+                        .containsExactly("error", "exception", "method", "outcome", "status", "uri"));
+    }
+
+    private double unmapped() {
+        return count("GET", "404", "CLIENT_ERROR", "/**") + count("GET", "404", "CLIENT_ERROR", "NOT_FOUND");
+    }
+
+    private double count(String method, String status, String outcome, String uri) {
+        Timer timer = meters.find("http.server.requests").tags("error", "none", "exception", "none", "method", method,
+                "status", status, "outcome", outcome, "uri", uri).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
