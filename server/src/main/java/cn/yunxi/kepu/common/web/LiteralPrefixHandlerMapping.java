@@ -1,9 +1,13 @@
 package cn.yunxi.kepu.common.web;
 
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,7 +28,9 @@ import org.springframework.web.util.pattern.PathPattern;
  * literal end (everything after its last one) and, for a pattern without wildcards, its number of separators (a
  * variable never spans a {@code /}): a path that fails any of these cannot match the pattern, so the full check is
  * skipped. Most candidates sharing a prefix ({@code /api/v1/attempts/{id}}, {@code .../{id}/answers}, ...) are
- * told apart by the end or the separators.
+ * told apart by the end or the separators. The shapes are kept grouped by their number of separators, so a path is
+ * compared only with the patterns that can have its number of {@code /} (and with those with wildcards), once per
+ * request; Spring's walk over every mapping then only tests whether each one is among the few admitted.
  *
  * <p>The shortcut only applies to paths without percent-encoding or path parameters ({@code ;}), where the raw path
  * and the decoded one Spring matches against are the same text; any other path gets the full check for every
@@ -32,11 +38,19 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
-    /** The lookup path of the request being resolved on this thread (set only around the search). */
-    private static final ThreadLocal<String> PLAIN_LOOKUP_PATH = new ThreadLocal<>();
+    /** The mappings admitted for the request being resolved on this thread (set only around the search). */
+    private static final ThreadLocal<RequestMappingInfo[]> ADMITTED = new ThreadLocal<>();
     private static final Shape[] ANY = {new Shape("", "", -1)};
 
     private final Map<RequestMappingInfo, Shape[]> shapes = new ConcurrentHashMap<>();
+    /** Counts registrations, so an index built before the last one is built again. */
+    private final AtomicInteger registrations = new AtomicInteger();
+    private volatile Index index;
+    /**
+     * Patterns without variables or wildcards: Spring finds their mappings by the path itself and searches all
+     * mappings only when none of those fits (a wrong method, say), so such a path is not worth an index lookup.
+     */
+    private final Set<String> directPaths = ConcurrentHashMap.newKeySet();
 
     /**
      * What a path must look like to match a pattern: start with {@code prefix}, end with {@code suffix} and, unless
@@ -45,11 +59,15 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     record Shape(String prefix, String suffix, int separators) {
 
         boolean admits(String path) {
-            return path.length() >= prefix.length() + suffix.length() && path.startsWith(prefix)
-                    && path.endsWith(suffix) && (separators < 0 || separators == separatorsOf(path));
+            return hasEnds(path) && (separators < 0 || separators == separatorsOf(path));
         }
 
-        private static int separatorsOf(String path) {
+        boolean hasEnds(String path) {
+            return path.length() >= prefix.length() + suffix.length() && path.startsWith(prefix)
+                    && path.endsWith(suffix);
+        }
+
+        static int separatorsOf(String path) {
             int count = 0;
             for (int i = 0; i < path.length(); i++) {
                 if (path.charAt(i) == '/') {
@@ -63,45 +81,128 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     @Override
     protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
         super.registerHandlerMethod(handler, method, mapping);
+        remember(mapping);
+    }
+
+    private void remember(RequestMappingInfo mapping) {
         shapes.put(mapping, shapesOf(mapping));
+        if (mapping.getPathPatternsCondition() != null) {
+            mapping.getPathPatternsCondition().getPatterns().stream().filter(p -> !p.hasPatternSyntax())
+                    .forEach(p -> directPaths.add(p.getPatternString()));
+        }
+        registrations.incrementAndGet();
+    }
+
+    @Override
+    public void registerMapping(RequestMappingInfo mapping, Object handler, Method method) {
+        super.registerMapping(mapping, handler, method);
+        remember(mapping);
+    }
+
+    @Override
+    public void unregisterMapping(RequestMappingInfo mapping) {
+        super.unregisterMapping(mapping);
+        shapes.remove(mapping);
+        registrations.incrementAndGet();
     }
 
     @Override
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
         boolean plain = lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0;
-        String outer = PLAIN_LOOKUP_PATH.get(); // a lookup within a lookup (an introspector) keeps the outer one
-        if (plain) {
-            PLAIN_LOOKUP_PATH.set(lookupPath);
+        RequestMappingInfo[] outer = ADMITTED.get(); // a lookup within a lookup (an introspector) keeps the outer one
+        if (plain && !directPaths.contains(lookupPath)) {
+            ADMITTED.set(index().admitting(lookupPath));
         } else {
-            PLAIN_LOOKUP_PATH.remove();
+            ADMITTED.remove();
         }
         try {
             return super.lookupHandlerMethod(lookupPath, request);
         } finally {
             if (outer == null) {
-                PLAIN_LOOKUP_PATH.remove();
+                ADMITTED.remove();
             } else {
-                PLAIN_LOOKUP_PATH.set(outer);
+                ADMITTED.set(outer);
             }
         }
     }
 
     @Override
     protected RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
-        String path = PLAIN_LOOKUP_PATH.get();
-        if (path != null && !admitsAny(path, shapes.getOrDefault(info, ANY))) {
+        RequestMappingInfo[] admitted = ADMITTED.get();
+        if (admitted != null && !contains(admitted, info)) {
             return null;
         }
         return super.getMatchingMapping(info, request);
     }
 
-    private static boolean admitsAny(String path, Shape[] candidates) {
-        for (Shape shape : candidates) {
-            if (shape.admits(path)) {
+    private static boolean contains(RequestMappingInfo[] admitted, RequestMappingInfo info) {
+        for (RequestMappingInfo candidate : admitted) {
+            if (candidate == info) {
                 return true;
             }
         }
         return false;
+    }
+
+    private Index index() {
+        int registered = registrations.get();
+        Index current = index;
+        if (current == null || current.registrations() != registered) {
+            current = Index.of(shapes, registered);
+            index = current;
+        }
+        return current;
+    }
+
+    /**
+     * Every mapping's shapes, grouped by their number of separators; shapes with wildcards (or unknown) apart.
+     *
+     * @param registrations the number of registrations the shapes held when it was built
+     */
+    record Index(Entry[][] bySeparators, Entry[] anyCount, int registrations) {
+
+        private static final Entry[] NONE = {};
+
+        record Entry(Shape shape, RequestMappingInfo mapping) {
+        }
+
+        static Index of(Map<RequestMappingInfo, Shape[]> shapes, int registrations) {
+            List<List<Entry>> bySeparators = new ArrayList<>();
+            List<Entry> anyCount = new ArrayList<>();
+            shapes.forEach((mapping, mappingShapes) -> {
+                for (Shape shape : mappingShapes) {
+                    if (shape.separators() < 0) {
+                        anyCount.add(new Entry(shape, mapping));
+                        continue;
+                    }
+                    while (bySeparators.size() <= shape.separators()) {
+                        bySeparators.add(new ArrayList<>());
+                    }
+                    bySeparators.get(shape.separators()).add(new Entry(shape, mapping));
+                }
+            });
+            return new Index(bySeparators.stream().map(l -> l.toArray(Entry[]::new)).toArray(Entry[][]::new),
+                    anyCount.toArray(Entry[]::new), registrations);
+        }
+
+        /** The mappings with a shape admitting {@code path} (a mapping with several patterns may repeat). */
+        RequestMappingInfo[] admitting(String path) {
+            int separators = Shape.separatorsOf(path);
+            Entry[] sameCount = separators < bySeparators.length ? bySeparators[separators] : NONE;
+            RequestMappingInfo[] admitted = new RequestMappingInfo[sameCount.length + anyCount.length];
+            int n = 0;
+            for (Entry entry : sameCount) {
+                if (entry.shape().hasEnds(path)) {
+                    admitted[n++] = entry.mapping();
+                }
+            }
+            for (Entry entry : anyCount) {
+                if (entry.shape().admits(path)) {
+                    admitted[n++] = entry.mapping();
+                }
+            }
+            return Arrays.copyOf(admitted, n);
+        }
     }
 
     /** The shape of each of the mapping's patterns; one that admits every path when unknown. */

@@ -3,8 +3,12 @@ package cn.yunxi.kepu.common.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.server.PathContainer;
@@ -79,6 +83,42 @@ class LiteralPrefixHandlerMappingTest {
         assertThat(submit.admits("/api/v1/attempts/42/submit")).isTrue();
         assertThat(submit.admits("/api/v1/attempts/42/answers")).isFalse();
         assertThat(LiteralPrefixHandlerMapping.shapeOf("/api/v1/attempts/{id}").admits("/api/v1/attempts/42/submit")).isFalse();
+    }
+
+    /**
+     * The index grouped by separators admits, for every path, exactly the mappings whose shapes admit it one by one:
+     * the mappings the whole search then considers are the same as without the index.
+     */
+    @Test
+    void theIndexAdmitsExactlyTheMappingsWhoseShapesAdmitThePath() {
+        RequestMappingInfo.BuilderConfiguration config = new RequestMappingInfo.BuilderConfiguration();
+        config.setPatternParser(new PathPatternParser());
+        Map<RequestMappingInfo, LiteralPrefixHandlerMapping.Shape[]> shapes = new LinkedHashMap<>();
+        for (String text : PATTERNS) {
+            RequestMappingInfo info = RequestMappingInfo.paths(text).options(config).build();
+            shapes.put(info, LiteralPrefixHandlerMapping.shapesOf(info));
+        }
+        RequestMappingInfo twoPatterns = RequestMappingInfo.paths("/api/v1/quizzes/{id}", "/api/v1/contests/{id}/x")
+                .options(config).build();
+        shapes.put(twoPatterns, LiteralPrefixHandlerMapping.shapesOf(twoPatterns));
+        LiteralPrefixHandlerMapping.Index index = LiteralPrefixHandlerMapping.Index.of(shapes, 0);
+
+        int admittedSomewhere = 0;
+        for (String path : candidatePaths(new Random(11))) {
+            Set<RequestMappingInfo> expected = new HashSet<>();
+            shapes.forEach((info, infoShapes) -> {
+                for (LiteralPrefixHandlerMapping.Shape shape : infoShapes) {
+                    if (shape.admits(path)) {
+                        expected.add(info);
+                    }
+                }
+            });
+            Set<RequestMappingInfo> admitted = new HashSet<>(List.of(index.admitting(path)));
+            assertThat(admitted).as(path).isEqualTo(expected);
+            admittedSomewhere += expected.isEmpty() ? 0 : 1;
+        }
+        assertThat(admittedSomewhere).isGreaterThan(PATTERNS.size());
+        assertThat(index.admitting("/api/v1/contests/9/x")).containsExactly(twoPatterns);
     }
 
     /** Paths built from the patterns with random values, plus random mixes of their pieces. */
