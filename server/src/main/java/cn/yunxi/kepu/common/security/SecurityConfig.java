@@ -176,15 +176,17 @@ class SecurityConfig {
     }
 
     /**
-     * Spring's strict firewall with the same header rules (names and values of assigned, non-control characters;
-     * values may also hold tabs) checked character by character: its default regular expressions ran for every
-     * header any filter or handler read, and the bearer token alone is several hundred characters.
+     * Spring's strict firewall with the same header and parameter-name rules (names and values of assigned,
+     * non-control characters; header values may also hold tabs) checked character by character: its default regular
+     * expressions ran for every header and every query parameter any filter or handler read, and the bearer token
+     * alone is several hundred characters.
      */
     @Bean
     HttpFirewall httpFirewall() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowedHeaderNames(name -> assignedAndNotControl(name, false));
         firewall.setAllowedHeaderValues(value -> assignedAndNotControl(value, true));
+        firewall.setAllowedParameterNames(name -> assignedAndNotControl(name, false));
         return firewall;
     }
 

@@ -1,6 +1,7 @@
 package cn.yunxi.kepu.common.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,8 +9,16 @@ import java.util.Random;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedException;
 
-/** The firewall's character-by-character header check accepts exactly what Spring's default patterns accept. */
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * The firewall's character-by-character header and parameter-name check accepts exactly what Spring's default
+ * patterns accept (parameter names follow the header-name pattern).
+ */
 class HeaderFirewallTest {
 
     /** StrictHttpFirewall's defaults for header names and for header values. */
@@ -56,5 +65,21 @@ class HeaderFirewallTest {
             assertThat(SecurityConfig.assignedAndNotControl(s, false)).isEqualTo(NAMES.matcher(s).matches());
             assertThat(SecurityConfig.assignedAndNotControl(s, true)).isEqualTo(VALUES.matcher(s).matches());
         }
+    }
+
+    @Test
+    void theFirewallChecksParameterNamesAndHeadersWithTheseRules() {
+        HttpFirewall firewall = new SecurityConfig().httpFirewall();
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/v1/contents");
+        request.addParameter("size", "20");
+        request.addParameter("to\u0000pic", "x");
+        request.addHeader("X-Ok", "科普 \tvalue");
+        request.addHeader("X-Bad", "a\u0000b");
+        HttpServletRequest checked = firewall.getFirewalledRequest(request);
+
+        assertThat(checked.getParameterValues("size")).containsExactly("20");
+        assertThatThrownBy(() -> checked.getParameterValues("to\u0000pic")).isInstanceOf(RequestRejectedException.class);
+        assertThat(checked.getHeader("X-Ok")).isEqualTo("科普 \tvalue");
+        assertThatThrownBy(() -> checked.getHeader("X-Bad")).isInstanceOf(RequestRejectedException.class);
     }
 }
