@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -128,29 +129,16 @@ class SeatAllocator {
     }
 
     /**
-     * Seats in queue order, then the waitlist (or EVENT_FULL), all rows in one statement. Returns null, having
-     * written nothing, when someone of the batch already holds an active signup (or is in it twice): then
-     * {@link #insertOneByOne} tells exactly who, and the others are placed as if that person had not asked.
+     * All rows in one statement. Returns null, having written nothing, when someone of the batch already holds an
+     * active signup (or is in it twice): then {@link #insertOneByOne} tells exactly who, and the others are placed
+     * as if that person had not asked.
      */
     private Decided insertAtOnce(long eventId, Event event, List<Request> batch, LocalDateTime now, int free,
                                  int waiting) {
-        List<Placement> out = new ArrayList<>(batch.size());
         List<Signup> rows = new ArrayList<>(batch.size());
-        int seats = 0;
-        for (Request request : batch) {
-            Signup s = request.signup();
-            boolean seat = seats < free;
-            if (!seat && !Boolean.TRUE.equals(event.getWaitlistEnabled())) {
-                out.add(new Placement(null, null, new ApiException(EventErrors.EVENT_FULL)));
-                continue;
-            }
-            prepare(s, seat, now);
-            rows.add(s);
-            out.add(seat ? new Placement(s, null, null) : new Placement(s, ++waiting, null));
-            seats += seat ? 1 : 0;
-        }
+        Decided decided = decide(event, batch, now, free, waiting, rows::add);
         if (rows.isEmpty()) {
-            return new Decided(out, 0);
+            return decided;
         }
         try {
             bulk.insertAll(eventId, rows);
@@ -159,10 +147,28 @@ class SeatAllocator {
             rows.forEach(s -> s.setId(null));
             return null;
         }
-        return new Decided(out, seats);
+        return decided;
     }
 
     private Decided insertOneByOne(Event event, List<Request> batch, LocalDateTime now, int free, int waiting) {
+        return decide(event, batch, now, free, waiting, s -> {
+            try {
+                signups.place(s);
+                return true;
+            } catch (DuplicateKeyException e) {
+                // Only this statement failed; the batch transaction goes on.
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Walks the batch in queue order: a seat while any is free, then the waitlist (or EVENT_FULL without one).
+     * {@code write} puts one signup down and says whether it stands; false means that person already holds an
+     * active signup, which takes no seat.
+     */
+    private static Decided decide(Event event, List<Request> batch, LocalDateTime now, int free, int waiting,
+                                  Predicate<Signup> write) {
         List<Placement> out = new ArrayList<>(batch.size());
         int seats = 0;
         for (Request request : batch) {
@@ -173,15 +179,10 @@ class SeatAllocator {
                 continue;
             }
             prepare(s, seat, now);
-            try {
-                signups.place(s);
-            } catch (DuplicateKeyException e) {
-                // Only this statement failed; the batch transaction goes on.
+            if (!write.test(s)) {
                 s.setId(null);
                 out.add(new Placement(null, null, alreadySignedUp(s)));
-                continue;
-            }
-            if (seat) {
+            } else if (seat) {
                 seats++;
                 out.add(new Placement(s, null, null));
             } else {
