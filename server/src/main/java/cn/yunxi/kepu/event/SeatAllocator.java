@@ -4,6 +4,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -17,8 +18,8 @@ import cn.yunxi.kepu.common.web.ApiException;
  * Decides seats for signups, many at a time. Signups for the same event queue up in this instance (a
  * {@link RequestCombiner} per event), and each batch of them is placed in ONE transaction: lock the
  * event row, give seats in queue order while {@code taken < capacity} (then waitlist, or refuse when there is
- * no waitlist), insert each signup (the unique key refuses a second active signup of the same person), and add
- * the seats with one conditional update. The event row lock serialises batches of all instances, the ids
+ * no waitlist), insert the batch's signups with one statement (the unique key refuses a second active signup of
+ * the same person; then they are inserted one by one to tell who), and add the seats with one conditional update. The event row lock serialises batches of all instances, the ids
  * assigned under it are the arrival order, and a flash crowd costs one commit per batch instead of one per
  * person, without queueing hundreds of requests on the connection pool.
  */
@@ -29,12 +30,14 @@ class SeatAllocator {
 
     private final EventMapper events;
     private final SignupMapper signups;
+    private final SignupBulkInsert bulk;
     private final TransactionTemplate transactions;
     private final ConcurrentHashMap<Long, RequestCombiner<Request, Placement>> queues = new ConcurrentHashMap<>();
 
-    SeatAllocator(EventMapper events, SignupMapper signups, PlatformTransactionManager txManager) {
+    SeatAllocator(EventMapper events, SignupMapper signups, SignupBulkInsert bulk, PlatformTransactionManager txManager) {
         this.events = events;
         this.signups = signups;
+        this.bulk = bulk;
         this.transactions = new TransactionTemplate(txManager);
     }
 
@@ -60,6 +63,11 @@ class SeatAllocator {
         return placement;
     }
 
+    /** Places the signups as one batch, as the queue hands a crowd over (so a test can choose the batch). */
+    List<Placement> placeAsOneBatch(long eventId, List<Signup> batch, LocalDateTime now) {
+        return placeInOneTransaction(eventId, batch.stream().map(s -> new Request(s, now)).toList());
+    }
+
     private List<Placement> placeInOneTransaction(long eventId, List<Request> batch) {
         // The batch's time is its first signup's: everyone in it was placed in the same instant.
         LocalDateTime now = batch.get(0).now();
@@ -77,10 +85,7 @@ class SeatAllocator {
             return placeBatch(eventId, List.of(request), now);
         }
         Signup s = request.signup();
-        s.setStatus(SignupStatus.CONFIRMED.name());
-        s.setActivePersonKey(s.getPersonKey());
-        s.setCreatedAt(now);
-        s.setConfirmedAt(now);
+        prepare(s, true, now);
         try {
             signups.place(s);
         } catch (DuplicateKeyException e) {
@@ -99,16 +104,73 @@ class SeatAllocator {
 
     private List<Placement> placeBatch(long eventId, List<Request> batch, LocalDateTime now) {
         Event event = events.lock(eventId);
-        List<Placement> out = new ArrayList<>(batch.size());
         if (event == null || !EventStatus.PUBLISHED.name().equals(event.getStatus())) {
+            List<Placement> out = new ArrayList<>(batch.size());
             batch.forEach(b -> out.add(new Placement(null, null, new ApiException(EventErrors.SIGNUP_CLOSED))));
             return out;
         }
         int free = event.getCapacity() - event.getTaken();
-        int seats = 0;
         // Counted once under the lock, so each waitlisted signup of the batch knows its exact place.
         int waiting = batch.size() > free && Boolean.TRUE.equals(event.getWaitlistEnabled())
                 ? signups.count(eventId, SignupStatus.WAITLISTED.name()) : 0;
+        Decided decided = batch.size() > 1 ? insertAtOnce(eventId, event, batch, now, free, waiting) : null;
+        if (decided == null) {
+            decided = insertOneByOne(event, batch, now, free, waiting);
+        }
+        if (decided.seats() > 0 && events.takeSeats(eventId, decided.seats()) != 1) {
+            // Cannot happen while the row is locked; if it did, nothing of this batch may stand.
+            throw new IllegalStateException("seat count changed under the event lock");
+        }
+        return decided.placements();
+    }
+
+    /** What a batch came to: one placement per request, and how many seats it took. */
+    private record Decided(List<Placement> placements, int seats) {
+    }
+
+    /**
+     * All rows in one statement. Returns null, having written nothing, when someone of the batch already holds an
+     * active signup (or is in it twice): then {@link #insertOneByOne} tells exactly who, and the others are placed
+     * as if that person had not asked.
+     */
+    private Decided insertAtOnce(long eventId, Event event, List<Request> batch, LocalDateTime now, int free,
+                                 int waiting) {
+        List<Signup> rows = new ArrayList<>(batch.size());
+        Decided decided = decide(event, batch, now, free, waiting, rows::add);
+        if (rows.isEmpty()) {
+            return decided;
+        }
+        try {
+            bulk.insertAll(eventId, rows);
+        } catch (DuplicateKeyException e) {
+            // The failed statement left no row behind; the transaction goes on.
+            rows.forEach(s -> s.setId(null));
+            return null;
+        }
+        return decided;
+    }
+
+    private Decided insertOneByOne(Event event, List<Request> batch, LocalDateTime now, int free, int waiting) {
+        return decide(event, batch, now, free, waiting, s -> {
+            try {
+                signups.place(s);
+                return true;
+            } catch (DuplicateKeyException e) {
+                // Only this statement failed; the batch transaction goes on.
+                return false;
+            }
+        });
+    }
+
+    /**
+     * Walks the batch in queue order: a seat while any is free, then the waitlist (or EVENT_FULL without one).
+     * {@code write} puts one signup down and says whether it stands; false means that person already holds an
+     * active signup, which takes no seat.
+     */
+    private static Decided decide(Event event, List<Request> batch, LocalDateTime now, int free, int waiting,
+                                  Predicate<Signup> write) {
+        List<Placement> out = new ArrayList<>(batch.size());
+        int seats = 0;
         for (Request request : batch) {
             Signup s = request.signup();
             boolean seat = seats < free;
@@ -116,29 +178,24 @@ class SeatAllocator {
                 out.add(new Placement(null, null, new ApiException(EventErrors.EVENT_FULL)));
                 continue;
             }
-            s.setStatus(seat ? SignupStatus.CONFIRMED.name() : SignupStatus.WAITLISTED.name());
-            s.setActivePersonKey(s.getPersonKey());
-            s.setCreatedAt(now);
-            s.setConfirmedAt(seat ? now : null);
-            try {
-                signups.place(s);
-            } catch (DuplicateKeyException e) {
-                // Only this statement failed; the batch transaction goes on.
+            prepare(s, seat, now);
+            if (!write.test(s)) {
                 s.setId(null);
                 out.add(new Placement(null, null, alreadySignedUp(s)));
-                continue;
-            }
-            if (seat) {
+            } else if (seat) {
                 seats++;
                 out.add(new Placement(s, null, null));
             } else {
                 out.add(new Placement(s, ++waiting, null));
             }
         }
-        if (seats > 0 && events.takeSeats(eventId, seats) != 1) {
-            // Cannot happen while the row is locked; if it did, nothing of this batch may stand.
-            throw new IllegalStateException("seat count changed under the event lock");
-        }
-        return out;
+        return new Decided(out, seats);
+    }
+
+    private static void prepare(Signup s, boolean seat, LocalDateTime now) {
+        s.setStatus(seat ? SignupStatus.CONFIRMED.name() : SignupStatus.WAITLISTED.name());
+        s.setActivePersonKey(s.getPersonKey());
+        s.setCreatedAt(now);
+        s.setConfirmedAt(seat ? now : null);
     }
 }

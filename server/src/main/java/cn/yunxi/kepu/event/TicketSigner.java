@@ -6,7 +6,6 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -28,6 +27,7 @@ import javax.crypto.Mac;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -65,8 +65,9 @@ class TicketSigner {
     record Claims(long eventId, List<Long> sessionIds, long signupId, Instant expiresAt) {
     }
 
-    private final PrivateKey privateKey;
     private final byte[] seed;
+    /** Our raw public key, handed to the signer so it is not derived again for every ticket. */
+    private final byte[] publicRaw;
     private final String kid;
     private final Map<String, PublicKey> verifiers = new LinkedHashMap<>();
     private final List<KeyView> published = new ArrayList<>();
@@ -86,8 +87,8 @@ class TicketSigner {
             throw new IllegalStateException("kepu.event.ticket-signing-key must be 32 bytes (base64)");
         }
         KeyPair pair = fromSeed(seed);
-        this.privateKey = pair.getPrivate();
         byte[] raw = raw(pair.getPublic());
+        this.publicRaw = raw;
         this.kid = kidOf(raw);
         verifiers.put(kid, pair.getPublic());
         published.add(new KeyView(kid, "Ed25519", B64.encodeToString(raw)));
@@ -115,14 +116,13 @@ class TicketSigner {
         long expires = event.lastEnd().plus(settleGrace).atZone(Zones.SHANGHAI).toEpochSecond();
         String body = String.join(".", "t2", String.valueOf(event.id()), sessions.isEmpty() ? "0" : sessions,
                 String.valueOf(signup.getId()), pseudonym(signup.getPersonKey()), String.valueOf(expires), kid);
-        try {
-            Signature signer = Signature.getInstance("Ed25519");
-            signer.initSign(privateKey);
-            signer.update(body.getBytes(StandardCharsets.UTF_8));
-            return body + "." + B64.encodeToString(signer.sign());
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        // Bouncy Castle's RFC 8032 signer, not the JDK's: a signup's answer carries a fresh ticket, and the JDK's
+        // Ed25519 (no precomputed tables, an inversion per signature) was the largest CPU cost of a signup. Ed25519
+        // is deterministic, so both give the same signature byte for byte (TicketSignerTest checks it).
+        byte[] message = body.getBytes(StandardCharsets.UTF_8);
+        byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+        Ed25519.sign(seed, 0, publicRaw, 0, message, 0, message.length, signature, 0);
+        return body + "." + B64.encodeToString(signature);
     }
 
     /** The signup a scanned ticket names: a signed t2 ticket, or an older t1 one (HMAC, checked by the server only). */
@@ -174,7 +174,7 @@ class TicketSigner {
      * the 32-byte private key from the random source it is given (RFC 8032 5.1.5), so a source yielding the seed
      * gives the pair deterministically.
      */
-    private static KeyPair fromSeed(byte[] seed) {
+    static KeyPair fromSeed(byte[] seed) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("Ed25519");
             generator.initialize(NamedParameterSpec.ED25519, new SecureRandom() {

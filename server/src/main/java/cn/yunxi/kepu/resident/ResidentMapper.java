@@ -14,14 +14,6 @@ import com.baomidou.mybatisplus.core.mapper.BaseMapper;
 @Mapper
 interface ResidentMapper extends BaseMapper<Resident> {
 
-    /**
-     * Only what {@link ResidentSummary} shows: many features look a resident up on their hot paths (signups, quiz
-     * submissions), and mapping the whole row (openid, ciphertexts, timestamps) cost more than the query.
-     */
-    @Select("SELECT id, status, nickname, region_code, population_group, birth_year, elder_mode, phone_masked "
-            + "FROM resident WHERE id = #{id}")
-    Resident summaryColumns(@Param("id") long id);
-
     @Select("SELECT * FROM resident WHERE openid = #{openid}")
     Resident findByOpenid(@Param("openid") String openid);
 

@@ -110,13 +110,16 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /**
      * Clicks the element {@code locate} finds as soon as a person could: a dialog slides in and its positioning
-     * layer covers the buttons for a moment, and chromedriver refuses such a click (intercepted, not interactable) without delivering it, so a
-     * refused click is simply tried again until the element is on top (or the wait runs out).
+     * layer covers the buttons for a moment, and chromedriver refuses such a click (intercepted, not interactable)
+     * without delivering it, so a refused click is simply tried again until the element is on top (or the wait runs
+     * out). Nor is anything clicked while it or a parent is still moving: chromedriver checks what is under the
+     * element's centre and then sends the click there, and on a loaded machine a dialog zooming in has moved by then,
+     * so the click lands on the mask around it, which closes the dialog as if the person had cancelled.
      */
     void press(Function<WebDriver, WebElement> locate) {
         wait.until(d -> {
             WebElement element = locate.apply(d);
-            if (element == null) {
+            if (element == null || isMoving(element)) {
                 return null;
             }
             try {
@@ -126,6 +129,12 @@ final class ConsoleBrowser implements AutoCloseable {
                 return null;
             }
         });
+    }
+
+    /** True while a CSS transition or animation runs on the element or one of its parents. */
+    private boolean isMoving(WebElement element) {
+        return Boolean.TRUE.equals(script("for (let e = arguments[0]; e; e = e.parentElement) {"
+                + " if (e.getAnimations().some(a => a.playState === 'running')) return true; } return false;", element));
     }
 
     /**

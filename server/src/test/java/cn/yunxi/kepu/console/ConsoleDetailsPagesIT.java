@@ -11,20 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.common.time.Zones;
 import cn.yunxi.kepu.console.ConsoleAccounts.Account;
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
-import cn.yunxi.kepu.support.Logins;
 import cn.yunxi.kepu.support.Uploads;
 import tools.jackson.databind.JsonNode;
 
@@ -34,21 +29,7 @@ import tools.jackson.databind.JsonNode;
  * a science base's photos uploaded in its edit dialog.
  */
 @KepuIntegrationTest
-class ConsoleDetailsPagesIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-    String admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
-    }
+class ConsoleDetailsPagesIT extends ConsolePageSupport {
 
     @Test
     void clickingTheOpenPagesMenuItemAgainReloadsItsFilteredList() {

@@ -6,18 +6,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 
-
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.console.ConsoleAccounts.Account;
-import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
 import cn.yunxi.kepu.support.MutableClock;
@@ -26,23 +21,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Logging in and out of the console, the menus of each role, the forced password change and silent renewal. */
 @KepuIntegrationTest
-class ConsoleLoginIT {
+class ConsoleLoginIT extends ConsolePageSupport {
 
-    @LocalServerPort
-    int port;
     @Autowired
     MutableClock clock;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-    String admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
-    }
 
     @AfterEach
     void resetClock() {

@@ -8,12 +8,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.console.ConsoleAccounts.Account;
 import cn.yunxi.kepu.support.ApiClient;
@@ -25,21 +21,7 @@ import tools.jackson.databind.JsonNode;
 
 /** Content in the console: write with images, submit, a second person approves and publishes, residents read it. */
 @KepuIntegrationTest
-class ContentPagesIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-    String admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
-    }
+class ContentPagesIT extends ConsolePageSupport {
 
     @Test
     void anArticleWithImagesIsSubmittedApprovedByASecondPersonAndReachesTheResidentFeed() {

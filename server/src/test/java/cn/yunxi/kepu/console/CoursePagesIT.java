@@ -9,17 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.console.ConsoleAccounts.Account;
-import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
 import cn.yunxi.kepu.support.Uploads;
@@ -30,21 +25,7 @@ import tools.jackson.databind.JsonNode;
  * stepped through in the phone preview, published by a colleague, and then followed by a resident.
  */
 @KepuIntegrationTest
-class CoursePagesIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-    String admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
-    }
+class CoursePagesIT extends ConsolePageSupport {
 
     @Test
     void aCourseWithTwoLessonsIsWrittenReorderedPreviewedAndPublishedByAColleague() {

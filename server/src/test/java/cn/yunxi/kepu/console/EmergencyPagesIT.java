@@ -9,18 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.console.ConsoleAccounts.Account;
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
-import cn.yunxi.kepu.support.Logins;
 
 /**
  * 应急发布 as two district admins use it: one drafts free text and cannot approve it herself, the other approves it
@@ -28,21 +23,7 @@ import cn.yunxi.kepu.support.Logins;
  * the emergencies for their town read-only.
  */
 @KepuIntegrationTest
-class EmergencyPagesIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-    String admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
-    }
+class EmergencyPagesIT extends ConsolePageSupport {
 
     private static void confirmDialog(ConsoleBrowser browser, String dialog) {
         browser.confirmDialog(dialog);

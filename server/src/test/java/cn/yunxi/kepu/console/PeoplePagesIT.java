@@ -7,13 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.console.ConsoleAccounts.Account;
 import cn.yunxi.kepu.support.ApiClient;
@@ -26,21 +22,7 @@ import tools.jackson.databind.JsonNode;
  * approved or returned with a reason, the coverage table, and 科普基地 corrected and withdrawn.
  */
 @KepuIntegrationTest
-class PeoplePagesIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-    String admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
-    }
+class PeoplePagesIT extends ConsolePageSupport {
 
     @Test
     void anAccountMadeOnThePageLogsInWithItsOneTimePasswordAndMustChangeIt() {

@@ -15,35 +15,16 @@ import java.util.UUID;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.console.ConsoleAccounts.Account;
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
-import cn.yunxi.kepu.support.Logins;
 import tools.jackson.databind.JsonNode;
 
 /** Questions and contests in the console: an import with a bad row, a town's own contest published and followed. */
 @KepuIntegrationTest
-class QuizPagesIT {
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-    String admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
-    }
+class QuizPagesIT extends ConsolePageSupport {
 
     @Test
     void anImportWithABadRowShowsThatRowAndItsReasonOnThePage() throws Exception {

@@ -8,40 +8,22 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.console.ConsoleAccounts.Account;
 import cn.yunxi.kepu.region.RegionFiles;
 import cn.yunxi.kepu.region.RegionService;
-import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
-import cn.yunxi.kepu.support.Logins;
 
 /** The district loads its villages on the region page: a bad row is shown and stops the file; a good file shows. */
 @KepuIntegrationTest
-class RegionPageIT {
+class RegionPageIT extends ConsolePageSupport {
 
     static final List<String> CODES = List.of("430603100801", "430603100802");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     RegionService regions;
-
-    ApiClient api;
-    String admin;
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
-    }
 
     @AfterEach
     void removeImportedVillages() {

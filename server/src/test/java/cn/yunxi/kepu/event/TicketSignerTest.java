@@ -98,6 +98,22 @@ class TicketSignerTest {
     }
 
     @Test
+    void everySignatureIsTheOneTheJdkSignerGivesForTheSameKey() throws Exception {
+        TicketSigner signer = signer(SEED, List.of());
+        java.security.PrivateKey jdkKey = TicketSigner.fromSeed(Base64.getDecoder().decode(SEED)).getPrivate();
+        for (long id = 1; id <= 200; id++) {
+            String ticket = signer.sign(signup(id * 7919, id % 3 == 0 ? "P:" + Long.toHexString(id * 31) : "R:" + id), event());
+            String body = ticket.substring(0, ticket.lastIndexOf('.'));
+            Signature jdk = Signature.getInstance("Ed25519");
+            jdk.initSign(jdkKey);
+            jdk.update(body.getBytes(StandardCharsets.UTF_8));
+            assertThat(ticket.substring(ticket.lastIndexOf('.') + 1))
+                    .isEqualTo(Base64.getUrlEncoder().withoutPadding().encodeToString(jdk.sign()));
+            assertThat(signer.verify(ticket).signupId()).isEqualTo(id * 7919);
+        }
+    }
+
+    @Test
     void aTamperedTicketOrAnotherKeysTicketIsRefused() {
         TicketSigner signer = signer(SEED, List.of());
         String ticket = signer.sign(signup(31, "R:1001"), event());

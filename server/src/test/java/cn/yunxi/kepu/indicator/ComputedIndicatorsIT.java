@@ -8,56 +8,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
-import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
-import cn.yunxi.kepu.support.Logins;
-import cn.yunxi.kepu.support.MutableClock;
 import cn.yunxi.kepu.support.Participations;
 import tools.jackson.databind.JsonNode;
 
 /** One scenario per seeded COMPUTED indicator: create the records, check the figure and its drill-down. */
 @KepuIntegrationTest
-class ComputedIndicatorsIT {
+class ComputedIndicatorsIT extends MidPlanYearSupport {
 
     static final String VILLAGE = "430603100201"; // 陆城样例村1, in 陆城镇
     static final String TOWN = "430603100";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
     PlanFixture plan;
-    Participations participations;
 
     @BeforeEach
     void setUp() {
-        clock.pin(PlanFixture.MID_2025);
-        api = new ApiClient(port);
-        plan = new PlanFixture(api, Logins.districtAdminToken(api));
-        participations = new Participations(events, transactions, jdbc);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
+        plan = new PlanFixture(api, admin);
     }
 
     static String key() {
@@ -214,7 +184,6 @@ class ComputedIndicatorsIT {
         assertThat(plan.figure("HIGH_QUALITY_FARMERS").path("years").isNull()).isTrue();
 
         // the Excel report lists the years beside the indicator
-        String admin = Logins.districtAdminToken(api);
         byte[] bytes = api.getBytes("/api/admin/v1/plans/" + plan.seededPlanId() + "/indicator-report.xlsx", admin);
         try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(bytes))) {
             var sheet = wb.getSheetAt(0);
@@ -301,8 +270,7 @@ class ComputedIndicatorsIT {
         assertThat(proxy.path("lowPercent").asDouble()).isLessThanOrEqualTo(rate);
         assertThat(proxy.path("highPercent").asDouble()).isGreaterThanOrEqualTo(rate);
         assertThat(proxy.path("interval").asString()).contains("Wilson");
-        JsonNode sample = api.get("/api/admin/v1/indicators/" + plan.id("SCIENCE_LITERACY_RATE") + "/self-tests",
-                Logins.districtAdminToken(api)).json();
+        JsonNode sample = api.get("/api/admin/v1/indicators/" + plan.id("SCIENCE_LITERACY_RATE") + "/self-tests", admin).json();
         assertThat(sample.path("total").asLong()).isEqualTo(proxy.path("sampleSize").asLong());
     }
 

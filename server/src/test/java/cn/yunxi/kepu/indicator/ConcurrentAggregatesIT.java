@@ -8,21 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
-import cn.yunxi.kepu.support.Logins;
-import cn.yunxi.kepu.support.MutableClock;
 import cn.yunxi.kepu.support.Participations;
 
 /**
@@ -33,38 +24,10 @@ import cn.yunxi.kepu.support.Participations;
  * of spoiled aggregates must arrive at the same.
  */
 @KepuIntegrationTest
-class ConcurrentAggregatesIT {
+class ConcurrentAggregatesIT extends MidPlanYearSupport {
 
     static final String VILLAGE = "430603100201";
     static final int ROUNDS = 40;
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-    String admin;
-    Participations participations;
-
-    @BeforeEach
-    void setUp() {
-        clock.pin(PlanFixture.MID_2025);
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
-        participations = new Participations(events, transactions, jdbc);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @Test
     void concurrentRecordsOfOnePersonAndOfOneDayAreCountedExactlyOnce() {

@@ -10,58 +10,28 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.yunxi.kepu.common.participation.ParticipationKind;
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
-import cn.yunxi.kepu.support.MutableClock;
-import cn.yunxi.kepu.support.Participations;
 import tools.jackson.databind.JsonNode;
 
 /** What drill-downs show of a person, who may see them, and what is left after the person deletes their account. */
 @KepuIntegrationTest
-class IndicatorPrivacyIT {
+class IndicatorPrivacyIT extends MidPlanYearSupport {
 
     static final String CODE = "FARMER_TECH_STAFF_TRAINED";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-    String admin;
     PlanFixture plan;
-    Participations participations;
 
     @BeforeEach
     void setUp() {
-        clock.pin(PlanFixture.MID_2025);
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
         plan = new PlanFixture(api, admin);
-        participations = new Participations(events, transactions, jdbc);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     static ParticipationRecorded attended(String key, long residentId, String label, String region) {

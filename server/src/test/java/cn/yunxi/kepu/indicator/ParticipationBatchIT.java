@@ -23,22 +23,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.yunxi.kepu.common.participation.ParticipationKind;
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
-import cn.yunxi.kepu.support.Logins;
-import cn.yunxi.kepu.support.MutableClock;
 import cn.yunxi.kepu.support.Participations;
 
 /**
@@ -49,26 +41,12 @@ import cn.yunxi.kepu.support.Participations;
  * once. The records count toward a plan of the test's own, so every aggregate row of its codes is the test's.
  */
 @KepuIntegrationTest
-class ParticipationBatchIT {
+class ParticipationBatchIT extends MidPlanYearSupport {
 
     static final String V1 = "430603100201";
     static final String V2 = "430603001001";
     static final String V3 = "430603101202";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-    String admin;
-    Participations participations;
     String run;
     OwnPlan plan;
     ExpectedAggregates aggregates;
@@ -85,10 +63,6 @@ class ParticipationBatchIT {
 
     @BeforeEach
     void setUp() {
-        clock.pin(PlanFixture.MID_2025);
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
-        participations = new Participations(events, transactions, jdbc);
         run = UUID.randomUUID().toString().substring(0, 8);
         plan = OwnPlan.create(api, admin);
         aggregates = new ExpectedAggregates(plan, jdbc);
@@ -97,11 +71,6 @@ class ParticipationBatchIT {
         migrant = plan.yearly;
         subsidised = plan.times;
         skills = plan.farmers;
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     @Test

@@ -14,23 +14,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.yunxi.kepu.common.participation.ParticipationKind;
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
-import cn.yunxi.kepu.support.Logins;
-import cn.yunxi.kepu.support.MutableClock;
 import cn.yunxi.kepu.support.Participations;
 
 /**
@@ -40,40 +31,12 @@ import cn.yunxi.kepu.support.Participations;
  * aggregates are spoiled, then cleared, before it runs.
  */
 @KepuIntegrationTest
-class RecomputeIT {
+class RecomputeIT extends MidPlanYearSupport {
 
     static final String[] REGIONS = {"430603001001", "430603002003", "430603100201", "430603101202", null};
     static final String[] GROUPS = {"FARMER", "INDUSTRIAL_WORKER", "ELDERLY", "YOUTH", null};
     static final LocalDate PART_FROM = LocalDate.of(2023, 3, 10);
     static final LocalDate PART_TO = LocalDate.of(2023, 8, 20);
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    PlatformTransactionManager transactions;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    ApiClient api;
-    String admin;
-    Participations participations;
-
-    @BeforeEach
-    void setUp() {
-        clock.pin(PlanFixture.MID_2025);
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
-        participations = new Participations(events, transactions, jdbc);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
-    }
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1L, 20221126L, 987654321L})
