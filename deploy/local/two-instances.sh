@@ -108,13 +108,18 @@ redis -n "$REDIS_DB" FLUSHDB >/dev/null
 redis -n "$REDIS_DB" SET kepu:test-run:claim "$claim" EX 120 >/dev/null
 
 fail=0
+declare -A app_pid=()
 cleanup() {
   local status=$?
   set +e
   touch "$work/stop-load"
   "$NGINX" -p "$work" -c "$work/nginx.conf" -s quit 2>/dev/null
+  local live p
+  # an instance taken out of the job table (the kill drill's), if still running: only while it runs our jar copy
+  for p in "${app_pid[@]}"; do
+    grep -qF "$work/kepu-server.jar" "/proc/$p/cmdline" 2>/dev/null && kill -9 "$p" 2>/dev/null
+  done
   # only this script's own children still running (never a recycled process id)
-  local live
   live=$(jobs -pr)
   [ -z "$live" ] || kill $live 2>/dev/null
   for _ in $(seq 1 40); do [ -z "$(jobs -pr)" ] && break; sleep 0.5; done
@@ -146,7 +151,6 @@ TOKEN_SECRET="$(head -c 48 /dev/urandom | base64)"
 DATA_KEY="$(head -c 32 /dev/urandom | base64)"
 db_url="jdbc:mysql://127.0.0.1:3306/$DB?useUnicode=true&characterEncoding=utf8&useSSL=false&allowPublicKeyRetrieval=true"
 
-declare -A app_pid
 # start_instance N: instance N (0 or 1) with the shared database, Redis and secrets, health on its own port, under
 # the prod profile as deploy/kepu.env.example runs it (WeChat is the stand-in; no file is uploaded, so OSS is never
 # called and its settings only satisfy the start-up check).
@@ -388,8 +392,10 @@ recompute
 drill_event=$(seed_event "$CAPACITY" "双实例强杀演练")
 drill seed "$work/drill-plan.json"
 t0=$(date +%s%N)
+# out of the job table: bash would otherwise print the whole command line of the job the drill kills
+disown "${app_pid[0]}"
 drill drive "$work/drill-plan.json" "$work/drill-out" "${app_pid[0]}" || { fail=1; die "the kill drill's driver failed"; }
-{ wait "${app_pid[0]}"; } 2>/dev/null || true
+wait_for "the killed instance to be gone" 30 '! kill -0 "${app_pid[0]}" 2>/dev/null'
 say "3. load done in $(( ($(date +%s%N) - t0) / 1000000 )) ms; incomplete event publications: $(incomplete); restarting instance 0"
 start_instance 0
 wait_ready 0
