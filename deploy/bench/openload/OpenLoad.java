@@ -9,7 +9,7 @@
  *
  *   java OpenLoad.java --url http://127.0.0.1:18080/api/v1/ping --rate 3000 --duration 20s --warmup 5s
  *       [--connections 64] [--header 'Authorization: Bearer ${RESIDENT_TOKEN}']... [--tokens-file FILE]
- *       [--method POST --body '{}'] [--timeout 10s] [--drain 10s]
+ *       [--method POST --body '{}'] [--timeout 10s] [--drain 10s] [--requests-file FILE]
  *
  * --url may be given several times (same path, other host or port: several server instances); new connections
  * take them in turn. A flash crowd is a very high --rate for a very short --duration with as many --connections
@@ -18,7 +18,9 @@
  *
  * ${NAME} in --url, --header, --body and --tokens-file is replaced by the environment variable NAME, so a bench
  * scenario can name the same variables its wrk Lua script reads (the setups export them). --tokens-file holds one
- * bearer token per line (as the event setups write for wrk); request i carries token i mod n.
+ * bearer token per line (as the event setups write for wrk); request i carries token i mod n. --requests-file
+ * (deploy/bench/soak.sh) replaces method, path, token and body: one request per line, "METHOD<TAB>PATH<TAB>TOKEN<TAB>
+ * BODY", request i is line i mod n, so a file can interleave a whole mix of endpoints at one arrival rate.
  *
  * Output: human-readable lines on stderr, and one machine-readable line on stdout:
  *   OPENLOAD target_rate=.. rate=.. count=.. errors=.. non2xx=.. io_errors=.. unfinished=.. late_sends=..
@@ -132,6 +134,7 @@ public class OpenLoad {
     }
 
     private static byte[][] buildRequests(Options o, URI uri) throws IOException {
+        if (o.requestsFile != null) return buildMixedRequests(o, uri);
         // Serialised once up front, one per token, so that sending a request is a single write of ready bytes.
         List<String> tokens = new ArrayList<>();
         if (o.tokensFile != null) {
@@ -160,6 +163,39 @@ public class OpenLoad {
             System.arraycopy(body, 0, result[i], h.length, body.length);
         }
         return result;
+    }
+
+    /**
+     * A mix (the soak): one request per line of --requests-file, "METHOD<TAB>PATH<TAB>TOKEN<TAB>BODY" (token and
+     * body may be empty), request i is line i mod n. The --url gives only host and port. --header still applies.
+     */
+    private static byte[][] buildMixedRequests(Options o, URI uri) throws IOException {
+        List<byte[]> result = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(o.requestsFile))) {
+            if (line.isBlank()) continue;
+            String[] f = line.split("\t", 4);
+            if (f.length < 2) throw new IllegalArgumentException("requests file line needs METHOD<TAB>PATH: " + line);
+            String token = f.length > 2 && !f[2].isEmpty() ? f[2] : null;
+            byte[] body = f.length > 3 && !f[3].isEmpty() ? f[3].getBytes(StandardCharsets.UTF_8) : null;
+            StringBuilder head = new StringBuilder()
+                    .append(f[0]).append(' ').append(f[1]).append(" HTTP/1.1\r\n")
+                    .append("Host: ").append(uri.getRawAuthority()).append("\r\n")
+                    .append("User-Agent: kepu-openload\r\n");
+            for (String[] h : o.headers) head.append(h[0]).append(": ").append(h[1]).append("\r\n");
+            if (token != null) head.append("Authorization: Bearer ").append(token).append("\r\n");
+            if (body != null) {
+                head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+            } else if (!f[0].equals("GET")) {
+                head.append("Content-Length: 0\r\n");
+            }
+            head.append("\r\n");
+            byte[] h = head.toString().getBytes(StandardCharsets.UTF_8);
+            byte[] request = body == null ? h : Arrays.copyOf(h, h.length + body.length);
+            if (body != null) System.arraycopy(body, 0, request, h.length, body.length);
+            result.add(request);
+        }
+        if (result.isEmpty()) throw new IllegalArgumentException("no requests in " + o.requestsFile);
+        return result.toArray(new byte[0][]);
     }
 
     /** Intended send time of request i. Computed from the start, not by adding intervals, so it cannot drift. */
@@ -512,6 +548,7 @@ public class OpenLoad {
         int connections = 64;
         final List<String[]> headers = new ArrayList<>();
         String tokensFile;
+        String requestsFile;
         String method = "GET";
         String body;
         Duration timeout = Duration.ofSeconds(10);
@@ -539,6 +576,7 @@ public class OpenLoad {
                         o.headers.add(new String[] {v.substring(0, colon).strip(), expand(v.substring(colon + 1)).strip()});
                     }
                     case "--tokens-file" -> o.tokensFile = expand(v);
+                    case "--requests-file" -> o.requestsFile = expand(v);
                     case "--method" -> o.method = v.toUpperCase(Locale.ROOT);
                     case "--body" -> o.body = expand(v);
                     case "--timeout" -> o.timeout = duration(v);
