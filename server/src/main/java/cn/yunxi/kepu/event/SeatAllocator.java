@@ -30,11 +30,11 @@ class SeatAllocator {
 
     private final EventMapper events;
     private final SignupMapper signups;
-    private final SignupBulkInsert bulk;
+    private final SignupBatchWriter bulk;
     private final TransactionTemplate transactions;
     private final ConcurrentHashMap<Long, RequestCombiner<Request, Placement>> queues = new ConcurrentHashMap<>();
 
-    SeatAllocator(EventMapper events, SignupMapper signups, SignupBulkInsert bulk, PlatformTransactionManager txManager) {
+    SeatAllocator(EventMapper events, SignupMapper signups, SignupBatchWriter bulk, PlatformTransactionManager txManager) {
         this.events = events;
         this.signups = signups;
         this.bulk = bulk;

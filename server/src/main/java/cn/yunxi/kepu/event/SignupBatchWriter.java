@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
+import org.springframework.stereotype.Component;
 
 /**
  * Inserts the signups of one seat batch with one statement. The batch runs under the event row lock on a single
@@ -14,8 +14,8 @@ import org.springframework.stereotype.Repository;
  * two (the insert, then its ids) whatever its size. The rows are those {@link SignupMapper#place} writes, column
  * for column.
  */
-@Repository
-class SignupBulkInsert {
+@Component
+class SignupBatchWriter {
 
     private static final String COLUMNS = "INSERT INTO event_signup (event_id, person_key, active_person_key, "
             + "resident_id, status, waitlist_order, proxy, proxied_by_type, proxied_by_id, name_cipher, name_masked, "
@@ -26,7 +26,7 @@ class SignupBulkInsert {
 
     private final JdbcClient jdbc;
 
-    SignupBulkInsert(JdbcClient jdbc) {
+    SignupBatchWriter(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
