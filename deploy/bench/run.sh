@@ -105,21 +105,27 @@ ADMIN_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
 TOKEN_SECRET="$(head -c 48 /dev/urandom | base64)"
 DATA_KEY="$(head -c 32 /dev/urandom | base64)"
 db_url="jdbc:mysql://127.0.0.1:3306/$BENCH_DB?useUnicode=true&characterEncoding=utf8&useSSL=false&allowPublicKeyRetrieval=true"
-# start_server PORT CPUS LOG: one production instance; every instance shares the database, Redis and secrets, so a
-# token issued by one is accepted by the other (the flash crowd below runs two). The demo data (sample villages and
-# questions) is loaded and shown, as on a staging deployment: the setups place residents in villages and draw papers.
+# start_server PORT CPUS LOG: one production instance (the prod profile, as deploy/kepu.env.example runs it; its
+# health on the management port PORT+5); every instance shares the database, Redis and secrets, so a token issued by
+# one is accepted by the other (the flash crowd below runs two). The demo data (sample villages and questions) is
+# loaded and shown, as on a staging deployment: the setups place residents in villages and draw papers. No file is
+# uploaded, so OSS is never called and its settings only satisfy the start-up check.
 start_server() {
   KEPU_DB_URL="$db_url" KEPU_DB_USER="$KEPU_SERVICE_DB_USER" KEPU_DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" \
   KEPU_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/$REDIS_DB" WX_API_BASE_URL="http://127.0.0.1:$WX_PORT" \
   KEPU_TOKEN_SECRET="$TOKEN_SECRET" KEPU_DATA_KEY="$DATA_KEY" \
   KEPU_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KEPU_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" PORT="$1" \
   KEPU_DEMO_DATA=true KEPU_DEMO_DATA_VISIBLE=true \
+  SPRING_PROFILES_ACTIVE=prod WX_APPID=wx-bench WX_SECRET=bench KEPU_PUBLIC_BASE_URL="http://127.0.0.1:$1" \
+  KEPU_MANAGEMENT_PORT=$(( $1 + 5 )) \
+  OSS_ENDPOINT=oss.invalid OSS_BUCKET=bench OSS_ACCESS_KEY_ID=bench OSS_ACCESS_KEY_SECRET=bench OSS_REGION=none \
     taskset -c "$2" "$BENCH_JAVA" -Xms1g -Xmx1g ${BENCH_JVM_OPTS:-} -jar "$jar" --logging.level.root=WARN >"$3" 2>&1 &
   pids+=($!)
 }
+healthy() { curl -fs "http://127.0.0.1:$(( $1 + 5 ))/actuator/health" >/dev/null 2>&1; } # PORT
 wait_healthy() { # PORT LOG (a loaded one-core JVM can take minutes to start)
   for _ in $(seq 1 300); do
-    curl -fs "http://127.0.0.1:$1/actuator/health" >/dev/null 2>&1 && return 0
+    healthy "$1" && return 0
     sleep 1
   done
   echo "server on port $1 did not start; see $2" >&2; tail -50 "$2" >&2; exit 1
@@ -192,7 +198,7 @@ run_wrk() { # name file duration outfile
     start_redis
     # Redis healthy again for the server (its pause after the failure has run out) before the next measurement
     for _ in $(seq 1 120); do
-      curl -fs "$base/actuator/health" >/dev/null 2>&1 && break
+      healthy "$PORT" && break
       sleep 0.5
     done
   fi

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Soak: one production instance (as deploy/bench/run.sh starts it: pinned to core 1, 1 GB heap, this machine's
-# MariaDB, its own Redis, the WeChat stand-in) under a realistic mix at a fixed arrival rate for SOAK_DURATION.
+# Soak: one production instance (the prod profile, as deploy/kepu.env.example runs it; pinned to core 1, 1 GB heap,
+# this machine's MariaDB, its own Redis, the WeChat stand-in, health on its own management port) under a realistic
+# mix at a fixed arrival rate for SOAK_DURATION.
 # The load is deploy/bench/openload/OpenLoad.java (open model: latency from each request's intended start) reading
 # a file that interleaves the mix, run in consecutive windows of SOAK_WINDOW; the data come from the bench setups.
 # Reports every window (rate, errors, p50/p99), the p99 of the first five minutes against the last five (or the
@@ -10,14 +11,20 @@
 #   deploy/bench/soak.sh                                  30 minutes at 690 requests/s
 #   SOAK_DURATION=3m deploy/bench/soak.sh                 a quick check of the command itself
 #
-# Mix (per 200 requests): 60 feed, 40 item, 20 daily quiz (start or resume an attempt), 20 submits (each a fresh
+# Mix (per 200 requests): 56 feed, 40 item, 20 daily quiz (start or resume an attempt), 20 submits (each a fresh
 # 10-question contest attempt), 20 leaderboard (top 50 + my rank, 200,000 entries), 20 signups (each a first
-# signup for an event with seats left), 19 event list, 1 staff dashboard. Check-ins are not in it: they need an
-# event in progress and the rotating code of its session.
+# signup for an event with seats left), 10 check-ins, 13 event list, 1 staff dashboard.
+# The signup events are in progress (their one session started a minute before the soak and ends after it), so
+# every other resident who signed up scans the venue code about half a minute later: a first check-in each. The
+# venue code rotates every 30 s and is accepted for 60 s; the requests of a window are written before it starts,
+# so the script signs each one for the 30-second window it will be sent in, the way every instance derives it
+# (HMAC-SHA256 under a key derived from KEPU_TOKEN_SECRET, see CheckinTokens).
+# Access tokens are issued for the whole soak (kepu.token.access-token-ttl): the setup logs residents in once, and a
+# 30-minute soak outlives the 30-minute production lifetime (the mini-program refreshes them; the soak does not).
 #
 # Environment: SOAK_DURATION (30m), SOAK_RATE (690 requests/s: half the single-core mixed capacity in
 # docs/benchmarks.md, "容量"), SOAK_WINDOW (60 s), SOAK_WARMUP (60 s, not reported), SOAK_JAR (a built server jar;
-# built when unset), SOAK_PORT (19080; Redis on +4, WeChat stand-in on +1), SOAK_DB (kepu_bench_soak),
+# built when unset), SOAK_PORT (19080; WeChat stand-in on +1, management port +3, Redis on +4), SOAK_DB (kepu_bench_soak),
 # SOAK_DB_USER (kepu_soak), SOAK_JAVA (Temurin 25 when installed).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -26,10 +33,12 @@ cd "$root"
 seconds() { local v=$1; case $v in *m) echo $(( ${v%m} * 60 ));; *h) echo $(( ${v%h} * 3600 ));; *s) echo "${v%s}";; *) echo "$v";; esac; }
 DURATION=$(seconds "${SOAK_DURATION:-30m}")
 RATE=${SOAK_RATE:-690}
+export RATE
 WINDOW=$(seconds "${SOAK_WINDOW:-60}")
 WARMUP=$(seconds "${SOAK_WARMUP:-60}")
 PORT=${SOAK_PORT:-19080}
 WX_PORT=$((PORT + 1))
+MGMT_PORT=$((PORT + 3))
 REDIS_PORT=$((PORT + 4))
 DB=${SOAK_DB:-kepu_bench_soak}
 if [ -n "${SOAK_JAVA:-}" ]; then JAVA=$SOAK_JAVA
@@ -75,21 +84,27 @@ taskset -c 0 "$JAVA" -jar "$wiremock_jar" --port "$WX_PORT" --bind-address 127.0
 
 ADMIN_USER=soak-admin
 ADMIN_PASSWORD="$(head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')"
+TOKEN_SECRET="$(head -c 48 /dev/urandom | base64)"
 db_url="jdbc:mysql://127.0.0.1:3306/$DB?useUnicode=true&characterEncoding=utf8&useSSL=false&allowPublicKeyRetrieval=true"
+base="http://127.0.0.1:$PORT"
+# prod profile: no file is uploaded, so OSS is never called and its settings only satisfy the start-up check
 KEPU_DB_URL="$db_url" KEPU_DB_USER="$KEPU_SERVICE_DB_USER" KEPU_DB_PASSWORD="$KEPU_SERVICE_DB_PASSWORD" \
 KEPU_REDIS_URL="redis://127.0.0.1:$REDIS_PORT/0" WX_API_BASE_URL="http://127.0.0.1:$WX_PORT" \
-KEPU_TOKEN_SECRET="$(head -c 48 /dev/urandom | base64)" KEPU_DATA_KEY="$(head -c 32 /dev/urandom | base64)" \
+KEPU_TOKEN_SECRET="$TOKEN_SECRET" KEPU_DATA_KEY="$(head -c 32 /dev/urandom | base64)" \
 KEPU_BOOTSTRAP_ADMIN_USERNAME="$ADMIN_USER" KEPU_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" PORT="$PORT" \
 KEPU_DEMO_DATA=true KEPU_DEMO_DATA_VISIBLE=true \
-  taskset -c 1 "$JAVA" -Xms1g -Xmx1g -jar "$jar" --logging.level.root=WARN >"$work/server.log" 2>&1 &
+SPRING_PROFILES_ACTIVE=prod WX_APPID=wx-soak WX_SECRET=soak KEPU_PUBLIC_BASE_URL="$base" KEPU_MANAGEMENT_PORT="$MGMT_PORT" \
+OSS_ENDPOINT=oss.invalid OSS_BUCKET=soak OSS_ACCESS_KEY_ID=soak OSS_ACCESS_KEY_SECRET=soak OSS_REGION=none \
+  taskset -c 1 "$JAVA" -Xms1g -Xmx1g -jar "$jar" --logging.level.root=WARN \
+  --kepu.token.access-token-ttl="$(( DURATION + WARMUP + 3600 ))s" >"$work/server.log" 2>&1 &
 server_pid=$!
-base="http://127.0.0.1:$PORT"
+health="http://127.0.0.1:$MGMT_PORT/actuator/health/readiness"
 for _ in $(seq 1 600); do
-  curl -fs "$base/actuator/health" >/dev/null 2>&1 && break
+  curl -fs "$health" >/dev/null 2>&1 && break
   kill -0 "$server_pid" 2>/dev/null || { tail -30 "$work/server.log" >&2; echo "FAIL: the server exited" >&2; exit 1; }
   sleep 1
 done
-curl -fs "$base/actuator/health" >/dev/null || { echo "FAIL: the server did not start" >&2; exit 1; }
+curl -fs "$health" >/dev/null || { echo "FAIL: the server did not start" >&2; exit 1; }
 
 # --- data: the bench setups ---------------------------------------------------------------------------------------
 export BASE_URL="$base" DB_USER="$KEPU_SERVICE_DB_USER" MYSQL_PWD="$KEPU_SERVICE_DB_PASSWORD" \
@@ -112,13 +127,29 @@ ADMIN_TOKEN=$(curl -fsS -H 'Content-Type: application/json' -H 'X-Forwarded-For:
   -d "{\"username\":\"$ADMIN_USER\",\"password\":\"$ADMIN_PASSWORD\"}" "$base/api/admin/v1/auth/login" \
   | python3 -c 'import json,sys; print(json.load(sys.stdin)["accessToken"])')
 
+# The signup events run now: their session started a minute ago and ends an hour after the soak, and signups stay
+# open until then, so the residents who sign up during the soak can check in at the venue (EventSnapshot is read
+# through a 1-second cache; none of these events has been read yet).
+last_event=$(( EVENT_FIRST + EVENT_COUNT - 1 ))
+mysql $DB_URL --user="$DB_USER" -e "SET time_zone = '+08:00';
+  UPDATE event SET starts_at = NOW(3) - INTERVAL 1 MINUTE, signup_opens_at = NOW(3) - INTERVAL 1 DAY,
+         ends_at = NOW(3) + INTERVAL $(( DURATION + WARMUP + 3600 )) SECOND,
+         signup_closes_at = NOW(3) + INTERVAL $(( DURATION + WARMUP + 3600 )) SECOND,
+         cancel_deadline = NOW(3) - INTERVAL 1 MINUTE
+   WHERE id BETWEEN $EVENT_FIRST AND $last_event;
+  UPDATE event_session s JOIN event e ON e.id = s.event_id SET s.starts_at = e.starts_at, s.ends_at = e.ends_at
+   WHERE e.id BETWEEN $EVENT_FIRST AND $last_event;"
+export SESSIONS_FILE="$work/sessions.tsv" TOKEN_SECRET
+mysql $DB_URL --user="$DB_USER" -Nse "SELECT event_id, id FROM event_session
+  WHERE event_id BETWEEN $EVENT_FIRST AND $last_event" >"$SESSIONS_FILE"
+
 # requests W FIRST COUNT: the window's request file, requests FIRST .. FIRST+COUNT-1 of the endless mix
 requests() {
   python3 - "$1" "$2" "$3" <<'PY'
-import json, os, sys
+import base64, hashlib, hmac, json, math, os, sys, time
 out, first, count = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-MIX = [("feed", 60), ("item", 40), ("daily", 20), ("submit", 20), ("board", 20), ("signup", 20), ("events", 19),
-       ("dashboard", 1)]
+MIX = [("feed", 56), ("item", 40), ("daily", 20), ("submit", 20), ("board", 20), ("signup", 20), ("checkin", 10),
+       ("events", 13), ("dashboard", 1)]
 # each kind spread evenly over the 200 slots: a fixed interleave, so request i is always of the same kind
 PATTERN = [k for _, k in sorted(((j + 0.5) / c, k) for k, c in MIX for j in range(c))]
 per = {k: PATTERN.count(k) for k in set(PATTERN)}
@@ -128,11 +159,33 @@ def nth(kind, i):  # how many requests of this kind come before request i
 submits = [l.rstrip("\n").split("\t") for l in open(os.environ["QUIZ_SUBMIT_FILE"])]
 tokens = [l.strip() for l in open(os.environ["TOKENS_FILE"]) if l.strip()]
 e = os.environ
+sessions = dict(tuple(map(int, l.split())) for l in open(e["SESSIONS_FILE"]) if l.strip())
+rate = int(e["RATE"])
+# check-in c is by the resident of signup 2(c - LAG): every other signup, about 30 s after it was made
+LAG = math.ceil(rate * 30 * per["checkin"] / len(PATTERN))
+signing_key = hmac.new(hashlib.sha256(e["TOKEN_SECRET"].encode()).digest(), b"kepu-event-checkin-v1",
+                       hashlib.sha256).digest()
+start = time.time()  # no request of this file is sent before now, and the first within seconds of it
+def venue_code(event, session, i):
+    """The check-in code the venue screen shows in the 30-second window request i is sent in (CheckinTokens)."""
+    window = int(start + (i - first) / rate) // 30 * 30
+    body = "v1.%d.%d.IN.%d" % (event, session, window)
+    mac = hmac.new(signing_key, body.encode(), hashlib.sha256).digest()
+    return body + "." + base64.urlsafe_b64encode(mac).decode().rstrip("=")
+def signup(k):
+    event = int(e["EVENT_FIRST"]) + k // len(tokens)
+    return event, tokens[k % len(tokens)]
 with open(out, "w") as f:
     for i in range(first, first + count):
         kind = PATTERN[i % len(PATTERN)]
         k = nth(kind, i)
-        if kind == "feed":
+        if kind == "checkin" and k < LAG:
+            kind = "feed"  # nobody has signed up long enough ago yet
+        if kind == "checkin":
+            event, token = signup(2 * (k - LAG))
+            code = venue_code(event, sessions[event], i)
+            line = ("POST", "/api/v1/checkins", token, json.dumps({"token": code}))
+        elif kind == "feed":
             line = ("GET", "/api/v1/contents?page=1&size=20", e["RESIDENT_TOKEN"], "")
         elif kind == "item":
             line = ("GET", "/api/v1/contents/" + e["ITEM_ID"], e["RESIDENT_TOKEN"], "")
@@ -144,8 +197,8 @@ with open(out, "w") as f:
         elif kind == "board":
             line = ("GET", "/api/v1/quizzes/%s/leaderboard?top=50" % e["QUIZ_LB_ID"], e["QUIZ_LB_TOKEN"], "")
         elif kind == "signup":
-            event = int(e["EVENT_FIRST"]) + k // len(tokens)
-            line = ("POST", "/api/v1/events/%d/signups" % event, tokens[k % len(tokens)], "{}")
+            event, token = signup(k)
+            line = ("POST", "/api/v1/events/%d/signups" % event, token, "{}")
         elif kind == "events":
             line = ("GET", "/api/v1/events", tokens[k % len(tokens)], "")
         else:

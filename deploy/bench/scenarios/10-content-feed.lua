@@ -3,7 +3,7 @@
 -- path: /api/v1/contents?page=1&size=20
 -- setup: deploy/bench/setup/content.sh
 -- latency-at-half: yes
--- p99-target-ms: 50
+-- p99-target-ms: 20
 -- open-header: Authorization: Bearer ${RESIDENT_TOKEN}
 -- open-header: Accept: application/json
 -- The cached feed (20 items) as a resident sees it; target: >= 0.50 x B0, p99 < 50 ms at half rate.
