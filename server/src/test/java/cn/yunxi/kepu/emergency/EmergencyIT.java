@@ -356,6 +356,27 @@ class EmergencyIT {
         assertThat(delivery.path("read").asInt()).isEqualTo(1);
     }
 
+    /**
+     * A sender killed between claiming a message and hearing WeChat's answer leaves it SENDING. Once the claim is
+     * older than any live send could take, it is recorded as UNKNOWN (WeChat may have delivered it) and never sent
+     * again; the resident's acceptance is not given back.
+     */
+    @Test
+    void aMessageClaimedByASenderThatDiedIsRecordedUnknownAndNotResent() {
+        Resident r = resident(LUCHENG_VILLAGE, 1);
+        wechatAnswers(0, "ok");
+        long id = publish(List.of(LUCHENG), inHours(6));
+        int claimed = jdbc.update("UPDATE emergency_notice SET status = 'SENDING', claim_token = 'killed-sender', "
+                        + "claimed_at = NOW(3) - INTERVAL ? SECOND WHERE emergency_id = ? AND resident_id = ?",
+                EmergencySender.STALE_CLAIM.plusMinutes(1).toSeconds(), id, r.id());
+        assertThat(claimed).as("the message waited to be sent").isEqualTo(1);
+
+        sender.sendDue(100);
+
+        assertThat(noticeStatus(id, r.id())).isEqualTo("UNKNOWN");
+        assertThat(sentTo(r.openid())).as("never sent a second time").isEmpty();
+    }
+
     @Test
     void aRefusalAndAMissingAcceptanceAreRecordedAndTheBannerStillShows() {
         Resident refusing = resident(LUCHENG_VILLAGE, 2);

@@ -193,6 +193,33 @@ class WechatOutageIT {
         assertThat(status(reset)).isEqualTo("UNKNOWN");
     }
 
+    /**
+     * What a sender killed with kill -9 leaves behind: its notice claimed (SENDING) and no outcome. Whether WeChat
+     * got the message is unknowable, so once the claim is older than any live send could take it is recorded as
+     * UNKNOWN and never sent again; a younger claim may still be in flight on another instance and is left alone.
+     */
+    @Test
+    void aNoticeClaimedByASenderThatDiedIsRecordedUnknownAndNotResent() {
+        long died = promotedSignup();
+        long inFlight = promotedSignup();
+        sendAnswers(okJson("{\"errcode\":0,\"errmsg\":\"ok\"}"));
+        claimAsADeadSender(died, NoticeSender.STALE_CLAIM.plusMinutes(1));
+        claimAsADeadSender(inFlight, Duration.ofSeconds(30));
+
+        sender.sendDue(100);
+
+        assertThat(status(died)).isEqualTo("UNKNOWN");
+        assertThat(status(inFlight)).as("another instance may still be sending it").isEqualTo("SENDING");
+        assertThat(sends()).as("neither is sent by this instance").isZero();
+    }
+
+    private void claimAsADeadSender(long signupId, Duration ago) {
+        int claimed = jdbc.update("UPDATE event_notice SET status = 'SENDING', claim_token = ?, "
+                        + "claimed_at = NOW(3) - INTERVAL ? SECOND WHERE signup_id = ? AND kind = 'PROMOTED'",
+                "killed-" + signupId, ago.toSeconds(), signupId);
+        assertThat(claimed).isEqualTo(1);
+    }
+
     private void sendAnswers(ResponseDefinitionBuilder answer) {
         WeChatFake.server().stubFor(post(urlPathEqualTo(SEND)).willReturn(answer));
     }
