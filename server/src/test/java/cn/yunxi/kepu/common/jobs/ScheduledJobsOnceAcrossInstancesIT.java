@@ -114,6 +114,26 @@ class ScheduledJobsOnceAcrossInstancesIT {
         assertThat(scheduledPublications(id)).isEqualTo(1);
     }
 
+    /**
+     * An instance killed with kill -9 in the middle of a job never releases its lock. The job stops for the other
+     * instances only until the lock's lock-at-most-for runs out (10 minutes; here moved into the past, as the
+     * database's clock would move), then the next turn anywhere takes it over and does the work once.
+     */
+    @Test
+    void aLockLeftByAKilledInstanceIsTakenOverWhenItRunsOut() {
+        long id = dueItem();
+        acquire(PUBLISH_DUE); // never unlocked: its holder was killed
+        runJob(PUBLISH_DUE);
+        assertThat(status(id)).as("skipped while the dead holder's lock runs").isEqualTo("SCHEDULED");
+
+        assertThat(jdbc.update("UPDATE job_lock SET lock_until = UTC_TIMESTAMP(3) - INTERVAL 1 SECOND WHERE name = ?",
+                PUBLISH_DUE)).isEqualTo(1);
+        runJob(PUBLISH_DUE);
+
+        assertThat(status(id)).isEqualTo("PUBLISHED");
+        assertThat(scheduledPublications(id)).isEqualTo(1);
+    }
+
     @Test
     void turnsFiredTogetherPublishEachDueItemOnce() throws Exception {
         List<Long> items = List.of(dueItem(), dueItem(), dueItem());
