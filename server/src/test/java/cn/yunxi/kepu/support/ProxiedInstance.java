@@ -21,11 +21,17 @@ public final class ProxiedInstance implements AutoCloseable {
         this.instance = instance;
     }
 
-    /** Redis through the proxy (same Redis database as the test context), MariaDB direct. */
-    public static ProxiedInstance toRedis(Environment first) throws IOException {
+    /**
+     * Redis through the proxy (same Redis database as the test context), MariaDB direct; {@code overrides} are
+     * further {@code key=value} settings of that instance.
+     */
+    public static ProxiedInstance toRedis(Environment first, String... overrides) throws IOException {
         URI redis = URI.create(first.getProperty("spring.data.redis.url"));
         FaultProxy proxy = new FaultProxy(redis.getHost(), redis.getPort());
-        return start(proxy, first, "spring.data.redis.url=redis://127.0.0.1:" + proxy.port() + redis.getPath());
+        String[] settings = new String[overrides.length + 1];
+        settings[0] = "spring.data.redis.url=redis://127.0.0.1:" + proxy.port() + redis.getPath();
+        System.arraycopy(overrides, 0, settings, 1, overrides.length);
+        return start(proxy, first, settings);
     }
 
     /** MariaDB through the proxy (same database as the test context), Redis direct. */
@@ -40,9 +46,9 @@ public final class ProxiedInstance implements AutoCloseable {
                 + url.replaceFirst("//[^/]+/", "//127.0.0.1:" + proxy.port() + "/"));
     }
 
-    private static ProxiedInstance start(FaultProxy proxy, Environment first, String override) {
+    private static ProxiedInstance start(FaultProxy proxy, Environment first, String... overrides) {
         try {
-            return new ProxiedInstance(proxy, ExtraInstance.start(first, override));
+            return new ProxiedInstance(proxy, ExtraInstance.start(first, overrides));
         } catch (RuntimeException e) {
             proxy.close();
             throw e;

@@ -11,8 +11,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandInterruptedException;
 import io.lettuce.core.RedisCommandTimeoutException;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
 
 /**
  * After Redis failed to answer (refused, reset, or silent past the command timeout), Redis is left alone for a short
@@ -21,7 +24,9 @@ import io.lettuce.core.RedisConnectionException;
  * go to Redis while every other caller keeps failing at once (and taking MySQL) until a call gets an answer, so a
  * still-dead Redis costs one request the timeout per pause instead of every request arriving in that second. An
  * answer ends the outage; another failure starts a new pause. Recovery needs no restart. Errors Redis answered with
- * (a script it no longer holds, a wrong type) are answers, not outages.
+ * (a script it no longer holds, a wrong type) are answers, not outages. So is a command the client refused or
+ * cancelled because it has no connection to Redis (Redis stopped: the connection closed, reconnecting is refused),
+ * which fails at once rather than after the timeout ({@code RedisTemplateConfig}).
  */
 public final class RedisPause {
 
@@ -102,10 +107,20 @@ public final class RedisPause {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof RedisConnectionFailureException || t instanceof QueryTimeoutException
                     || t instanceof RedisConnectionException || t instanceof RedisCommandTimeoutException
-                    || t instanceof IOException) {
+                    || t instanceof IOException || isRefusedByClient(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Lettuce's own refusals ("Currently not connected. Commands are rejected.", "Connection disconnected" for the
+     * commands in flight when it dropped) are plain {@link RedisException}s; an error reply from Redis is a
+     * {@link RedisCommandExecutionException}, and an interrupted caller says nothing about Redis.
+     */
+    private static boolean isRefusedByClient(Throwable t) {
+        return t instanceof RedisException && !(t instanceof RedisCommandExecutionException)
+                && !(t instanceof RedisCommandInterruptedException);
     }
 }

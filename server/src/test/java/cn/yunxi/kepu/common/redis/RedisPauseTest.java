@@ -13,6 +13,10 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.RedisSystemException;
 
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisCommandInterruptedException;
+import io.lettuce.core.RedisException;
+
 /**
  * After a failure Redis is left alone for the pause; when it is over, one thread probes while every other caller is
  * still refused at once, until the probe gets an answer (the outage ends) or fails (a new pause).
@@ -70,6 +74,23 @@ class RedisPauseTest {
 
         nanos.addAndGet(Duration.ofSeconds(5).toNanos());
         assertThat(otherThreadMayCall()).isTrue();
+    }
+
+    @Test
+    void aCommandRefusedForWantOfAConnectionIsAnOutage() {
+        assertThat(RedisPause.isOutage(new RedisSystemException("Redis exception",
+                new RedisException("Currently not connected. Commands are rejected.")))).isTrue();
+        assertThat(RedisPause.isOutage(new RedisSystemException("Redis exception",
+                new RedisException("Connection disconnected")))).isTrue();
+        assertThat(RedisPause.isOutage(new RedisSystemException("Error in execution",
+                new RedisCommandExecutionException("WRONGTYPE Operation against a key holding the wrong kind of value"))))
+                .as("an error reply is an answer").isFalse();
+        assertThat(RedisPause.isOutage(new RedisSystemException("Redis command interrupted",
+                new RedisCommandInterruptedException(new InterruptedException())))).isFalse();
+
+        pause.failed(new RedisSystemException("Redis exception",
+                new RedisException("Currently not connected. Commands are rejected.")));
+        assertThat(otherThreadMayCall()).as("Redis is paused").isFalse();
     }
 
     private boolean otherThreadMayCall() {

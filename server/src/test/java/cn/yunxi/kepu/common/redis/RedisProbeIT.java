@@ -81,6 +81,47 @@ class RedisProbeIT {
                 .containsOnlyNulls();
     }
 
+    /**
+     * Redis stopped (its connections dropped, new ones refused) while residents read the feed: nobody waits for a
+     * command timeout. The connection knows at once that it is gone, so a command is refused instead of being held
+     * for a reconnect; the first refusal pauses Redis and the probe after the pause is refused just as fast. The
+     * command timeout is raised to 20 s here so a held command could not pass for a slow machine.
+     */
+    @Test
+    void aStoppedRedisCostsNoRequestATimeout() throws Exception {
+        String resident = Logins.residentToken(new ApiClient(port));
+        behindProxy = ProxiedInstance.toRedis(environment, "spring.data.redis.timeout=20s");
+        StringRedisTemplate redis = behindProxy.context().getBean(StringRedisTemplate.class);
+        RedisPause pause = behindProxy.context().getBean(RedisPause.class);
+        ApiClient api = behindProxy.api();
+        assertThat(api.get("/api/v1/contents?size=20", resident).status()).isEqualTo(200);
+
+        behindProxy.proxy().reset();
+        // A fresh token: its revocation is looked up again (in Redis first), as on the first request after a recheck.
+        String other = Logins.residentToken(new ApiClient(port));
+        long started = System.nanoTime();
+        assertThat(together(() -> api.get("/api/v1/contents?size=20", other).status()))
+                .as("residents get the feed from MySQL").containsOnly(200);
+        assertThat(together(() -> api.get("/api/v1/contents?size=20", resident).status())).containsOnly(200);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("nobody waited for the command timeout")
+                .isLessThan(Duration.ofSeconds(10));
+        assertThat(pause.paused()).isTrue();
+
+        awaitEndOf(pause);
+        long probed = System.nanoTime();
+        List<Object> outcomes = together(() -> redis.opsForValue().get("kepu:probe"));
+        assertThat(Duration.ofNanos(System.nanoTime() - probed)).as("the probe was refused at once as well")
+                .isLessThan(Duration.ofSeconds(10));
+        assertThat(outcomes).as("nobody met the command timeout").noneMatch(QueryTimeoutException.class::isInstance)
+                .allMatch(RuntimeException.class::isInstance);
+        assertThat(pause.paused()).as("the refused probe started a new pause").isTrue();
+
+        behindProxy.proxy().heal();
+        behindProxy.awaitRedis();
+        assertThat(together(() -> redis.opsForValue().get("kepu:probe"))).as("everyone uses Redis again")
+                .containsOnlyNulls();
+    }
+
     /** Each caller's result, or the exception it got. */
     private static List<Object> together(Callable<Object> call) throws Exception {
         CyclicBarrier start = new CyclicBarrier(CALLERS);

@@ -13,6 +13,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.ObservationFilterChainDecorator;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.method.annotation.RequestHeaderMethodArgumentResolver;
+import org.springframework.web.method.annotation.RequestParamMethodArgumentResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 import cn.yunxi.kepu.support.ApiClient;
@@ -40,8 +43,21 @@ class CrossCuttingIT {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    RequestMappingHandlerAdapter handlerAdapter;
+
     @Value("${management.metrics.web.server.max-uri-tags}")
     int maxUriTags;
+
+    /** Plain String parameters and headers are read directly: those resolvers come before Spring's (which would claim them). */
+    @Test
+    void plainStringArgumentsAreResolvedFirst() {
+        List<Class<?>> order = handlerAdapter.getArgumentResolvers().stream().<Class<?>>map(Object::getClass).toList();
+        assertThat(order.indexOf(PlainStringArguments.Param.class)).isNotNegative()
+                .isLessThan(order.indexOf(RequestParamMethodArgumentResolver.class));
+        assertThat(order.indexOf(PlainStringArguments.Header.class)).isNotNegative()
+                .isLessThan(order.indexOf(RequestHeaderMethodArgumentResolver.class));
+    }
 
     /**
      * Each mapped path is its own uri tag of http.server.requests; once an instance has served more distinct tags
