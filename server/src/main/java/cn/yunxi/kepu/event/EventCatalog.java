@@ -1,10 +1,10 @@
 package cn.yunxi.kepu.event;
 
 import java.time.Duration;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.stereotype.Component;
 
+import cn.yunxi.kepu.common.concurrent.RecentValues;
 import cn.yunxi.kepu.common.web.ApiException;
 import cn.yunxi.kepu.staff.StaffService;
 import cn.yunxi.kepu.staff.UnitView;
@@ -13,6 +13,8 @@ import cn.yunxi.kepu.staff.UnitView;
  * Reads events with their sessions, keeping each for a moment in memory: the hot signup paths (and the refusal
  * of a full event) read an event thousands of times a second. Nothing here decides a seat; the conditional
  * update in the database does, so a snapshot a second old can at worst send one request to the database.
+ * An expired snapshot is reloaded by one request while the others keep using the previous one (see
+ * {@link RecentValues}): a crowd on one event used to reload it dozens of times at each expiry.
  */
 @Component
 class EventCatalog {
@@ -22,7 +24,7 @@ class EventCatalog {
     private final EventMapper events;
     private final EventSessionMapper sessions;
     private final StaffService staff;
-    private final ConcurrentHashMap<Long, Cached> cache = new ConcurrentHashMap<>();
+    private final RecentValues<Long, EventSnapshot> cache = new RecentValues<>(TTL, 10_000, this::load);
 
     EventCatalog(EventMapper events, EventSessionMapper sessions, StaffService staff) {
         this.events = events;
@@ -30,22 +32,9 @@ class EventCatalog {
         this.staff = staff;
     }
 
-    private record Cached(EventSnapshot snapshot, long loadedAt) {
-    }
-
-    /** A recent snapshot (at most {@link #TTL} old). */
+    /** A recent snapshot (at most {@link #TTL} plus the time of one reload old). */
     EventSnapshot recent(long eventId) {
-        long now = System.nanoTime();
-        Cached cached = cache.get(eventId);
-        if (cached != null && now - cached.loadedAt() < TTL.toNanos()) {
-            return cached.snapshot();
-        }
-        EventSnapshot fresh = load(eventId);
-        if (cache.size() > 10_000) {
-            cache.clear();
-        }
-        cache.put(eventId, new Cached(fresh, now));
-        return fresh;
+        return cache.get(eventId);
     }
 
     /** Read straight from the database (staff screens, anything that writes). */
@@ -64,10 +53,10 @@ class EventCatalog {
 
     /** The database just refused a seat on an event without waitlist: later refusals need not ask it. */
     void markFull(long eventId) {
-        cache.computeIfPresent(eventId, (id, c) -> new Cached(c.snapshot().markedFull(), c.loadedAt()));
+        cache.update(eventId, EventSnapshot::markedFull);
     }
 
     void invalidate(long eventId) {
-        cache.remove(eventId);
+        cache.invalidate(eventId);
     }
 }

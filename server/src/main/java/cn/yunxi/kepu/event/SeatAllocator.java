@@ -103,19 +103,19 @@ class SeatAllocator {
     }
 
     private List<Placement> placeBatch(long eventId, List<Request> batch, LocalDateTime now) {
-        Event event = events.lock(eventId);
-        if (event == null || !EventStatus.PUBLISHED.name().equals(event.getStatus())) {
+        SignupBatchWriter.SeatState event = bulk.lock(eventId);
+        if (event == null || !EventStatus.PUBLISHED.name().equals(event.status())) {
             List<Placement> out = new ArrayList<>(batch.size());
             batch.forEach(b -> out.add(new Placement(null, null, new ApiException(EventErrors.SIGNUP_CLOSED))));
             return out;
         }
-        int free = event.getCapacity() - event.getTaken();
+        int free = event.capacity() - event.taken();
         // Counted once under the lock, so each waitlisted signup of the batch knows its exact place.
-        int waiting = batch.size() > free && Boolean.TRUE.equals(event.getWaitlistEnabled())
-                ? signups.count(eventId, SignupStatus.WAITLISTED.name()) : 0;
-        Decided decided = batch.size() > 1 ? insertAtOnce(eventId, event, batch, now, free, waiting) : null;
+        boolean waitlist = event.waitlistEnabled();
+        int waiting = batch.size() > free && waitlist ? signups.count(eventId, SignupStatus.WAITLISTED.name()) : 0;
+        Decided decided = batch.size() > 1 ? insertAtOnce(eventId, waitlist, batch, now, free, waiting) : null;
         if (decided == null) {
-            decided = insertOneByOne(event, batch, now, free, waiting);
+            decided = insertOneByOne(waitlist, batch, now, free, waiting);
         }
         if (decided.seats() > 0 && events.takeSeats(eventId, decided.seats()) != 1) {
             // Cannot happen while the row is locked; if it did, nothing of this batch may stand.
@@ -133,10 +133,10 @@ class SeatAllocator {
      * active signup (or is in it twice): then {@link #insertOneByOne} tells exactly who, and the others are placed
      * as if that person had not asked.
      */
-    private Decided insertAtOnce(long eventId, Event event, List<Request> batch, LocalDateTime now, int free,
+    private Decided insertAtOnce(long eventId, boolean waitlist, List<Request> batch, LocalDateTime now, int free,
                                  int waiting) {
         List<Signup> rows = new ArrayList<>(batch.size());
-        Decided decided = decide(event, batch, now, free, waiting, rows::add);
+        Decided decided = decide(waitlist, batch, now, free, waiting, rows::add);
         if (rows.isEmpty()) {
             return decided;
         }
@@ -150,8 +150,8 @@ class SeatAllocator {
         return decided;
     }
 
-    private Decided insertOneByOne(Event event, List<Request> batch, LocalDateTime now, int free, int waiting) {
-        return decide(event, batch, now, free, waiting, s -> {
+    private Decided insertOneByOne(boolean waitlist, List<Request> batch, LocalDateTime now, int free, int waiting) {
+        return decide(waitlist, batch, now, free, waiting, s -> {
             try {
                 signups.place(s);
                 return true;
@@ -167,14 +167,14 @@ class SeatAllocator {
      * {@code write} puts one signup down and says whether it stands; false means that person already holds an
      * active signup, which takes no seat.
      */
-    private static Decided decide(Event event, List<Request> batch, LocalDateTime now, int free, int waiting,
+    private static Decided decide(boolean waitlist, List<Request> batch, LocalDateTime now, int free, int waiting,
                                   Predicate<Signup> write) {
         List<Placement> out = new ArrayList<>(batch.size());
         int seats = 0;
         for (Request request : batch) {
             Signup s = request.signup();
             boolean seat = seats < free;
-            if (!seat && !Boolean.TRUE.equals(event.getWaitlistEnabled())) {
+            if (!seat && !waitlist) {
                 out.add(new Placement(null, null, new ApiException(EventErrors.EVENT_FULL)));
                 continue;
             }

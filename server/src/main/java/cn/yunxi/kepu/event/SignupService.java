@@ -81,7 +81,8 @@ class SignupService {
         LocalDateTime now = Times.now(clock);
         EventSnapshot event = catalog.recent(eventId);
         requireOpen(event, now, false);
-        ResidentSummary me = residents.find(user.id()).filter(ResidentSummary::active)
+        // Not in a transaction here: concurrent signups share one resident query.
+        ResidentSummary me = residents.findShared(user.id()).filter(ResidentSummary::active)
                 .orElseThrow(() -> new ApiException(EventErrors.NOT_ELIGIBLE, "账号状态异常，无法报名"));
         checkEligible(event, me.populationGroup(), me.regionCode(), me.birthYear(), "请在“我的”中");
         if (Boolean.TRUE.equals(event.event().getVolunteersOnly()) && !isVolunteer(me.id())) {

@@ -3,7 +3,10 @@ package cn.yunxi.kepu.resident;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -11,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import com.baomidou.mybatisplus.core.conditions.query.LambdaQueryWrapper;
 
+import cn.yunxi.kepu.common.concurrent.RequestCombiner;
 import cn.yunxi.kepu.common.crypto.PersonalDataCipher;
 
 /** Read access to residents for other features (eligibility, statistics, proxy-signup matching). */
@@ -21,6 +25,8 @@ public class ResidentService {
     private final ResidentViewFactory views;
     private final PersonalDataCipher cipher;
     private final JdbcClient jdbc;
+    private final RequestCombiner<Long, Optional<ResidentSummary>> sharedLookups =
+            new RequestCombiner<>(200, this::findEach);
 
     private static final String SUMMARY_COLUMNS = "SELECT id, status, nickname, region_code, population_group, "
             + "birth_year, elder_mode, phone_masked FROM resident ";
@@ -38,6 +44,23 @@ public class ResidentService {
      */
     public Optional<ResidentSummary> find(long residentId) {
         return jdbc.sql(SUMMARY_COLUMNS + "WHERE id = ?").param(residentId).query(this::summaryRow).optional();
+    }
+
+    /**
+     * The same answer as {@link #find}, for hot request paths that run outside any transaction (a crowd signing
+     * up): lookups that arrive together are answered by one query instead of one round trip each. Nothing is
+     * kept between calls, so every answer is read after its call began and a profile change (on any instance)
+     * shows at once. The query runs on another thread, outside the caller's transaction: never call this where
+     * the resident row may have been changed by the caller's own uncommitted transaction.
+     */
+    public Optional<ResidentSummary> findShared(long residentId) {
+        return sharedLookups.submit(residentId);
+    }
+
+    private List<Optional<ResidentSummary>> findEach(List<Long> residentIds) {
+        Map<Long, ResidentSummary> byId = new HashMap<>();
+        findAll(new LinkedHashSet<>(residentIds)).forEach(r -> byId.put(r.id(), r));
+        return residentIds.stream().map(id -> Optional.ofNullable(byId.get(id))).toList();
     }
 
     public List<ResidentSummary> findAll(Collection<Long> residentIds) {
