@@ -5,7 +5,6 @@ import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +22,7 @@ import cn.yunxi.kepu.common.ratelimit.RateLimiter;
 import cn.yunxi.kepu.common.security.CurrentUser;
 import cn.yunxi.kepu.common.web.PageQuery;
 import cn.yunxi.kepu.common.web.PageResult;
+import cn.yunxi.kepu.common.web.PreRenderedJson;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,13 +51,13 @@ class ContentController {
     @GetMapping(value = "/contents", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "内容流与搜索：应急科普置顶，本人所属人群优先；支持 ETag/304")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContentViews.Page.class)))
-    ResponseEntity<byte[]> list(@AuthenticationPrincipal CurrentUser user,
-                                @RequestParam(required = false) String topic,
-                                @RequestParam(required = false) String group,
-                                @RequestParam(required = false) String type,
-                                @RequestParam(required = false) String keyword,
-                                @Valid PageQuery page,
-                                @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+    PreRenderedJson list(@AuthenticationPrincipal CurrentUser user,
+                         @RequestParam(required = false) String topic,
+                         @RequestParam(required = false) String group,
+                         @RequestParam(required = false) String type,
+                         @RequestParam(required = false) String keyword,
+                         @Valid PageQuery page,
+                         @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         if (keyword != null && !keyword.isBlank()) {
             // A keyword search is a LIKE scan the caches rarely answer; browsing is not counted.
             limits.acquire("content-search", Long.toString(user.id()), 30, Duration.ofMinutes(1),
@@ -69,8 +69,8 @@ class ContentController {
     @GetMapping(value = "/contents/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     @Operation(summary = "内容详情（含关怀模式的音频朗读和大字版图片）；支持 ETag/304")
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ContentViews.Detail.class)))
-    ResponseEntity<byte[]> item(@PathVariable long id,
-                                @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
+    PreRenderedJson item(@PathVariable long id,
+                         @RequestHeader(value = "If-None-Match", required = false) String ifNoneMatch) {
         return conditional(feed.item(id), ifNoneMatch);
     }
 
@@ -147,12 +147,18 @@ class ContentController {
         return comments.post(user.id(), id, request.body(), request.imageKey());
     }
 
-    static ResponseEntity<byte[]> conditional(Rendered rendered, String ifNoneMatch) {
-        CacheControl cache = CacheControl.noCache().cachePrivate();
+    /** Private: the answer depends on the caller; revalidated (ETag) on every use. */
+    private static final CacheControl CACHE = CacheControl.noCache().cachePrivate();
+
+    /**
+     * The rendered answer, or 304 when {@code If-None-Match} holds its tag. Written directly to the response in the
+     * plain case ({@link PreRenderedJson}); anything else goes through Spring as the equivalent ResponseEntity, whose
+     * own precondition check also answers 304 to a weak tag or {@code *}.
+     */
+    static PreRenderedJson conditional(Rendered rendered, String ifNoneMatch) {
         if (ifNoneMatch != null && ifNoneMatch.contains(rendered.etag())) {
-            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(rendered.etag()).cacheControl(cache).build();
+            return new PreRenderedJson(HttpStatus.NOT_MODIFIED, rendered.etag(), CACHE, null);
         }
-        return ResponseEntity.ok().eTag(rendered.etag()).cacheControl(cache)
-                .contentType(MediaType.APPLICATION_JSON).body(rendered.body());
+        return PreRenderedJson.ok(rendered.etag(), CACHE, rendered.body());
     }
 }

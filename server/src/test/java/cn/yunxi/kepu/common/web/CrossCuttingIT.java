@@ -60,6 +60,16 @@ class CrossCuttingIT {
     }
 
     /**
+     * Pre-rendered JSON is claimed before Spring's own return value handlers are asked, and written directly: the
+     * application has no response body advice that would have to see those bodies.
+     */
+    @Test
+    void preRenderedJsonIsHandledFirstAndDirectly() {
+        assertThat(handlerAdapter.getReturnValueHandlers().get(0))
+                .isInstanceOfSatisfying(PreRenderedJsonReturnValueHandler.class, h -> assertThat(h.direct()).isTrue());
+    }
+
+    /**
      * Each mapped path is its own uri tag of http.server.requests; once an instance has served more distinct tags
      * than the limit, Micrometer stops recording the rest. There are more mapped paths than Boot's default of 100.
      */
