@@ -514,8 +514,17 @@ class QuizIT {
         api.post("/api/v1/attempts/" + s + "/submit", slow, body(answers(s, 4)));
         api.post("/api/v1/attempts/" + l + "/submit", low, body(answers(l, 2)));
 
-        JsonNode board = api.get("/api/v1/quizzes/" + contest + "/leaderboard?top=10", slow).json();
+        ApiClient.Response written = api.get("/api/v1/quizzes/" + contest + "/leaderboard?top=10", slow);
+        JsonNode board = written.json();
         assertThat(board.path("participants").asLong()).isEqualTo(3);
+        // Serialised directly (nothing to negotiate) and through Spring's content negotiation (an Accept header it
+        // resolves to JSON as well): the same answer, header for header.
+        ApiClient.Response negotiated = api.get("/api/v1/quizzes/" + contest + "/leaderboard?top=10", slow, "Accept",
+                "application/json;q=0.9, text/plain;q=0.5");
+        assertThat(negotiated.status()).isEqualTo(written.status()).isEqualTo(200);
+        assertThat(comparableHeaders(negotiated)).isEqualTo(comparableHeaders(written))
+                .containsKey("content-type");
+        assertThat(negotiated.body()).isEqualTo(written.body());
         for (String top : new String[] {"0", "101", "-5"}) {
             assertProblem(api.get("/api/v1/quizzes/" + contest + "/leaderboard?top=" + top, slow), 400,
                     "VALIDATION_FAILED");
@@ -874,5 +883,12 @@ class QuizIT {
         return api.get("/actuator/prometheus", null).body().lines()
                 .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).findFirst().orElse(0);
+    }
+
+    /** Every response header but the date and the request id, which differ from one request to the next. */
+    private static Map<String, List<String>> comparableHeaders(ApiClient.Response response) {
+        Map<String, List<String>> headers = new java.util.TreeMap<>(response.raw().headers().map());
+        headers.keySet().removeIf(name -> name.equalsIgnoreCase("date") || name.equalsIgnoreCase("x-request-id"));
+        return headers;
     }
 }

@@ -3,6 +3,8 @@ package cn.yunxi.kepu.common.web;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,9 +13,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -30,7 +34,10 @@ import org.springframework.web.util.pattern.PathPattern;
  * skipped. Most candidates sharing a prefix ({@code /api/v1/attempts/{id}}, {@code .../{id}/answers}, ...) are
  * told apart by the end or the separators. The shapes are kept grouped by their number of separators, so a path is
  * compared only with the patterns that can have its number of {@code /} (and with those with wildcards), once per
- * request; Spring's walk over every mapping then only tests whether each one is among the few admitted.
+ * request. When exactly one of the admitted mappings matches (the usual case) it is the handler, handled as Spring
+ * handles a sole match (the best-matching-handler attribute, then {@code handleMatch}); otherwise (no match, several,
+ * a CORS pre-flight) Spring's walk over every mapping decides, only testing whether each one is among the few
+ * admitted.
  *
  * <p>The shortcut only applies to paths without percent-encoding or path parameters ({@code ;}), where the raw path
  * and the decoded one Spring matches against are the same text; any other path gets the full check for every
@@ -111,7 +118,13 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         boolean plain = lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0;
         RequestMappingInfo[] outer = ADMITTED.get(); // a lookup within a lookup (an introspector) keeps the outer one
         if (plain && !directPaths.contains(lookupPath)) {
-            ADMITTED.set(index().admitting(lookupPath));
+            Index current = index();
+            RequestMappingInfo[] admitted = current.admitting(lookupPath);
+            HandlerMethod only = onlyMatch(admitted, current, lookupPath, request);
+            if (only != null) {
+                return only;
+            }
+            ADMITTED.set(admitted);
         } else {
             ADMITTED.remove();
         }
@@ -124,6 +137,40 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
                 ADMITTED.set(outer);
             }
         }
+    }
+
+    /**
+     * The handler when exactly one of the admitted mappings matches the request, handled as Spring handles a sole
+     * match; null when none or several do, or for a CORS pre-flight, which Spring's own search then answers. The
+     * admitted mappings include every mapping that can match, so a sole match here is Spring's sole match.
+     */
+    private @Nullable HandlerMethod onlyMatch(RequestMappingInfo[] admitted, Index current, String lookupPath,
+                                              HttpServletRequest request) {
+        if (CorsUtils.isPreFlightRequest(request)) {
+            return null;
+        }
+        RequestMappingInfo matchedMapping = null;
+        RequestMappingInfo match = null;
+        for (RequestMappingInfo info : admitted) {
+            if (info == matchedMapping) {
+                continue; // the same mapping admitted again by another of its patterns
+            }
+            RequestMappingInfo condition = super.getMatchingMapping(info, request);
+            if (condition != null) {
+                if (match != null) {
+                    return null;
+                }
+                matchedMapping = info;
+                match = condition;
+            }
+        }
+        HandlerMethod handler = match == null ? null : current.handlers().get(matchedMapping);
+        if (handler == null) {
+            return null;
+        }
+        request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
+        handleMatch(match, lookupPath, request);
+        return handler;
     }
 
     @Override
@@ -148,18 +195,24 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         int registered = registrations.get();
         Index current = index;
         if (current == null || current.registrations() != registered) {
-            current = Index.of(shapes, registered);
+            current = Index.of(shapes, registered).with(getHandlerMethods());
             index = current;
         }
         return current;
     }
 
     /**
-     * Every mapping's shapes, grouped by their number of separators; shapes with wildcards (or unknown) apart.
+     * Every mapping's shapes, grouped by their number of separators and, within a group, by their first
+     * {@value #KEY_SEPARATORS} segments when those are literal ({@code /api/v1/contents}), so a path is compared
+     * only with the patterns that share its beginning (and those that begin with a variable); shapes with wildcards
+     * (or unknown) apart.
      *
+     * @param bySeparators  by number of separators, the shapes whose literal prefix is shorter than a key
+     * @param keyed         by number of separators, the other shapes by their key
      * @param registrations the number of registrations the shapes held when it was built
      */
-    record Index(Entry[][] bySeparators, Entry[] anyCount, int registrations) {
+    record Index(Entry[][] bySeparators, List<Map<String, Entry[]>> keyed, Entry[] anyCount, int registrations,
+                 Map<RequestMappingInfo, HandlerMethod> handlers) {
 
         private static final Entry[] NONE = {};
 
@@ -168,6 +221,7 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
         static Index of(Map<RequestMappingInfo, Shape[]> shapes, int registrations) {
             List<List<Entry>> bySeparators = new ArrayList<>();
+            List<Map<String, List<Entry>>> keyed = new ArrayList<>();
             List<Entry> anyCount = new ArrayList<>();
             shapes.forEach((mapping, mappingShapes) -> {
                 for (Shape shape : mappingShapes) {
@@ -177,20 +231,42 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
                     }
                     while (bySeparators.size() <= shape.separators()) {
                         bySeparators.add(new ArrayList<>());
+                        keyed.add(new HashMap<>());
                     }
-                    bySeparators.get(shape.separators()).add(new Entry(shape, mapping));
+                    String key = keyOf(shape.prefix());
+                    List<Entry> group = key == null ? bySeparators.get(shape.separators())
+                            : keyed.get(shape.separators()).computeIfAbsent(key, k -> new ArrayList<>());
+                    group.add(new Entry(shape, mapping));
                 }
             });
+            List<Map<String, Entry[]>> keyedArrays = new ArrayList<>();
+            for (Map<String, List<Entry>> group : keyed) {
+                Map<String, Entry[]> arrays = new HashMap<>();
+                group.forEach((key, entries) -> arrays.put(key, entries.toArray(Entry[]::new)));
+                keyedArrays.add(arrays);
+            }
             return new Index(bySeparators.stream().map(l -> l.toArray(Entry[]::new)).toArray(Entry[][]::new),
-                    anyCount.toArray(Entry[]::new), registrations);
+                    keyedArrays, anyCount.toArray(Entry[]::new), registrations, Map.of());
+        }
+
+        /** The same index, knowing each mapping's handler. */
+        Index with(Map<RequestMappingInfo, HandlerMethod> handlers) {
+            return new Index(bySeparators, keyed, anyCount, registrations, new IdentityHashMap<>(handlers));
         }
 
         /** The mappings with a shape admitting {@code path} (a mapping with several patterns may repeat). */
         RequestMappingInfo[] admitting(String path) {
             int separators = Shape.separatorsOf(path);
             Entry[] sameCount = separators < bySeparators.length ? bySeparators[separators] : NONE;
-            RequestMappingInfo[] admitted = new RequestMappingInfo[sameCount.length + anyCount.length];
+            String key = separators < keyed.size() ? keyOf(path) : null;
+            Entry[] sameKey = key == null ? NONE : keyed.get(separators).getOrDefault(key, NONE);
+            RequestMappingInfo[] admitted = new RequestMappingInfo[sameCount.length + sameKey.length + anyCount.length];
             int n = 0;
+            for (Entry entry : sameKey) {
+                if (entry.shape().hasEnds(path)) {
+                    admitted[n++] = entry.mapping();
+                }
+            }
             for (Entry entry : sameCount) {
                 if (entry.shape().hasEnds(path)) {
                     admitted[n++] = entry.mapping();
@@ -203,6 +279,23 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
             }
             return Arrays.copyOf(admitted, n);
         }
+    }
+
+    /** How many separators begin a key: {@code /api/v1/contents} of {@code /api/v1/contents/42}. */
+    static final int KEY_SEPARATORS = 3;
+
+    /**
+     * The text before the {@code (KEY_SEPARATORS + 1)}th {@code /}, or null when there is none: for a pattern's
+     * literal prefix, a path it admits begins with that same text.
+     */
+    static @Nullable String keyOf(String text) {
+        int seen = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '/' && ++seen > KEY_SEPARATORS) {
+                return text.substring(0, i);
+            }
+        }
+        return null;
     }
 
     /** The shape of each of the mapping's patterns; one that admits every path when unknown. */

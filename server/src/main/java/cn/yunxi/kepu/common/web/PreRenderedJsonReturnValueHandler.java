@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.MethodParameter;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -70,7 +71,7 @@ public final class PreRenderedJsonReturnValueHandler implements HandlerMethodRet
         mavContainer.setRequestHandled(true);
         byte[] body = json.body();
         response.setStatus(HttpServletResponse.SC_OK);
-        String cacheControl = json.cacheControl().getHeaderValue();
+        String cacheControl = cacheControlOf(json.cacheControl());
         if (cacheControl != null) {
             response.setHeader(HttpHeaders.CACHE_CONTROL, cacheControl);
         }
@@ -103,6 +104,21 @@ public final class PreRenderedJsonReturnValueHandler implements HandlerMethodRet
             }
         }
         return true;
+    }
+
+    /** The header value of the Cache-Control last written: answers share a constant one, built anew on every call. */
+    private volatile CacheControlHeader lastCacheControl = new CacheControlHeader(CacheControl.empty(), null);
+
+    private record CacheControlHeader(CacheControl cacheControl, @Nullable String value) {
+    }
+
+    private @Nullable String cacheControlOf(CacheControl cacheControl) {
+        CacheControlHeader last = lastCacheControl;
+        if (last.cacheControl() != cacheControl) {
+            last = new CacheControlHeader(cacheControl, cacheControl.getHeaderValue());
+            lastCacheControl = last;
+        }
+        return last.value();
     }
 
     private static boolean quoted(String etag) {

@@ -60,13 +60,16 @@ class CrossCuttingIT {
     }
 
     /**
-     * Pre-rendered JSON is claimed before Spring's own return value handlers are asked, and written directly: the
-     * application has no response body advice that would have to see those bodies.
+     * Pre-rendered JSON and bodies marked to be written directly are claimed before Spring's own return value
+     * handlers are asked, and written directly: the application has no response body advice that would have to see
+     * those bodies.
      */
     @Test
-    void preRenderedJsonIsHandledFirstAndDirectly() {
+    void directResponsesAreHandledFirstAndDirectly() {
         assertThat(handlerAdapter.getReturnValueHandlers().get(0))
                 .isInstanceOfSatisfying(PreRenderedJsonReturnValueHandler.class, h -> assertThat(h.direct()).isTrue());
+        assertThat(handlerAdapter.getReturnValueHandlers().get(1))
+                .isInstanceOfSatisfying(DirectJsonReturnValueHandler.class, h -> assertThat(h.direct()).isTrue());
     }
 
     /**

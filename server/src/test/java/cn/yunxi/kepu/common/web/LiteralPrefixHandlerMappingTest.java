@@ -12,6 +12,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.server.PathContainer;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.context.support.StaticWebApplicationContext;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerExecutionChain;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
@@ -44,6 +51,10 @@ class LiteralPrefixHandlerMappingTest {
         assertThat(LiteralPrefixHandlerMapping.separators("/a/{p:[a-z/]+}/b")).isEqualTo(3);
         assertThat(LiteralPrefixHandlerMapping.separators("/swagger-ui/**")).isEqualTo(-1);
         assertThat(LiteralPrefixHandlerMapping.separators("/files/{*rest}")).isEqualTo(-1);
+        assertThat(LiteralPrefixHandlerMapping.keyOf("/api/v1/contents/42")).isEqualTo("/api/v1/contents");
+        assertThat(LiteralPrefixHandlerMapping.keyOf("/api/v1/contents/")).isEqualTo("/api/v1/contents");
+        assertThat(LiteralPrefixHandlerMapping.keyOf("/api/v1/contents")).isNull();
+        assertThat(LiteralPrefixHandlerMapping.keyOf("/api/v1/")).isNull();
     }
 
     @Test
@@ -119,6 +130,113 @@ class LiteralPrefixHandlerMappingTest {
         }
         assertThat(admittedSomewhere).isGreaterThan(PATTERNS.size());
         assertThat(index.admitting("/api/v1/contests/9/x")).containsExactly(twoPatterns);
+    }
+
+    /** Handlers for the lookup comparison: one instance per mapping, so that the mapping found can be told. */
+    @SuppressWarnings("unused")
+    public static class Sample {
+        public void handle() {
+        }
+    }
+
+    /**
+     * A whole lookup (handler, or the 404/405/406/415 exception, and every request attribute it sets) through this
+     * mapping is what Spring's own mapping gives, with the same mappings (patterns sharing paths with different
+     * methods, produces, consumes and params conditions) for random paths, methods, Accept and Content-Type headers
+     * and CORS pre-flights.
+     */
+    @Test
+    void aLookupFindsWhatSpringsOneByOneLookupFinds() throws Exception {
+        RequestMappingHandlerMapping spring = new RequestMappingHandlerMapping();
+        LiteralPrefixHandlerMapping ours = new LiteralPrefixHandlerMapping();
+        List<Object> beans = new ArrayList<>();
+        for (RequestMappingHandlerMapping mapping : List.of(spring, ours)) {
+            StaticWebApplicationContext context = new StaticWebApplicationContext();
+            context.refresh();
+            mapping.setApplicationContext(context);
+            mapping.afterPropertiesSet();
+        }
+        java.lang.reflect.Method handle = Sample.class.getMethod("handle");
+        List<java.util.function.Function<RequestMappingInfo.BuilderConfiguration, RequestMappingInfo>> infos = new ArrayList<>();
+        for (String text : PATTERNS) {
+            infos.add(c -> RequestMappingInfo.paths(text).methods(RequestMethod.GET).options(c).build());
+            infos.add(c -> RequestMappingInfo.paths(text).methods(RequestMethod.POST).consumes("application/json").options(c).build());
+        }
+        infos.add(c -> RequestMappingInfo.paths("/api/v1/attempts/{id}").methods(RequestMethod.PUT).produces("application/json").options(c).build());
+        infos.add(c -> RequestMappingInfo.paths("/api/v1/attempts/{id}").methods(RequestMethod.GET).params("full").options(c).build());
+        infos.add(c -> RequestMappingInfo.paths("/api/v1/quizzes/{id}/leaderboard").methods(RequestMethod.GET).produces("text/plain").options(c).build());
+        infos.add(c -> RequestMappingInfo.paths("/api/v1/{kind}/{id}").options(c).build());
+        infos.add(c -> RequestMappingInfo.paths("/api/v1/quizzes/{id}", "/api/v1/contests/{id}/x").methods(RequestMethod.DELETE).options(c).build());
+        for (var info : infos) {
+            Object bean = new Sample();
+            beans.add(bean);
+            spring.registerMapping(info.apply(spring.getBuilderConfiguration()), bean, handle);
+            ours.registerMapping(info.apply(ours.getBuilderConfiguration()), bean, handle);
+        }
+
+        Random random = new Random(13);
+        String[] methods = {"GET", "GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"};
+        String[] accepts = {null, "application/json", "text/plain", "*/*", "application/xml"};
+        String[] contentTypes = {null, "application/json", "text/plain"};
+        int found = 0;
+        int refused = 0;
+        for (String path : candidatePaths(random)) {
+            String method = methods[random.nextInt(methods.length)];
+            String accept = accepts[random.nextInt(accepts.length)];
+            String contentType = contentTypes[random.nextInt(contentTypes.length)];
+            boolean preflight = random.nextInt(10) == 0;
+            boolean param = random.nextInt(4) == 0;
+            String expected = lookup(spring, beans, path, method, accept, contentType, preflight, param);
+            String actual = lookup(ours, beans, path, method, accept, contentType, preflight, param);
+            assertThat(actual).as(method + " " + path + " Accept " + accept + " Content-Type " + contentType
+                    + (preflight ? " pre-flight" : "") + (param ? " ?full" : "")).isEqualTo(expected);
+            found += expected.startsWith("handler") ? 1 : 0;
+            refused += expected.startsWith("org.") ? 1 : 0;
+        }
+        assertThat(found).isGreaterThan(PATTERNS.size() * 4);
+        assertThat(refused).isGreaterThan(PATTERNS.size());
+    }
+
+    /** The lookup's outcome and the request attributes it left, with handlers named by their mapping's number. */
+    private static String lookup(RequestMappingHandlerMapping mapping, List<Object> beans, String path, String method,
+                                 String accept, String contentType, boolean preflight, boolean param) {
+        MockHttpServletRequest request = new MockHttpServletRequest(preflight ? "OPTIONS" : method, path);
+        if (accept != null) {
+            request.addHeader("Accept", accept);
+        }
+        if (contentType != null) {
+            request.setContentType(contentType);
+        }
+        if (param) {
+            request.setParameter("full", "1");
+        }
+        if (preflight) {
+            request.addHeader("Origin", "https://example.com");
+            request.addHeader("Access-Control-Request-Method", method);
+        }
+        ServletRequestPathUtils.parseAndCache(request);
+        String outcome;
+        try {
+            HandlerExecutionChain chain = mapping.getHandler(request);
+            outcome = chain == null ? "none" : name(chain.getHandler(), beans);
+        } catch (Exception e) {
+            outcome = e.getClass().getName() + ": " + e.getMessage();
+        }
+        Map<String, String> attributes = new java.util.TreeMap<>();
+        for (String name : java.util.Collections.list(request.getAttributeNames())) {
+            attributes.put(name, name(request.getAttribute(name), beans));
+        }
+        return outcome + " " + attributes;
+    }
+
+    private static String name(Object value, List<Object> beans) {
+        if (value instanceof HandlerMethod handler) {
+            return "handler " + beans.indexOf(handler.getBean());
+        }
+        String text = value instanceof org.springframework.http.server.RequestPath ? "path " + value
+                : String.valueOf(value);
+        // objects without their own toString (a pre-flight handler made per request) by their class
+        return text.matches(".*@[0-9a-f]+") ? value.getClass().getName() : text;
     }
 
     /** Paths built from the patterns with random values, plus random mixes of their pieces. */
