@@ -32,9 +32,9 @@ import org.springframework.web.util.pattern.PathPattern;
  * literal end (everything after its last one) and, for a pattern without wildcards, its number of separators (a
  * variable never spans a {@code /}): a path that fails any of these cannot match the pattern, so the full check is
  * skipped. Most candidates sharing a prefix ({@code /api/v1/attempts/{id}}, {@code .../{id}/answers}, ...) are
- * told apart by the end or the separators. The shapes are kept grouped by their number of separators, so a path is
- * compared only with the patterns that can have its number of {@code /} (and with those with wildcards), once per
- * request. When exactly one of the admitted mappings matches (the usual case) it is the handler, handled as Spring
+ * told apart by the end or the separators. The shapes are kept grouped by their number of separators and their first
+ * three segments where those are literal, so a path is compared only with the patterns that can have its number of
+ * {@code /} and its beginning (and with those with wildcards), once per request. When exactly one of the admitted mappings matches (the usual case) it is the handler, handled as Spring
  * handles a sole match (the best-matching-handler attribute, then {@code handleMatch}); otherwise (no match, several,
  * a CORS pre-flight) Spring's walk over every mapping decides, only testing whether each one is among the few
  * admitted.
@@ -203,9 +203,9 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
     /**
      * Every mapping's shapes, grouped by their number of separators and, within a group, by their first
-     * {@value #KEY_SEPARATORS} segments when those are literal ({@code /api/v1/contents}), so a path is compared
-     * only with the patterns that share its beginning (and those that begin with a variable); shapes with wildcards
-     * (or unknown) apart.
+     * {@value LiteralPrefixHandlerMapping#KEY_SEPARATORS} segments when those are literal
+     * ({@code /api/v1/contents}), so a path is compared only with the patterns that share its beginning (and those
+     * that begin with a variable); shapes with wildcards (or unknown) apart.
      *
      * @param bySeparators  by number of separators, the shapes whose literal prefix is shorter than a key
      * @param keyed         by number of separators, the other shapes by their key
