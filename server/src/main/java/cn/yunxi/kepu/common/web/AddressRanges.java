@@ -14,6 +14,8 @@ final class AddressRanges {
 
     private final List<byte[]> networks = new ArrayList<>();
     private final List<Integer> prefixes = new ArrayList<>();
+    private final int[] v4Networks;
+    private final int[] v4Masks;
 
     /** {@code cidrs}: comma-separated blocks (or single addresses), as Tomcat's and Boot's settings write them. */
     AddressRanges(String cidrs) {
@@ -32,9 +34,37 @@ final class AddressRanges {
             networks.add(network);
             prefixes.add(prefix);
         }
+        int v4Count = (int) networks.stream().filter(n -> n.length == 4).count();
+        v4Networks = new int[v4Count];
+        v4Masks = new int[v4Count];
+        int k = 0;
+        for (int i = 0; i < networks.size(); i++) {
+            byte[] n = networks.get(i);
+            if (n.length == 4) {
+                int prefix = prefixes.get(i);
+                v4Masks[k] = prefix == 0 ? 0 : -1 << (32 - prefix);
+                v4Networks[k] = ((n[0] & 0xFF) << 24 | (n[1] & 0xFF) << 16 | (n[2] & 0xFF) << 8 | n[3] & 0xFF)
+                        & v4Masks[k];
+                k++;
+            }
+        }
     }
 
     boolean contains(String address) {
+        // The common case, a dotted quad (the proxy itself, most clients), without building the address's bytes.
+        int v4 = address == null || address.indexOf(':') >= 0 ? -1 : address.length();
+        if (v4 > 0) {
+            long packed = parseIpv4Packed(address, 0, v4);
+            if (packed < 0) {
+                return false;
+            }
+            for (int i = 0; i < v4Networks.length; i++) {
+                if ((((int) packed) & v4Masks[i]) == v4Networks[i]) {
+                    return true;
+                }
+            }
+            return false;
+        }
         byte[] candidate = parse(address);
         if (candidate == null) {
             return false;
@@ -112,28 +142,36 @@ final class AddressRanges {
         return v6[10] == (byte) 0xFF && v6[11] == (byte) 0xFF;
     }
 
-    /** Four decimal parts of one to three digits, each at most 255. */
     private static byte[] parseIpv4(String s, int start, int end) {
-        byte[] address = new byte[4];
+        long packed = parseIpv4Packed(s, start, end);
+        if (packed < 0) {
+            return null;
+        }
+        return new byte[] {(byte) (packed >> 24), (byte) (packed >> 16), (byte) (packed >> 8), (byte) packed};
+    }
+
+    /** Four decimal parts of one to three digits, each at most 255, as 32 bits; -1 for anything else. */
+    private static long parseIpv4Packed(String s, int start, int end) {
+        long address = 0;
         int part = 0;
         int i = start;
         while (true) {
             int value = 0;
             int digits = 0;
-            while (i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+            while (i < end && s.charAt(i) >= '0' && s.charAt(i) <= '9' && digits < 4) {
                 value = value * 10 + (s.charAt(i) - '0');
                 digits++;
                 i++;
             }
             if (digits == 0 || digits > 3 || value > 255) {
-                return null;
+                return -1;
             }
-            address[part++] = (byte) value;
-            if (part == 4) {
-                return i == end ? address : null;
+            address = address << 8 | value;
+            if (++part == 4) {
+                return i == end ? address : -1;
             }
             if (i >= end || s.charAt(i) != '.') {
-                return null;
+                return -1;
             }
             i++;
         }
