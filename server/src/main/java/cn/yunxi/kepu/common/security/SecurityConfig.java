@@ -6,21 +6,18 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +25,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
-import org.springframework.security.authorization.AuthorizationManagerFactory;
-import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -51,12 +46,10 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.request.async.WebAsyncManagerIntegrationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -73,11 +66,10 @@ class SecurityConfig {
 
     @Bean
     SecurityFilterChain apiSecurity(HttpSecurity http, List<PublicEndpoints> publicEndpoints, JsonMapper json,
-                                    VerifiedTokenCache accessTokens, AuthenticationEventPublisher events,
-                                    @Qualifier("mvcPatternParser") PathPatternParser mvcPatternParser)
+                                    VerifiedTokenCache accessTokens, AuthenticationEventPublisher events)
             throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
-        List<String> open = publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toList();
+        String[] open = publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
         http
                 // Bearer tokens in headers, no cookies: CSRF does not apply to this API.
                 .csrf(csrf -> csrf.disable())
@@ -94,8 +86,16 @@ class SecurityConfig {
                 // request to look for a session to protect.
                 .sessionManagement(s -> s.disable())
                 .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
-                .authorizeHttpRequests(auth -> auth.anyRequest().access(
-                        new UrlRules(urlRules(open, new DefaultAuthorizationManagerFactory<>()), mvcPatternParser)))
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(open).permitAll()
+                        .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
+                        .requestMatchers("/api/v1/**").hasAuthority(SubjectType.RESIDENT.name())
+                        .requestMatchers("/api/admin/v1/**").hasAuthority(SubjectType.STAFF.name())
+                        .requestMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus",
+                                "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html", "/error").permitAll()
+                        .requestMatchers("/api/**", "/actuator/**").denyAll()
+                        // Outside the APIs there is nothing private yet; unknown paths get a plain 404.
+                        .anyRequest().permitAll())
                 // Bearer tokens without Spring's resource-server configurer, which also added a DPoP filter and a
                 // protected-resource-metadata filter to every request (see BearerTokenFilter).
                 .addFilterAt(new BearerTokenFilter(accessTokens, problems, events),
@@ -107,26 +107,6 @@ class SecurityConfig {
         // (CrossCuttingIT checks), and the filter looked up the request's async manager on every request.
         return new DefaultSecurityFilterChain(chain.getRequestMatcher(), chain.getFilters().stream()
                 .filter(f -> !(f instanceof WebAsyncManagerIntegrationFilter)).toList());
-    }
-
-    /**
-     * Who may call what, in order: the first rule whose method and pattern match decides (see {@link UrlRules}).
-     * Public endpoints and CORS preflights are open; the resident API needs a resident, the staff API staff; health,
-     * info, metrics, the API description and the error page are open; anything else under /api or /actuator is
-     * refused; outside the APIs there is nothing private yet, so unknown paths get a plain 404.
-     */
-    static List<UrlRules.Rule> urlRules(List<String> open,
-                                        AuthorizationManagerFactory<RequestAuthorizationContext> decisions) {
-        List<UrlRules.Rule> rules = new ArrayList<>();
-        open.forEach(p -> rules.add(new UrlRules.Rule(null, p, decisions.permitAll())));
-        rules.add(new UrlRules.Rule(HttpMethod.OPTIONS, "/**", decisions.permitAll()));
-        rules.add(new UrlRules.Rule(null, "/api/v1/**", decisions.hasAuthority(SubjectType.RESIDENT.name())));
-        rules.add(new UrlRules.Rule(null, "/api/admin/v1/**", decisions.hasAuthority(SubjectType.STAFF.name())));
-        Stream.of("/actuator/health/**", "/actuator/info", "/actuator/prometheus", "/v3/api-docs/**", "/swagger-ui/**",
-                "/swagger-ui.html", "/error").forEach(p -> rules.add(new UrlRules.Rule(null, p, decisions.permitAll())));
-        Stream.of("/api/**", "/actuator/**").forEach(p -> rules.add(new UrlRules.Rule(null, p, decisions.denyAll())));
-        rules.add(new UrlRules.Rule(null, null, decisions.permitAll()));
-        return rules;
     }
 
     /**
