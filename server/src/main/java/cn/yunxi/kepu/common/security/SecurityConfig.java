@@ -28,7 +28,6 @@ import org.springframework.security.authentication.DefaultAuthenticationEventPub
 import org.springframework.security.core.Authentication;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -45,7 +44,10 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.DefaultSecurityFilterChain;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.request.async.WebAsyncManagerIntegrationFilter;
 import org.springframework.security.web.firewall.HttpFirewall;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
@@ -77,7 +79,13 @@ class SecurityConfig {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .servletApi(servletApi -> servletApi.disable())
-                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                // No sessions at all: the security context lives for one request (in a request attribute, as the
+                // stateless session policy kept it, for a later dispatch of the same request). Session management
+                // only added two filters that ran on every request: one that stopped session ids being encoded into
+                // URLs (there are no sessions, and nothing encodes URLs) and one that resolved the caller on every
+                // request to look for a session to protect.
+                .sessionManagement(s -> s.disable())
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(open).permitAll()
                         .requestMatchers(HttpMethod.OPTIONS, "/**").permitAll()
@@ -93,7 +101,12 @@ class SecurityConfig {
                 .addFilterAt(new BearerTokenFilter(accessTokens, problems, events),
                         BearerTokenAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems));
-        return http.build();
+        DefaultSecurityFilterChain chain = http.build();
+        // Spring adds a filter to every chain that hands the security context to asynchronously processed requests
+        // (a handler returning Callable, DeferredResult, an emitter or a streaming body); no handler here does
+        // (CrossCuttingIT checks), and the filter looked up the request's async manager on every request.
+        return new DefaultSecurityFilterChain(chain.getRequestMatcher(), chain.getFilters().stream()
+                .filter(f -> !(f instanceof WebAsyncManagerIntegrationFilter)).toList());
     }
 
     /**

@@ -53,7 +53,27 @@ final class HttpServerRequestsFilter implements Filter {
     private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
     private final Map<TimerKey, LongTaskTimer> activeTimers = new ConcurrentHashMap<>();
 
+    /**
+     * Written out rather than left to the record's generated methods, which were a visible part of each lookup; the
+     * strings are nearly always the same instances (the mapped pattern, the method's constant), compared by identity
+     * first.
+     */
     private record TimerKey(String method, int status, String uri, String exception, String error) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof TimerKey key && status == key.status && same(uri, key.uri)
+                    && same(method, key.method) && same(exception, key.exception) && same(error, key.error);
+        }
+
+        @Override
+        public int hashCode() {
+            return (31 * (31 * uri.hashCode() + status) + method.hashCode()) * 31 + exception.hashCode();
+        }
+
+        private static boolean same(String a, String b) {
+            return a == b || a.equals(b);
+        }
     }
 
     HttpServerRequestsFilter(MeterRegistry registry) {

@@ -9,20 +9,26 @@ import org.slf4j.MDC;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Gives every request an id (the caller's {@code X-Request-Id} when it is sane, else a new one), puts it in the
  * logging context so every log line carries it, and echoes it back so a resident's complaint can be traced.
+ *
+ * <p>A plain filter, which Boot registers for the request dispatch only: once per request, as the once-per-request
+ * base class gave (it skipped error, async and nested dispatches), without the request attribute that base class
+ * set, read and removed on every request to tell them apart.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class RequestIdFilter extends OncePerRequestFilter {
+class RequestIdFilter implements Filter {
 
     static final String HEADER = "X-Request-Id";
     static final String MDC_KEY = "requestId";
@@ -30,8 +36,10 @@ class RequestIdFilter extends OncePerRequestFilter {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.ISO_8859_1);
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    public void doFilter(ServletRequest req, ServletResponse res, FilterChain chain)
+            throws IOException, ServletException {
+        HttpServletRequest request = (HttpServletRequest) req;
+        HttpServletResponse response = (HttpServletResponse) res;
         String incoming = request.getHeader(HEADER);
         String requestId = incoming != null && SAFE_ID.matcher(incoming).matches()
                 ? incoming : newId();

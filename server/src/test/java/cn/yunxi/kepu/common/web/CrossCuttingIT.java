@@ -4,19 +4,32 @@ import static cn.yunxi.kepu.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Future;
+
+import org.apache.catalina.valves.RemoteIpValve;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.ObservationFilterChainDecorator;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.context.request.async.WebAsyncTask;
 import org.springframework.web.method.annotation.RequestHeaderMethodArgumentResolver;
 import org.springframework.web.method.annotation.RequestParamMethodArgumentResolver;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
@@ -25,6 +38,8 @@ import cn.yunxi.kepu.support.Logins;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
 import tools.jackson.databind.JsonNode;
 
 @KepuIntegrationTest
@@ -42,6 +57,12 @@ class CrossCuttingIT {
 
     @Autowired
     MeterRegistry meters;
+
+    @Autowired
+    ServletContext servletContext;
+
+    @Autowired
+    WebServerApplicationContext webServerContext;
 
     @Autowired
     RequestMappingHandlerAdapter handlerAdapter;
@@ -138,6 +159,85 @@ class CrossCuttingIT {
         assertThat(fresh.header("X-Request-Id")).hasSizeGreaterThanOrEqualTo(16);
         assertThat(echoed.header("X-Request-Id")).isEqualTo("mini-program-req-0001");
         assertThat(hostile.header("X-Request-Id")).doesNotContain(" ");
+    }
+
+    /** The security headers every kind of answer carries, as the full set of their values. */
+    private static final Map<String, List<String>> STATIC_HEADERS = Map.of("X-Content-Type-Options", List.of("nosniff"),
+            "X-XSS-Protection", List.of("0"), "X-Frame-Options", List.of("DENY"));
+    private static final Map<String, List<String>> NOT_STORED = Map.of(
+            "Cache-Control", List.of("no-cache, no-store, max-age=0, must-revalidate"), "Pragma", List.of("no-cache"),
+            "Expires", List.of("0"));
+
+    /**
+     * Every kind of answer (200, 304, 400, 401, 403, 404, 405; through the valve's forwarded https too) carries the same
+     * security headers; Spring's "do not store" trio is added unless the handler set its own caching (the feed) or
+     * the answer is a 304, and HSTS only on a request that reached the proxy over https.
+     */
+    @Test
+    void everyKindOfAnswerCarriesTheSameSecurityHeaders() {
+        ApiClient api = new ApiClient(port);
+        String token = Logins.residentToken(api);
+        Response feed = api.get("/api/v1/contents?page=1&size=20", token);
+        Response notModified = api.get("/api/v1/contents?page=1&size=20", token, "If-None-Match", feed.header("ETag"));
+        assertThat(notModified.status()).isEqualTo(304);
+
+        Map<String, List<String>> plain = merged(STATIC_HEADERS, NOT_STORED);
+        assertThat(securityHeaders(api.get("/api/v1/ping", null))).isEqualTo(plain);
+        assertThat(securityHeaders(feed)).isEqualTo(merged(STATIC_HEADERS,
+                Map.of("Cache-Control", List.of("no-cache, private"))));
+        assertThat(securityHeaders(notModified)).containsAllEntriesOf(STATIC_HEADERS)
+                .doesNotContainKeys("Pragma", "Expires", "Strict-Transport-Security");
+        assertThat(notModified.raw().headers().allValues("Cache-Control")).noneMatch(v -> v.contains("no-store"));
+        for (Response refused : List.of(api.get("/api/v1/contents?page=1&size=20", null),
+                api.get("/api/admin/v1/staff", token), api.get("/api/v1/no-such-thing", token),
+                api.delete("/api/v1/regions", null), api.get("/actuator/env", null),
+                api.postRaw("/api/v1/auth/wechat-login", null, "application/json", "{"))) {
+            assertThat(refused.status()).isBetween(400, 499);
+            assertThat(securityHeaders(refused)).as("%s", refused).isEqualTo(plain);
+        }
+        assertThat(securityHeaders(api.get("/api/v1/ping", null, "X-Forwarded-Proto", "https"))).isEqualTo(merged(plain,
+                Map.of("Strict-Transport-Security", List.of("max-age=31536000 ; includeSubDomains"))));
+    }
+
+    private static Map<String, List<String>> securityHeaders(Response response) {
+        Map<String, List<String>> found = new TreeMap<>();
+        for (String name : List.of("X-Content-Type-Options", "X-XSS-Protection", "X-Frame-Options", "Cache-Control",
+                "Pragma", "Expires", "Strict-Transport-Security")) {
+            List<String> values = response.raw().headers().allValues(name);
+            if (!values.isEmpty()) {
+                found.put(name, values);
+            }
+        }
+        return found;
+    }
+
+    private static Map<String, List<String>> merged(Map<String, List<String>> a, Map<String, List<String>> b) {
+        Map<String, List<String>> all = new TreeMap<>(a);
+        all.putAll(b);
+        return all;
+    }
+
+    /**
+     * Filters this stateless API has no use for are gone: session management's two (no sessions; nothing encodes
+     * URLs), the one handing the security context to asynchronously processed requests (no handler returns an async
+     * type), and Boot's RequestContextFilter (handlers get the request from the DispatcherServlet). Behind nginx the
+     * forwarded headers are read by {@link ForwardedHeadersValve}.
+     */
+    @Test
+    void filtersWithNothingToDoAreGone() {
+        assertThat(securityChain.getFilterChains().get(0).getFilters()).extracting(f -> f.getClass().getSimpleName())
+                .doesNotContain("SessionManagementFilter", "DisableEncodeUrlFilter", "WebAsyncManagerIntegrationFilter")
+                .contains("SecurityContextHolderFilter", "AnonymousAuthenticationFilter");
+        List<Class<?>> async = List.of(Callable.class, DeferredResult.class, WebAsyncTask.class, ResponseBodyEmitter.class,
+                StreamingResponseBody.class, CompletionStage.class, Future.class);
+        handlerMapping.getHandlerMethods().forEach((mapping, method) -> assertThat(async)
+                .as("%s returns %s", mapping, method.getReturnType().getParameterType())
+                .noneMatch(type -> type.isAssignableFrom(method.getReturnType().getParameterType())));
+        assertThat(servletContext.getFilterRegistrations().values()).extracting(FilterRegistration::getClassName)
+                .noneMatch(name -> name.contains("RequestContextFilter"));
+        assertThat(((TomcatWebServer) webServerContext.getWebServer()).getTomcat().getEngine().getPipeline()
+                .getValves()).hasAtLeastOneElementOfType(ForwardedHeadersValve.class)
+                .doesNotHaveAnyElementsOfTypes(RemoteIpValve.class);
     }
 
     /**
