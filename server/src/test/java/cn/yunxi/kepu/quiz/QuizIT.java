@@ -35,6 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 import cn.yunxi.kepu.common.time.Zones;
 import cn.yunxi.kepu.support.ApiClient;
@@ -63,6 +64,8 @@ class QuizIT {
     StringRedisTemplate redis;
     @Autowired
     AttemptSweeper sweeper;
+    @Autowired
+    RequestMappingHandlerAdapter handlers;
 
     ApiClient api;
     String admin;
@@ -257,6 +260,15 @@ class QuizIT {
         assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "{\"answers\":[{\"questionId\":\"x\"}]}"),
                 400, "MALFORMED_REQUEST");
         assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "{}"), 400, "VALIDATION_FAILED");
+        // The answer sheet is read by AnswerSheetArgument when it is plain JSON, by Spring otherwise: same answers.
+        assertThat(handlers.getArgumentResolvers().get(0)).isInstanceOf(AnswerSheetArgument.class);
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "null"), 400, "MALFORMED_REQUEST");
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, ""), 400, "MALFORMED_REQUEST");
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "{} {}"), 400, "MALFORMED_REQUEST");
+        assertProblem(api.postRaw("/api/v1/attempts/" + id + "/submit", token, "text/plain", "{}"), 415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(api.postRaw("/api/v1/attempts/" + id + "/submit", token, "application/json;charset=ISO-8859-1",
+                "{}"), 400, "VALIDATION_FAILED");
         Response noSelection = api.post("/api/v1/attempts/" + id + "/submit", token,
                 "{\"answers\":[{\"questionId\":" + q + "}]}");
         assertProblem(noSelection, 400, "ANSWER_INVALID");
