@@ -96,6 +96,9 @@ final class AnswerSheetArgument implements HandlerMethodArgumentResolver {
         if (contentType == null) {
             return false;
         }
+        if ("application/json".equalsIgnoreCase(contentType)) {
+            return true; // what the mini-program sends: no need to look it up
+        }
         MimeType type;
         try {
             type = MimeTypeUtils.parseMimeType(contentType);
