@@ -35,6 +35,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
+import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor;
 
 import cn.yunxi.kepu.common.time.Zones;
 import cn.yunxi.kepu.support.ApiClient;
@@ -63,6 +65,12 @@ class QuizIT {
     StringRedisTemplate redis;
     @Autowired
     AttemptSweeper sweeper;
+    @Autowired
+    RequestMappingHandlerAdapter handlers;
+    @Autowired
+    QuizCatalog catalog;
+    @Autowired
+    QuizMapper quizzes;
 
     ApiClient api;
     String admin;
@@ -257,6 +265,17 @@ class QuizIT {
         assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "{\"answers\":[{\"questionId\":\"x\"}]}"),
                 400, "MALFORMED_REQUEST");
         assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "{}"), 400, "VALIDATION_FAILED");
+        // The answer sheet is read by AnswerSheetArgument when it is plain JSON, by Spring otherwise: same answers.
+        List<Class<?>> resolvers = handlers.getArgumentResolvers().stream().<Class<?>>map(Object::getClass).toList();
+        assertThat(resolvers.indexOf(AnswerSheetArgument.class)).isNotNegative()
+                .isLessThan(resolvers.indexOf(RequestResponseBodyMethodProcessor.class));
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "null"), 400, "MALFORMED_REQUEST");
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, ""), 400, "MALFORMED_REQUEST");
+        assertProblem(api.post("/api/v1/attempts/" + id + "/submit", token, "{} {}"), 400, "MALFORMED_REQUEST");
+        assertProblem(api.postRaw("/api/v1/attempts/" + id + "/submit", token, "text/plain", "{}"), 415,
+                "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(api.postRaw("/api/v1/attempts/" + id + "/submit", token, "application/json;charset=ISO-8859-1",
+                "{}"), 400, "VALIDATION_FAILED");
         Response noSelection = api.post("/api/v1/attempts/" + id + "/submit", token,
                 "{\"answers\":[{\"questionId\":" + q + "}]}");
         assertProblem(noSelection, 400, "ANSWER_INVALID");
@@ -606,6 +625,13 @@ class QuizIT {
         long otherTown = createContest(Map.of("eligibleRegions", List.of("430603001")));
         assertProblem(api.post("/api/v1/quizzes/" + otherTown + "/attempts", farmer, "{}"), 403, "QUIZ_NOT_ELIGIBLE");
         long myTown = createContest(Map.of("eligibleRegions", List.of("430603100")));
+        long described = createContest(Map.of("description", "全区居民均可参加", "certificateTitle", "合格证书",
+                "timeLimitSeconds", 1800));
+        // A batch of submissions reads its quizzes by hand (QuizCatalog.BY_IDS): just as MyBatis maps them.
+        for (long id : List.of(onlyYouth, otherTown, myTown, described)) {
+            catalog.evict(id);
+            assertThat(catalog.quizzes(List.of(id)).get(id)).usingRecursiveComparison().isEqualTo(quizzes.selectById(id));
+        }
         start(farmer, myTown);
         clock.advance(Duration.ofDays(8));
         assertProblem(api.post("/api/v1/quizzes/" + myTown + "/attempts", Logins.residentToken(api), "{}"), 409,
