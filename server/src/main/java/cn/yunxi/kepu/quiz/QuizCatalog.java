@@ -1,7 +1,5 @@
 package cn.yunxi.kepu.quiz;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,7 +16,6 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.yunxi.kepu.common.time.Times;
@@ -36,25 +33,19 @@ class QuizCatalog {
 
     private static final long TTL_MS = 5_000;
 
-    /** Every column of a quiz, in the order {@link #quiz(ResultSet, int)} reads them ({@code QuizColumnsTest} checks). */
-    static final String BY_IDS = "SELECT id, kind, title, description, status, opens_at, closes_at, time_limit_seconds, "
-            + "attempts_allowed, question_count, question_score, pass_percent, paper_mode, draw_rules_json, "
-            + "eligible_regions, eligible_groups, certificate_title, owner_unit_id, created_by, created_at, updated_at "
-            + "FROM quiz WHERE id IN (:ids)";
-
     private final QuizMapper quizzes;
     private final AttemptMapper attempts;
     private final QuizStateMapper state;
     private final ResidentService residents;
     private final RegionService regions;
-    private final JdbcClient jdbc;
+    private final QuizRowRepository rows;
     private final Clock clock;
     private final Map<Long, Cached> cache = new ConcurrentHashMap<>();
 
     QuizCatalog(QuizMapper quizzes, AttemptMapper attempts, QuizStateMapper state, ResidentService residents,
-                RegionService regions, JdbcClient jdbc, Clock clock) {
+                RegionService regions, QuizRowRepository rows, Clock clock) {
         this.quizzes = quizzes;
-        this.jdbc = jdbc;
+        this.rows = rows;
         this.attempts = attempts;
         this.state = state;
         this.residents = residents;
@@ -82,9 +73,8 @@ class QuizCatalog {
     }
 
     /**
-     * Several quizzes at once (a batch of submissions): the ones not cached are read with one query, mapped by hand
-     * inside the batch's transaction (MyBatis's dynamic SQL and automatic mapping of 21 columns cost several times
-     * the query itself each time a contest's row had to be read again).
+     * Several quizzes at once (a batch of submissions): the ones not cached are read with one query inside the
+     * batch's transaction ({@link QuizRowRepository}).
      */
     Map<Long, Quiz> quizzes(Collection<Long> ids) {
         long now = Instant.now().toEpochMilli();
@@ -99,38 +89,12 @@ class QuizCatalog {
             }
         }
         if (!missing.isEmpty()) {
-            for (Quiz quiz : jdbc.sql(BY_IDS).param("ids", missing).query(QuizCatalog::quiz).list()) {
+            for (Quiz quiz : rows.byIds(missing)) {
                 cache.put(quiz.getId(), new Cached(quiz, now));
                 found.put(quiz.getId(), quiz);
             }
         }
         return found;
-    }
-
-    private static Quiz quiz(ResultSet rs, int row) throws SQLException {
-        Quiz q = new Quiz();
-        q.setId(rs.getLong(1));
-        q.setKind(rs.getString(2));
-        q.setTitle(rs.getString(3));
-        q.setDescription(rs.getString(4));
-        q.setStatus(rs.getString(5));
-        q.setOpensAt(rs.getObject(6, LocalDateTime.class));
-        q.setClosesAt(rs.getObject(7, LocalDateTime.class));
-        q.setTimeLimitSeconds(rs.getObject(8, Integer.class));
-        q.setAttemptsAllowed(rs.getObject(9, Integer.class));
-        q.setQuestionCount(rs.getObject(10, Integer.class));
-        q.setQuestionScore(rs.getObject(11, Integer.class));
-        q.setPassPercent(rs.getObject(12, Integer.class));
-        q.setPaperMode(rs.getString(13));
-        q.setDrawRulesJson(rs.getString(14));
-        q.setEligibleRegions(rs.getString(15));
-        q.setEligibleGroups(rs.getString(16));
-        q.setCertificateTitle(rs.getString(17));
-        q.setOwnerUnitId(rs.getObject(18, Long.class));
-        q.setCreatedBy(rs.getObject(19, Long.class));
-        q.setCreatedAt(rs.getObject(20, LocalDateTime.class));
-        q.setUpdatedAt(rs.getObject(21, LocalDateTime.class));
-        return q;
     }
 
     void evict(long id) {

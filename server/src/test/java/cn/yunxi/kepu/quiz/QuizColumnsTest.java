@@ -23,7 +23,7 @@ class QuizColumnsTest {
                 .map(Field::getName)
                 .map(name -> name.replaceAll("([A-Z])", "_$1").toLowerCase())
                 .toList();
-        String select = QuizCatalog.BY_IDS;
+        String select = QuizRowRepository.BY_IDS;
         List<String> columns = Arrays.stream(select.substring("SELECT ".length(), select.indexOf(" FROM ")).split(","))
                 .map(String::strip)
                 .toList();

@@ -627,7 +627,7 @@ class QuizIT {
         long myTown = createContest(Map.of("eligibleRegions", List.of("430603100")));
         long described = createContest(Map.of("description", "全区居民均可参加", "certificateTitle", "合格证书",
                 "timeLimitSeconds", 1800));
-        // A batch of submissions reads its quizzes by hand (QuizCatalog.BY_IDS): just as MyBatis maps them.
+        // A batch of submissions reads its quizzes by hand (QuizRowRepository.BY_IDS): just as MyBatis maps them.
         for (long id : List.of(onlyYouth, otherTown, myTown, described)) {
             catalog.evict(id);
             assertThat(catalog.quizzes(List.of(id)).get(id)).usingRecursiveComparison().isEqualTo(quizzes.selectById(id));
