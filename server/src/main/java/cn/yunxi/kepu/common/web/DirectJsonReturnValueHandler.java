@@ -109,17 +109,7 @@ public final class DirectJsonReturnValueHandler implements HandlerMethodReturnVa
                 return false;
             }
         }
-        String uri = request.getRequestURI();
-        for (int i = uri.length() - 1; i >= 0; i--) {
-            char c = uri.charAt(i);
-            if (c == '/') {
-                return true;
-            }
-            if (c == '.' || c == ';' || c == '%') {
-                return false;
-            }
-        }
-        return true;
+        return PlainGetRequests.lastSegmentIsPlain(request.getRequestURI());
     }
 
     boolean direct() {

@@ -93,17 +93,7 @@ public final class PreRenderedJsonReturnValueHandler implements HandlerMethodRet
                 return false;
             }
         }
-        String uri = request.getRequestURI();
-        for (int i = uri.length() - 1; i >= 0; i--) {
-            char c = uri.charAt(i);
-            if (c == '/') {
-                return true;
-            }
-            if (c == '.' || c == ';' || c == '%') {
-                return false;
-            }
-        }
-        return true;
+        return PlainGetRequests.lastSegmentIsPlain(request.getRequestURI());
     }
 
     /** The header value of the Cache-Control last written: answers share a constant one, built anew on every call. */
