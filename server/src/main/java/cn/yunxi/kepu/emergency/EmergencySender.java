@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.yunxi.kepu.common.persistence.LockConflicts;
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.resident.ResidentOpenidService;
 import cn.yunxi.kepu.wechat.WechatSubscribeMessages;
@@ -24,7 +25,8 @@ import cn.yunxi.kepu.wechat.WechatSubscribeMessages.Result;
  * (none left: NO_QUOTA, nothing sent; the banner tells them), then WeChat is called once. 43101 means WeChat has no
  * acceptance for this resident: the spent one stays spent and the rest is set to zero, the notice is REFUSED. Only
  * "busy" (-1, known not sent) gives the acceptance back and tries again; a sender that died after claiming leaves
- * the notice UNKNOWN rather than risk a second message.
+ * the notice UNKNOWN rather than risk a second message. Two senders at once may deadlock in the claim; the loser
+ * claims again ({@link LockConflicts}).
  */
 @Component
 class EmergencySender {
@@ -51,19 +53,18 @@ class EmergencySender {
 
     /** Sends up to {@code limit} due messages; returns how many were handled. */
     int sendDue(int limit) {
-        LocalDateTime now = Times.now(clock);
-        int abandoned = repository.abandonStale(now.minus(STALE_CLAIM));
-        if (abandoned > 0) {
-            log.warn("{} emergency messages were claimed by a sender that stopped; recorded as UNKNOWN, not resent",
-                    abandoned);
-        }
-        repository.skipEnded(now);
-        // Without a template id nothing can be sent; the rows wait (and the banner still shows).
         if (properties.templateId() == null) {
+            // Without a template id nothing can be sent; the rows wait (and the banner still shows).
+            LockConflicts.retried(() -> tidy(Times.now(clock)));
             return 0;
         }
         String token = UUID.randomUUID().toString();
-        if (repository.claim(token, now, limit) == 0) {
+        int count = LockConflicts.retried(() -> {
+            LocalDateTime now = Times.now(clock);
+            tidy(now);
+            return repository.claim(token, now, limit);
+        });
+        if (count == 0) {
             return 0;
         }
         List<EmergencyRepository.NoticeRow> claimed = repository.claimed(token);
@@ -71,6 +72,16 @@ class EmergencySender {
             handle(n, token);
         }
         return claimed.size();
+    }
+
+    /** Gives up on claims a stopped sender left, and drops messages about emergencies that have ended. */
+    private int tidy(LocalDateTime now) {
+        int abandoned = repository.abandonStale(now.minus(STALE_CLAIM));
+        if (abandoned > 0) {
+            log.warn("{} emergency messages were claimed by a sender that stopped; recorded as UNKNOWN, not resent",
+                    abandoned);
+        }
+        return repository.skipEnded(now);
     }
 
     private void handle(EmergencyRepository.NoticeRow n, String token) {

@@ -13,6 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import cn.yunxi.kepu.common.persistence.LockConflicts;
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.resident.ResidentService;
 import cn.yunxi.kepu.wechat.WechatSubscribeMessages;
@@ -61,19 +62,16 @@ class NoticeSender {
 
     /** Sends up to {@code limit} due notices; returns how many were handled. */
     int sendDue(int limit) {
-        LocalDateTime now = Times.now(clock);
-        int abandoned = notices.abandonStale(now.minus(STALE_CLAIM));
-        if (abandoned > 0) {
-            log.warn("{} notices were claimed by a sender that stopped; recorded as UNKNOWN, not resent", abandoned);
-        }
-        notices.expire(now.minusDays(1));
         List<String> sendable = java.util.Arrays.stream(NoticeTemplate.values())
                 .filter(t -> properties.template(t) != null).map(Enum::name).toList();
-        if (sendable.isEmpty()) {
-            return 0;
-        }
         String token = UUID.randomUUID().toString();
-        if (notices.claim(token, now, limit, sendable) == 0) {
+        // Two senders at once may deadlock in the claim; the loser claims again.
+        int count = LockConflicts.retried(() -> {
+            LocalDateTime now = Times.now(clock);
+            tidy(now);
+            return sendable.isEmpty() ? 0 : notices.claim(token, now, limit, sendable);
+        });
+        if (count == 0) {
             return 0;
         }
         List<Notice> claimed = notices.claimed(token);
@@ -81,6 +79,15 @@ class NoticeSender {
             handle(n, token);
         }
         return claimed.size();
+    }
+
+    /** Gives up on claims a stopped sender left, and on notices a day overdue. */
+    private int tidy(LocalDateTime now) {
+        int abandoned = notices.abandonStale(now.minus(STALE_CLAIM));
+        if (abandoned > 0) {
+            log.warn("{} notices were claimed by a sender that stopped; recorded as UNKNOWN, not resent", abandoned);
+        }
+        return notices.expire(now.minusDays(1));
     }
 
     private void handle(Notice n, String token) {

@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 import cn.yunxi.kepu.support.ApiClient;
+import cn.yunxi.kepu.support.AtOnce;
 import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
@@ -110,9 +110,8 @@ class NoticeIT {
         long signupId = promotedSignup(List.of("WAITLIST", "REMINDER"));
         wechatAnswers(0, "ok");
 
-        CompletableFuture<Integer> a = CompletableFuture.supplyAsync(() -> sender.sendDue(100));
-        CompletableFuture<Integer> b = CompletableFuture.supplyAsync(() -> sender.sendDue(100));
-        assertThat(a.join() + b.join()).isEqualTo(1);
+        List<Integer> handled = AtOnce.run(4, () -> sender.sendDue(100));
+        assertThat(handled.stream().mapToInt(Integer::intValue).sum()).isEqualTo(1);
         assertThat(sender.sendDue(100)).isZero();
 
         assertThat(status(signupId, "PROMOTED")).isEqualTo("SENT");
