@@ -7,18 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
-import cn.yunxi.kepu.support.MutableClock;
 import cn.yunxi.kepu.support.Uploads;
 import tools.jackson.databind.JsonNode;
 
@@ -27,32 +22,16 @@ import tools.jackson.databind.JsonNode;
  * them through the entry, the queue of entries waiting for review, and each unit seeing only its own entries.
  */
 @KepuIntegrationTest
-class EvidenceAndReviewQueueIT {
+class EvidenceAndReviewQueueIT extends MidPlanYearSupport {
 
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcTemplate jdbc;
 
-    ApiClient api;
-    String admin;
     PlanFixture plan;
 
     @BeforeEach
-    void setUp() {
-        clock.pin(PlanFixture.MID_2025);
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
+    void createPlan() {
         plan = new PlanFixture(api, admin);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     private String evidence(String token, String contentType, byte[] bytes) {

@@ -10,18 +10,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
-import cn.yunxi.kepu.support.Logins;
-import cn.yunxi.kepu.support.MutableClock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -29,32 +23,16 @@ import tools.jackson.databind.JsonNode;
  * 2022. The dashboard shows the window, and a 2021 figure entered and approved like any manual figure counts in it.
  */
 @KepuIntegrationTest
-class FourteenthFiveYearWindowIT {
+class FourteenthFiveYearWindowIT extends MidPlanYearSupport {
 
     static final String CODE = "FARMER_TECH_STAFF_TRAINED";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcTemplate jdbc;
 
-    ApiClient api;
-    String admin;
     PlanFixture plan;
 
     @BeforeEach
-    void setUp() {
-        clock.pin(PlanFixture.MID_2025);
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
+    void createPlan() {
         plan = new PlanFixture(api, admin);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     private Response baseline(String token, String code, double value, List<String> evidence) {

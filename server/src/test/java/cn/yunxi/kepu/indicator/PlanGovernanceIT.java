@@ -11,53 +11,26 @@ import java.util.UUID;
 
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.PlatformTransactionManager;
 
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 import cn.yunxi.kepu.support.Logins;
-import cn.yunxi.kepu.support.MutableClock;
 import cn.yunxi.kepu.support.Participations;
 import tools.jackson.databind.JsonNode;
 
 /** Manual figures and their approval, snapshots, permissions and the Excel exports (unit reports: UnitReportingIT). */
 @KepuIntegrationTest
-class PlanGovernanceIT {
+class PlanGovernanceIT extends MidPlanYearSupport {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    ApplicationEventPublisher events;
-    @Autowired
-    PlatformTransactionManager transactions;
 
-    ApiClient api;
-    String admin;
     PlanFixture plan;
 
     @BeforeEach
-    void setUp() {
-        clock.pin(PlanFixture.MID_2025);
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
+    void createPlan() {
         plan = new PlanFixture(api, admin);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     private Response submit(String token, long indicatorId, double value, List<String> evidence) {
@@ -137,7 +110,7 @@ class PlanGovernanceIT {
         assertProblem(api.post("/api/admin/v1/plans/" + planId + "/snapshots", admin,
                 ApiClient.json(Map.of("month", "2025-09"))), 422, "SNAPSHOT_MONTH_INVALID");
 
-        new Participations(events, transactions, jdbc).publish(Participations.attendance("snap:" + UUID.randomUUID(),
+        participations.publish(Participations.attendance("snap:" + UUID.randomUUID(),
                 "R:snap-" + UUID.randomUUID(), null, null, LocalDate.of(2025, 6, 1), "FARMER_TECH_STAFF_TRAINED"));
 
         assertThat(api.get("/api/admin/v1/plans/" + planId + "/snapshots/" + snapshotId, admin).body()).isEqualTo(frozen);
@@ -201,7 +174,7 @@ class PlanGovernanceIT {
             assertThat(sheet.getRow(2).getCell(10).getStringCellValue()).isEqualTo("区科协");
         }
 
-        new Participations(events, transactions, jdbc).publish(Participations.attendance("xls:" + UUID.randomUUID(),
+        participations.publish(Participations.attendance("xls:" + UUID.randomUUID(),
                 "R:xls-" + UUID.randomUUID(), "430603001001", "FARMER", LocalDate.of(2025, 6, 2), "HIGH_QUALITY_FARMERS"));
         long id = plan.id("HIGH_QUALITY_FARMERS");
         byte[] records = api.getBytes("/api/admin/v1/indicators/" + id + "/records.xlsx", admin);

@@ -12,18 +12,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.yunxi.kepu.support.ApiClient;
 import cn.yunxi.kepu.support.ApiClient.Response;
 import cn.yunxi.kepu.support.KepuIntegrationTest;
-import cn.yunxi.kepu.support.Logins;
-import cn.yunxi.kepu.support.MutableClock;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,30 +25,14 @@ import tools.jackson.databind.JsonNode;
  * on what they carry out locally, the district sees unit by unit what is missing, and reassigns a task on the record.
  */
 @KepuIntegrationTest
-class UnitReportingIT {
+class UnitReportingIT extends MidPlanYearSupport {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    MutableClock clock;
-    @Autowired
-    JdbcTemplate jdbc;
 
-    ApiClient api;
-    String admin;
     PlanFixture plan;
 
     @BeforeEach
-    void setUp() {
-        clock.pin(PlanFixture.MID_2025);
-        api = new ApiClient(port);
-        admin = Logins.districtAdminToken(api);
+    void createPlan() {
         plan = new PlanFixture(api, admin);
-    }
-
-    @AfterEach
-    void resetClock() {
-        clock.reset();
     }
 
     private static Map<String, Object> report(String quarter) {
