@@ -43,6 +43,10 @@ import org.springframework.web.util.pattern.PathPattern;
  * a CORS pre-flight) Spring's walk over every mapping decides, only testing whether each one is among the few
  * admitted.
  *
+ * <p>A path without variables is looked up first among the mappings with that literal path, as Spring does, and a
+ * sole match there is handled the same way. Whether a mapping matches is asked of Spring once per method and Accept
+ * header and then remembered where nothing else can change the answer ({@link RememberedConditions}).
+ *
  * <p>The shortcut only applies to paths without percent-encoding or path parameters ({@code ;}), where the raw path
  * and the decoded one Spring matches against are the same text; any other path gets the full check for every
  * mapping, exactly as before. Which mapping wins, and the 404/405/415 answers when none does, are Spring's own.

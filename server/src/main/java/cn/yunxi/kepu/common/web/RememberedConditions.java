@@ -13,7 +13,7 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
  * works them out on every request: the method, then the Accept header parsed and compared with what the mapping
  * produces, then the pattern, and builds a new {@link RequestMappingInfo} of the conditions that matched; for a
  * cached content item or feed that is a few per cent of the answer. For a mapping with a single pattern and no
- * parameter, header, consumes or custom conditions the result, once the pattern matches the path, depends on
+ * parameter, header, consumes, API version or custom conditions the result, once the pattern matches the path, depends on
  * nothing else (pre-flights and other dispatches are not remembered, and the produces condition reads only the
  * Accept header when that is the only content negotiation strategy), and a remembered result equals a new one: same
  * method, same pattern, same matched media types.
@@ -29,12 +29,14 @@ final class RememberedConditions {
     record Key(String method, @Nullable String accept) {
     }
 
-    /** Whether the mapping's match depends only on its one pattern, the request's method and its Accept header. */
+    /**
+     * Whether the mapping's match depends only on its one pattern, the request's method and its Accept header.
+     */
     static boolean applyTo(RequestMappingInfo mapping) {
         PathPatternsRequestCondition patterns = mapping.getPathPatternsCondition();
         return patterns != null && patterns.getPatterns().size() == 1 && mapping.getParamsCondition().isEmpty()
                 && mapping.getHeadersCondition().isEmpty() && mapping.getConsumesCondition().isEmpty()
-                && mapping.getCustomCondition() == null;
+                && mapping.getVersionCondition().isEmpty() && mapping.getCustomCondition() == null;
     }
 
     /** The answer for a request whose path the pattern matches: remembered, or Spring's, remembered if room. */

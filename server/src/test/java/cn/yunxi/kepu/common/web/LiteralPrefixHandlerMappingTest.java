@@ -208,6 +208,21 @@ class LiteralPrefixHandlerMappingTest {
         assertThat(refused).isGreaterThan(PATTERNS.size());
     }
 
+    /** Only a mapping with one pattern and no condition but method and produces has its matches remembered. */
+    @Test
+    void onlyMatchesDecidedByMethodAcceptAndOnePatternAreRemembered() {
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/api/v1/contents/{id}")
+                .methods(RequestMethod.GET).produces("application/json").build())).isTrue();
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/api/v1/contents").build())).isTrue();
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/a", "/b").build())).isFalse();
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/a").params("full").build())).isFalse();
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/a").headers("X-A=1").build())).isFalse();
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/a").consumes("application/json").build()))
+                .isFalse();
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/a").customCondition(
+                new org.springframework.web.servlet.mvc.condition.ParamsRequestCondition("x")).build())).isFalse();
+    }
+
     /** The lookup's outcome and the request attributes it left, with handlers named by their mapping's number. */
     private static String lookup(RequestMappingHandlerMapping mapping, List<Object> beans, String path, String method,
                                  String accept, String contentType, boolean preflight, boolean param) {
