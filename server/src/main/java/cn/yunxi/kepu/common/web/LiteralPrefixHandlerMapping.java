@@ -3,6 +3,7 @@ package cn.yunxi.kepu.common.web;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -11,12 +12,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.accept.HeaderContentNegotiationStrategy;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
@@ -39,6 +43,10 @@ import org.springframework.web.util.pattern.PathPattern;
  * a CORS pre-flight) Spring's walk over every mapping decides, only testing whether each one is among the few
  * admitted.
  *
+ * <p>A path without variables is looked up first among the mappings with that literal path, as Spring does, and a
+ * sole match there is handled the same way. Whether a mapping matches is asked of Spring once per method and Accept
+ * header and then remembered where nothing else can change the answer ({@link RememberedConditions}).
+ *
  * <p>The shortcut only applies to paths without percent-encoding or path parameters ({@code ;}), where the raw path
  * and the decoded one Spring matches against are the same text; any other path gets the full check for every
  * mapping, exactly as before. Which mapping wins, and the 404/405/415 answers when none does, are Spring's own.
@@ -58,6 +66,10 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
      * mappings only when none of those fits (a wrong method, say), so such a path is not worth an index lookup.
      */
     private final Set<String> directPaths = ConcurrentHashMap.newKeySet();
+    /** Each mapping's patterns without variables or wildcards, as Spring looks them up by the path itself. */
+    private final Map<RequestMappingInfo, List<String>> literalPaths = new ConcurrentHashMap<>();
+    /** The mappings whose match can be remembered (see {@link RememberedConditions}), with what was remembered. */
+    private final Map<RequestMappingInfo, RememberedConditions> remembered = new ConcurrentHashMap<>();
 
     /**
      * What a path must look like to match a pattern: start with {@code prefix}, end with {@code suffix} and, unless
@@ -94,10 +106,23 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     private void remember(RequestMappingInfo mapping) {
         shapes.put(mapping, shapesOf(mapping));
         if (mapping.getPathPatternsCondition() != null) {
-            mapping.getPathPatternsCondition().getPatterns().stream().filter(p -> !p.hasPatternSyntax())
-                    .forEach(p -> directPaths.add(p.getPatternString()));
+            List<String> literal = mapping.getPathPatternsCondition().getPatterns().stream()
+                    .filter(p -> !p.hasPatternSyntax()).map(PathPattern::getPatternString).toList();
+            directPaths.addAll(literal);
+            literalPaths.put(mapping, literal);
+        }
+        if (RememberedConditions.applyTo(mapping) && negotiatesByAcceptHeaderOnly()) {
+            remembered.put(mapping, new RememberedConditions());
+        } else {
+            remembered.remove(mapping);
         }
         registrations.incrementAndGet();
+    }
+
+    /** Whether a mapping's produces condition depends on nothing but the request's Accept header. */
+    private boolean negotiatesByAcceptHeaderOnly() {
+        return getContentNegotiationManager().getStrategies().stream()
+                .allMatch(s -> s.getClass() == HeaderContentNegotiationStrategy.class);
     }
 
     @Override
@@ -110,6 +135,8 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     public void unregisterMapping(RequestMappingInfo mapping) {
         super.unregisterMapping(mapping);
         shapes.remove(mapping);
+        literalPaths.remove(mapping);
+        remembered.remove(mapping);
         registrations.incrementAndGet();
     }
 
@@ -117,7 +144,16 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
     protected HandlerMethod lookupHandlerMethod(String lookupPath, HttpServletRequest request) throws Exception {
         boolean plain = lookupPath.indexOf('%') < 0 && lookupPath.indexOf(';') < 0;
         RequestMappingInfo[] outer = ADMITTED.get(); // a lookup within a lookup (an introspector) keeps the outer one
-        if (plain && !directPaths.contains(lookupPath)) {
+        if (plain && directPaths.contains(lookupPath)) {
+            // Spring looks at the mappings with this literal path first and stops there when one of them matches
+            Index current = index();
+            HandlerMethod only = onlyMatch(current.direct().getOrDefault(lookupPath, Index.NO_MAPPINGS), current,
+                    lookupPath, request);
+            if (only != null) {
+                return only;
+            }
+            ADMITTED.remove();
+        } else if (plain) {
             Index current = index();
             RequestMappingInfo[] admitted = current.admitting(lookupPath);
             HandlerMethod only = onlyMatch(admitted, current, lookupPath, request);
@@ -155,7 +191,7 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
             if (info == matchedMapping) {
                 continue; // the same mapping admitted again by another of its patterns
             }
-            RequestMappingInfo condition = super.getMatchingMapping(info, request);
+            RequestMappingInfo condition = matching(info, request);
             if (condition != null) {
                 if (match != null) {
                     return null;
@@ -171,6 +207,37 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         request.setAttribute(BEST_MATCHING_HANDLER_ATTRIBUTE, handler);
         handleMatch(match, lookupPath, request);
         return handler;
+    }
+
+    /**
+     * What Spring's {@code getMatchingMapping} gives for the mapping and request: remembered, for a mapping whose
+     * answer depends only on whether its single pattern matches the path, the method and the Accept header, by
+     * method and Accept header once the pattern matches. Spring works the answer out anew on every request (parsing
+     * the Accept header, matching each condition and building a new mapping of the matched conditions); the
+     * remembered answer is equal to it. At most {@value RememberedConditions#LIMIT} answers are kept per mapping.
+     */
+    private @Nullable RequestMappingInfo matching(RequestMappingInfo info, HttpServletRequest request) {
+        RememberedConditions known = remembered.get(info);
+        if (known == null || request.getDispatcherType() != DispatcherType.REQUEST
+                || CorsUtils.isPreFlightRequest(request)) {
+            return super.getMatchingMapping(info, request);
+        }
+        Enumeration<String> accepts = request.getHeaders(HttpHeaders.ACCEPT);
+        String accept = accepts != null && accepts.hasMoreElements() ? accepts.nextElement() : null;
+        if (accepts != null && accepts.hasMoreElements()) {
+            return super.getMatchingMapping(info, request); // several Accept headers: not worth a key
+        }
+        PathPatternsRequestCondition patterns = info.getPathPatternsCondition();
+        if (patterns == null || patterns.getMatchingCondition(request) == null) {
+            return null;
+        }
+        return known.answer(new RememberedConditions.Key(request.getMethod(), accept),
+                () -> super.getMatchingMapping(info, request));
+    }
+
+    /** How many matches the mappings remember in all. */
+    int rememberedAnswers() {
+        return remembered.values().stream().mapToInt(RememberedConditions::size).sum();
     }
 
     @Override
@@ -195,7 +262,7 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
         int registered = registrations.get();
         Index current = index;
         if (current == null || current.registrations() != registered) {
-            current = Index.of(shapes, registered).with(getHandlerMethods());
+            current = Index.of(shapes, registered).with(getHandlerMethods(), literalPaths);
             index = current;
         }
         return current;
@@ -212,9 +279,10 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
      * @param registrations the number of registrations the shapes held when it was built
      */
     record Index(Entry[][] bySeparators, List<Map<String, Entry[]>> keyed, Entry[] anyCount, int registrations,
-                 Map<RequestMappingInfo, HandlerMethod> handlers) {
+                 Map<RequestMappingInfo, HandlerMethod> handlers, Map<String, RequestMappingInfo[]> direct) {
 
         private static final Entry[] NONE = {};
+        static final RequestMappingInfo[] NO_MAPPINGS = {};
 
         record Entry(Shape shape, RequestMappingInfo mapping) {
         }
@@ -246,12 +314,17 @@ public class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
                 keyedArrays.add(arrays);
             }
             return new Index(bySeparators.stream().map(l -> l.toArray(Entry[]::new)).toArray(Entry[][]::new),
-                    keyedArrays, anyCount.toArray(Entry[]::new), registrations, Map.of());
+                    keyedArrays, anyCount.toArray(Entry[]::new), registrations, Map.of(), Map.of());
         }
 
-        /** The same index, knowing each mapping's handler. */
-        Index with(Map<RequestMappingInfo, HandlerMethod> handlers) {
-            return new Index(bySeparators, keyed, anyCount, registrations, new IdentityHashMap<>(handlers));
+        /** The same index, knowing each mapping's handler and the mappings of each literal path. */
+        Index with(Map<RequestMappingInfo, HandlerMethod> handlers, Map<RequestMappingInfo, List<String>> literalPaths) {
+            Map<String, List<RequestMappingInfo>> byPath = new HashMap<>();
+            literalPaths.forEach((mapping, paths) -> paths.forEach(
+                    path -> byPath.computeIfAbsent(path, p -> new ArrayList<>()).add(mapping)));
+            Map<String, RequestMappingInfo[]> direct = new HashMap<>();
+            byPath.forEach((path, mappings) -> direct.put(path, mappings.toArray(RequestMappingInfo[]::new)));
+            return new Index(bySeparators, keyed, anyCount, registrations, new IdentityHashMap<>(handlers), direct);
         }
 
         /** The mappings with a shape admitting {@code path} (a mapping with several patterns may repeat). */

@@ -81,6 +81,27 @@ class CrossCuttingIT {
     }
 
     /**
+     * Plain long path variables are parsed directly: that resolver comes before Spring's, and no controller or advice
+     * has an {@code @InitBinder} method that could make Spring's data binder read such a number differently.
+     */
+    @Test
+    void decimalPathVariablesAreResolvedFirstWithoutInitBinders() {
+        List<Class<?>> order = handlerAdapter.getArgumentResolvers().stream().<Class<?>>map(Object::getClass).toList();
+        assertThat(order.indexOf(DecimalPathVariables.class)).isNotNegative()
+                .isLessThan(order.indexOf(org.springframework.web.servlet.mvc.method.annotation
+                        .PathVariableMethodArgumentResolver.class));
+        List<Class<?>> types = new java.util.ArrayList<>();
+        handlerMapping.getHandlerMethods().values().forEach(h -> types.add(h.getBeanType()));
+        org.springframework.web.method.ControllerAdviceBean.findAnnotatedBeans(webServerContext)
+                .forEach(advice -> types.add(java.util.Objects.requireNonNull(advice.getBeanType())));
+        assertThat(types).isNotEmpty().allSatisfy(type -> assertThat(
+                org.springframework.core.MethodIntrospector.selectMethods(type,
+                        (org.springframework.core.MethodIntrospector.MetadataLookup<Boolean>) m -> m.isAnnotationPresent(
+                                org.springframework.web.bind.annotation.InitBinder.class) ? Boolean.TRUE : null))
+                .isEmpty());
+    }
+
+    /**
      * Pre-rendered JSON and bodies marked to be written directly are claimed before Spring's own return value
      * handlers are asked, and written directly: the application has no response body advice that would have to see
      * those bodies.

@@ -29,7 +29,7 @@ class LiteralPrefixHandlerMappingTest {
             "/api/v1/attempts/{id}/answers", "/api/v1/quizzes/{id}/leaderboard", "/api/v1/quizzes/{id}/leaderboard/regions",
             "/api/v1/files/x{name}.jpg", "/swagger-ui/**", "/api/v1/a?c", "/api/v1/ping", "/api/v1/items/{id:\\d+}",
             "/api/v1/codes/{code:[a-z]{2}}/x", "/files/{*rest}", "/api/v1/*/list", "/api/v1/reports/*.json",
-            "/api/v1/{kind}/{id}/tags/{tag}");
+            "/api/v1/{kind}/{id}/tags/{tag}", "/api/v1/contents", "/api/v1/contents/{id}");
 
     @Test
     void aPatternsLiteralPrefixEndsAtItsFirstVariableOrWildcard() {
@@ -167,6 +167,12 @@ class LiteralPrefixHandlerMappingTest {
         infos.add(c -> RequestMappingInfo.paths("/api/v1/quizzes/{id}/leaderboard").methods(RequestMethod.GET).produces("text/plain").options(c).build());
         infos.add(c -> RequestMappingInfo.paths("/api/v1/{kind}/{id}").options(c).build());
         infos.add(c -> RequestMappingInfo.paths("/api/v1/quizzes/{id}", "/api/v1/contests/{id}/x").methods(RequestMethod.DELETE).options(c).build());
+        infos.add(c -> RequestMappingInfo.paths("/api/v1/contents").methods(RequestMethod.GET).produces("application/json").options(c).build());
+        infos.add(c -> RequestMappingInfo.paths("/api/v1/contents").methods(RequestMethod.POST).produces("application/json").options(c).build());
+        infos.add(c -> RequestMappingInfo.paths("/api/v1/contents/{id}").methods(RequestMethod.GET).produces("application/json").options(c).build());
+        infos.add(c -> RequestMappingInfo.paths("/api/v1/contents/{id}").methods(RequestMethod.GET).produces("text/plain").options(c).build());
+        infos.add(c -> RequestMappingInfo.paths("/api/v1/contents/{id}/interaction").methods(RequestMethod.GET).options(c).build());
+        infos.add(c -> RequestMappingInfo.paths("/api/v1/ping").methods(RequestMethod.GET).params("x").options(c).build());
         for (var info : infos) {
             Object bean = new Sample();
             beans.add(bean);
@@ -176,7 +182,9 @@ class LiteralPrefixHandlerMappingTest {
 
         Random random = new Random(13);
         String[] methods = {"GET", "GET", "POST", "PUT", "DELETE", "HEAD", "OPTIONS", "PATCH"};
-        String[] accepts = {null, "application/json", "text/plain", "*/*", "application/xml"};
+        String[] accepts = {null, "application/json", "text/plain", "*/*", "application/xml",
+                "application/json;q=0.5, text/plain", "text/*", "application/*+json", "not a media type", "",
+                "application/json|text/plain"};
         String[] contentTypes = {null, "application/json", "text/plain"};
         int found = 0;
         int refused = 0;
@@ -188,13 +196,31 @@ class LiteralPrefixHandlerMappingTest {
             boolean param = random.nextInt(4) == 0;
             String expected = lookup(spring, beans, path, method, accept, contentType, preflight, param);
             String actual = lookup(ours, beans, path, method, accept, contentType, preflight, param);
+            // the second time a mapping may answer from what it remembered of the first
+            assertThat(lookup(ours, beans, path, method, accept, contentType, preflight, param)).isEqualTo(actual);
             assertThat(actual).as(method + " " + path + " Accept " + accept + " Content-Type " + contentType
                     + (preflight ? " pre-flight" : "") + (param ? " ?full" : "")).isEqualTo(expected);
             found += expected.startsWith("handler") ? 1 : 0;
             refused += expected.startsWith("org.") ? 1 : 0;
         }
         assertThat(found).isGreaterThan(PATTERNS.size() * 4);
+        assertThat(ours.rememberedAnswers()).isGreaterThan(20);
         assertThat(refused).isGreaterThan(PATTERNS.size());
+    }
+
+    /** Only a mapping with one pattern and no condition but method and produces has its matches remembered. */
+    @Test
+    void onlyMatchesDecidedByMethodAcceptAndOnePatternAreRemembered() {
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/api/v1/contents/{id}")
+                .methods(RequestMethod.GET).produces("application/json").build())).isTrue();
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/api/v1/contents").build())).isTrue();
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/a", "/b").build())).isFalse();
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/a").params("full").build())).isFalse();
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/a").headers("X-A=1").build())).isFalse();
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/a").consumes("application/json").build()))
+                .isFalse();
+        assertThat(RememberedConditions.applyTo(RequestMappingInfo.paths("/a").customCondition(
+                new org.springframework.web.servlet.mvc.condition.ParamsRequestCondition("x")).build())).isFalse();
     }
 
     /** The lookup's outcome and the request attributes it left, with handlers named by their mapping's number. */
@@ -202,7 +228,9 @@ class LiteralPrefixHandlerMappingTest {
                                  String accept, String contentType, boolean preflight, boolean param) {
         MockHttpServletRequest request = new MockHttpServletRequest(preflight ? "OPTIONS" : method, path);
         if (accept != null) {
-            request.addHeader("Accept", accept);
+            for (String value : accept.split("\\|")) {
+                request.addHeader("Accept", value); // several Accept headers where separated by |
+            }
         }
         if (contentType != null) {
             request.setContentType(contentType);
