@@ -23,7 +23,8 @@ import jakarta.servlet.http.HttpServletRequest;
 /**
  * Boot's character-encoding and form-content filters, minus the once-per-request bookkeeping they inherit: each built
  * its marker attribute's name by concatenation and read, set and removed that attribute on every request, about a
- * percent of a ping apiece, for forwards and includes this application never makes. Both filters are still the
+ * percent of a ping apiece, only to skip itself on forwards and includes inside the request (the console's
+ * {@code /admin/} forward), on which the plain filters are not registered at all. Both filters are still the
  * beans Boot would have made (same settings, same order), so Boot does not add its own; they are registered here,
  * disabled, and plain filters take their places:
  * <ul>
