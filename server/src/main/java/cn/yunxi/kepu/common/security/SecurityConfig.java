@@ -192,15 +192,18 @@ class SecurityConfig {
      * Spring's strict firewall with the same header and parameter-name rules (names and values of assigned,
      * non-control characters; header values may also hold tabs) checked character by character: its default regular
      * expressions ran for every header and every query parameter any filter or handler read, and the bearer token
-     * alone is several hundred characters.
+     * alone is several hundred characters. Its URL blocklists are skipped for paths they cannot match
+     * ({@link PlainPathFirewall}).
      */
     @Bean
     HttpFirewall httpFirewall() {
-        StrictHttpFirewall firewall = new StrictHttpFirewall();
+        return new PlainPathFirewall(SecurityConfig::configureFirewall);
+    }
+
+    static void configureFirewall(StrictHttpFirewall firewall) {
         firewall.setAllowedHeaderNames(name -> assignedAndNotControl(name, false));
         firewall.setAllowedHeaderValues(value -> assignedAndNotControl(value, true));
         firewall.setAllowedParameterNames(name -> assignedAndNotControl(name, false));
-        return firewall;
     }
 
     static boolean assignedAndNotControl(String s, boolean tabAllowed) {

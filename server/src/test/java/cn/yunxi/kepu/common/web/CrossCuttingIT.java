@@ -241,7 +241,8 @@ class CrossCuttingIT {
     /**
      * Filters this stateless API has no use for are gone: session management's two (no sessions; nothing encodes
      * URLs), the one handing the security context to asynchronously processed requests (no handler returns an async
-     * type), and Boot's RequestContextFilter (handlers get the request from the DispatcherServlet). Behind nginx the
+     * type), and Boot's RequestContextFilter (handlers get the request from the DispatcherServlet); Boot's encoding and
+     * form-content filters are replaced by plain ones doing their work without the once-per-request attribute. Behind nginx the
      * forwarded headers are read by {@link ForwardedHeadersValve}.
      */
     @Test
@@ -255,7 +256,12 @@ class CrossCuttingIT {
                 .as("%s returns %s", mapping, method.getReturnType().getParameterType())
                 .noneMatch(type -> type.isAssignableFrom(method.getReturnType().getParameterType())));
         assertThat(servletContext.getFilterRegistrations().values()).extracting(FilterRegistration::getClassName)
-                .noneMatch(name -> name.contains("RequestContextFilter"));
+                .noneMatch(name -> name.contains("RequestContextFilter"))
+                // the encoding and form-content filters' work is done by plain filters (PlainServletFiltersTest)
+                .noneMatch(name -> name.contains("CharacterEncodingFilter") || name.contains("FormContentFilter"))
+                .contains(PlainServletFilters.RequestEncoding.class.getName(),
+                        PlainServletFilters.FormBodies.class.getName());
+        assertThat(servletContext.getFilterRegistration("requestEncoding").getUrlPatternMappings()).containsExactly("/*");
         assertThat(((TomcatWebServer) webServerContext.getWebServer()).getTomcat().getEngine().getPipeline()
                 .getValves()).hasAtLeastOneElementOfType(ForwardedHeadersValve.class)
                 .doesNotHaveAnyElementsOfTypes(RemoteIpValve.class);
