@@ -28,13 +28,19 @@ final class LeaderboardScripts {
                     + "if mine then above = redis.call('ZCOUNT', KEYS[1], '(' .. mine, '+inf') else mine = '' end "
                     + "return {1, top, mine, above, redis.call('ZCARD', KEYS[1])}", List.class);
 
-    /** Only the caller's standing, for when this instance has just read the top of the board. */
+    /**
+     * Only the callers' standings, for when this instance has just read the top of the board: ready?, then each
+     * caller's value ('' when none) and how many are strictly above it, in the order the callers are given.
+     */
     @SuppressWarnings("rawtypes")
-    static final RedisScript<List> MINE = new DefaultRedisScript<>(
+    static final RedisScript<List> STANDINGS = new DefaultRedisScript<>(
             "if redis.call('EXISTS', KEYS[2]) == 0 then return {0} end "
-                    + "local mine = redis.call('ZSCORE', KEYS[1], ARGV[1]) local above = 0 "
+                    + "local out = {1} "
+                    + "for _, member in ipairs(ARGV) do "
+                    + "local mine = redis.call('ZSCORE', KEYS[1], member) local above = 0 "
                     + "if mine then above = redis.call('ZCOUNT', KEYS[1], '(' .. mine, '+inf') else mine = '' end "
-                    + "return {1, mine, above}", List.class);
+                    + "out[#out + 1] = mine out[#out + 1] = above end "
+                    + "return out", List.class);
 
     /** Releases the rebuild lock only when this instance still holds it. */
     static final RedisScript<Long> UNLOCK = new DefaultRedisScript<>(
@@ -44,26 +50,50 @@ final class LeaderboardScripts {
     }
 
     /**
-     * EVALSHA of a script that returns a list, with two keys (as stored, see {@link NamespacedKeys#raw}) and one
-     * argument, on a connection of the template's factory but without the template: its script executor's
+     * EVALSHA of a script that returns a list, with two keys (as stored, see {@link NamespacedKeys#raw}) and
+     * arguments, on a connection of the template's factory but without the template: its script executor's
      * connection proxy and argument and result serialisation, and then its connection binding and pipeline check
      * (each a call through the pausing guard), were a visible share of every leaderboard answer. Elements come
      * back raw: byte[] for strings, Long for integers.
      */
     static List<Object> evalList(StringRedisTemplate redis, RedisScript<?> script, byte[] key1, byte[] key2,
-                                 String arg) {
+                                 List<String> args) {
+        byte[][] keysAndArgs = new byte[args.size() + 2][];
+        keysAndArgs[0] = key1;
+        keysAndArgs[1] = key2;
+        for (int i = 0; i < args.size(); i++) {
+            keysAndArgs[i + 2] = args.get(i).getBytes(StandardCharsets.UTF_8);
+        }
+        return eval(redis, script, ReturnType.MULTI, 2, keysAndArgs);
+    }
+
+    /**
+     * EVALSHA of {@link #OFFER} on one board's set (its key as stored), the same way as {@link #evalList}: after
+     * every graded batch, the template's binding steps cost about as much as the round trip itself.
+     */
+    static void offer(StringRedisTemplate redis, byte[] key, List<String> valueResidentPairs) {
+        byte[][] keyAndArgs = new byte[valueResidentPairs.size() + 1][];
+        keyAndArgs[0] = key;
+        for (int i = 0; i < valueResidentPairs.size(); i++) {
+            keyAndArgs[i + 1] = valueResidentPairs.get(i).getBytes(StandardCharsets.UTF_8);
+        }
+        eval(redis, OFFER, ReturnType.INTEGER, 1, keyAndArgs);
+    }
+
+    /** The script by its digest, sent whole when Redis does not hold it (NOSCRIPT), which also caches it there. */
+    private static <T> T eval(StringRedisTemplate redis, RedisScript<?> script, ReturnType returns, int keyCount,
+                              byte[][] keysAndArgs) {
         byte[] sha = script.getSha1().getBytes(StandardCharsets.UTF_8);
-        byte[][] keysAndArg = {key1, key2, arg.getBytes(StandardCharsets.UTF_8)};
         try (RedisConnection connection = redis.getRequiredConnectionFactory().getConnection()) {
             try {
-                return connection.scriptingCommands().evalSha(sha, ReturnType.MULTI, 2, keysAndArg);
+                return connection.scriptingCommands().evalSha(sha, returns, keyCount, keysAndArgs);
             } catch (RuntimeException e) {
                 if (!isNoScript(e)) {
                     throw e;
                 }
                 // first use since Redis started: send the script itself, which also caches it there
                 return connection.scriptingCommands().eval(script.getScriptAsString().getBytes(StandardCharsets.UTF_8),
-                        ReturnType.MULTI, 2, keysAndArg);
+                        returns, keyCount, keysAndArgs);
             }
         }
     }

@@ -4,6 +4,8 @@ import static cn.yunxi.kepu.quiz.LeaderboardScripts.text;
 import static cn.yunxi.kepu.quiz.LeaderboardScripts.toLong;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.yunxi.kepu.common.concurrent.RequestCombiner;
 import cn.yunxi.kepu.common.redis.NamespacedKeys;
 
 /**
@@ -34,6 +37,14 @@ class RedisLeaderboard {
     private final Set<Long> staleInRedis = ConcurrentHashMap.newKeySet();
     /** Each board's set and marker keys as Redis stores them, built once: about 2% of an answer when per request. */
     private final Map<Long, byte[][]> rawKeys = new ConcurrentHashMap<>();
+
+    /**
+     * Callers' standings asked for at the same moment, fetched together: under a crowd reading a board, one round
+     * trip per request (Redis client work on both the request thread and the I/O thread) was a quarter of the
+     * server's CPU.
+     */
+    private final RequestCombiner<StandingAsk, OwnStanding> standings =
+            new RequestCombiner<>(128, this::standingsOf);
 
     RedisLeaderboard(StringRedisTemplate redis, LeaderboardRebuild rebuild, RecentTops recentTops) {
         this.redis = redis;
@@ -62,7 +73,7 @@ class RedisLeaderboard {
     void offer(long quizId, List<String> valueResidentPairs) {
         try {
             dropStaleMarkers();
-            redis.execute(LeaderboardScripts.OFFER, List.of(key(quizId)), valueResidentPairs.toArray());
+            LeaderboardScripts.offer(redis, rawKeys(quizId)[0], valueResidentPairs);
             recentTops.forget(quizId);
         } catch (RuntimeException e) {
             log.warn("Leaderboard {} not updated in Redis ({}); it will be rebuilt from MySQL", quizId,
@@ -75,6 +86,12 @@ class RedisLeaderboard {
                 staleInRedis.add(quizId);
             }
         }
+    }
+
+    /** The board's set and marker keys as Redis stores them (the deployment's namespace included). */
+    private byte[][] rawKeys(long quizId) {
+        return rawKeys.computeIfAbsent(quizId, q -> new byte[][] {
+            NamespacedKeys.raw(redis, key(q)), NamespacedKeys.raw(redis, readyKey(q))});
     }
 
     /** Drops the markers of sets that missed a result while Redis was unreachable, so they are rebuilt. */
@@ -109,22 +126,69 @@ class RedisLeaderboard {
         if (recent == null) {
             return null;
         }
+        OwnStanding mine;
         try {
-            byte[][] keys = rawKeys.computeIfAbsent(quizId, q -> new byte[][] {
-                NamespacedKeys.raw(redis, key(q)), NamespacedKeys.raw(redis, readyKey(q))});
-            List<Object> reply = LeaderboardScripts.evalList(redis, LeaderboardScripts.MINE, keys[0], keys[1],
-                    Long.toString(residentId));
-            if (reply == null || reply.isEmpty() || toLong(text(reply.get(0))) != 1) {
-                recentTops.forget(quizId); // flushed: the full read rebuilds it
-                return null;
-            }
-            String mine = text(reply.get(1));
-            Long value = mine.isEmpty() ? null : toLong(mine);
-            return new RawBoard(recent.rows(), value, value == null ? null : toLong(text(reply.get(2))),
-                    recent.total());
+            mine = standings.submit(new StandingAsk(quizId, residentId));
         } catch (RuntimeException e) {
             return null; // the full read decides between Redis and MySQL
         }
+        if (mine == null) {
+            return null; // Redis did not answer: the full read decides between Redis and MySQL
+        }
+        if (!mine.ready()) {
+            recentTops.forget(quizId); // flushed: the full read rebuilds it
+            return null;
+        }
+        return new RawBoard(recent.rows(), mine.value(), mine.value() == null ? null : mine.above(), recent.total());
+    }
+
+    /** One caller asking for their standing on one board. */
+    private record StandingAsk(long quizId, long residentId) {
+    }
+
+    /**
+     * What Redis holds of one caller's standing: not ready when the board's marker is missing (flushed), else the
+     * caller's value (null when they have no entry) and how many entries are strictly above it.
+     */
+    private record OwnStanding(boolean ready, Long value, long above) {
+    }
+
+    private static final OwnStanding NOT_READY = new OwnStanding(false, null, 0);
+
+    /**
+     * The standings of callers who asked at the same moment, with one script per board (its keys share a slot, so
+     * this also holds on Redis Cluster). Nothing is kept between calls: every answer is read after its caller
+     * asked, exactly as with one round trip each. A board Redis did not answer for gets null for each of its
+     * callers.
+     */
+    private List<OwnStanding> standingsOf(List<StandingAsk> asks) {
+        Map<Long, List<Integer>> byBoard = new LinkedHashMap<>();
+        for (int i = 0; i < asks.size(); i++) {
+            byBoard.computeIfAbsent(asks.get(i).quizId(), q -> new ArrayList<>()).add(i);
+        }
+        OwnStanding[] answers = new OwnStanding[asks.size()];
+        byBoard.forEach((quizId, callers) -> {
+            try {
+                List<String> residents = new ArrayList<>(callers.size());
+                callers.forEach(i -> residents.add(Long.toString(asks.get(i).residentId())));
+                byte[][] keys = rawKeys(quizId);
+                List<Object> reply = LeaderboardScripts.evalList(redis, LeaderboardScripts.STANDINGS, keys[0],
+                        keys[1], residents);
+                boolean ready = reply != null && !reply.isEmpty() && toLong(text(reply.get(0))) == 1;
+                for (int j = 0; j < callers.size(); j++) {
+                    if (!ready) {
+                        answers[callers.get(j)] = NOT_READY;
+                        continue;
+                    }
+                    String mine = text(reply.get(1 + 2 * j));
+                    answers[callers.get(j)] = new OwnStanding(true, mine.isEmpty() ? null : toLong(mine),
+                            toLong(text(reply.get(2 + 2 * j))));
+                }
+            } catch (RuntimeException e) {
+                // left null: each caller's full read decides between Redis and MySQL
+            }
+        });
+        return Arrays.asList(answers);
     }
 
     @SuppressWarnings("unchecked")
