@@ -2,12 +2,10 @@ package cn.yunxi.kepu.quiz;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -26,10 +24,11 @@ import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import cn.yunxi.kepu.common.web.ResolverAheadOfSpring;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.ObjectReader;
 import tools.jackson.databind.exc.InvalidDefinitionException;
@@ -120,29 +119,16 @@ final class AnswerSheetArgument implements HandlerMethodArgumentResolver {
     static class Registration {
 
         @Bean
-        static BeanPostProcessor answerSheetArgumentFirst() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    if (bean instanceof RequestMappingHandlerAdapter adapter && adapter.getArgumentResolvers() != null) {
-                        install(adapter);
-                    }
-                    return bean;
+        ResolverAheadOfSpring answerSheetArgument() {
+            return adapter -> {
+                HandlerMethodArgumentResolver spring = adapter.getArgumentResolvers().stream()
+                        .filter(RequestResponseBodyMethodProcessor.class::isInstance).findFirst().orElse(null);
+                JacksonJsonHttpMessageConverter json = jsonReader(adapter.getMessageConverters());
+                if (spring == null || json == null) {
+                    return List.of();
                 }
+                return List.of(new AnswerSheetArgument(spring, json.getMapper().readerFor(AnswersRequest.class)));
             };
-        }
-
-        static void install(RequestMappingHandlerAdapter adapter) {
-            HandlerMethodArgumentResolver spring = adapter.getArgumentResolvers().stream()
-                    .filter(RequestResponseBodyMethodProcessor.class::isInstance).findFirst().orElse(null);
-            JacksonJsonHttpMessageConverter json = jsonReader(adapter.getMessageConverters());
-            if (spring == null || json == null) {
-                return;
-            }
-            List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
-            resolvers.add(new AnswerSheetArgument(spring, json.getMapper().readerFor(AnswersRequest.class)));
-            resolvers.addAll(adapter.getArgumentResolvers());
-            adapter.setArgumentResolvers(resolvers);
         }
 
         /**

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.core.DefaultParameterNameDiscoverer;
@@ -33,6 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBody
 import org.springframework.web.servlet.mvc.method.annotation.ServletRequestDataBinderFactory;
 
 import jakarta.validation.Valid;
+
+import cn.yunxi.kepu.common.web.ResolversAheadOfSpring;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -162,7 +165,7 @@ class AnswerSheetArgumentTest {
         adapter.setApplicationContext(context);
         adapter.afterPropertiesSet();
 
-        AnswerSheetArgument.Registration.install(adapter);
+        ResolversAheadOfSpring.putFirst(adapter, Stream.of(new AnswerSheetArgument.Registration().answerSheetArgument()));
 
         List<HandlerMethodArgumentResolver> resolvers = adapter.getArgumentResolvers();
         assertThat(resolvers.get(0)).isInstanceOf(AnswerSheetArgument.class);

@@ -1,13 +1,11 @@
 package cn.yunxi.kepu.common.web;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
@@ -20,7 +18,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.mvc.method.annotation.PathVariableMethodArgumentResolver;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * {@code @PathVariable long} (and {@code Long}) arguments whose value is plain decimal digits, parsed directly.
@@ -119,19 +116,8 @@ final class DecimalPathVariables implements HandlerMethodArgumentResolver {
     static class Registration {
 
         @Bean
-        static BeanPostProcessor decimalPathVariablesFirst() {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    if (bean instanceof RequestMappingHandlerAdapter adapter && adapter.getArgumentResolvers() != null) {
-                        List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
-                        resolvers.add(new DecimalPathVariables());
-                        resolvers.addAll(adapter.getArgumentResolvers());
-                        adapter.setArgumentResolvers(resolvers);
-                    }
-                    return bean;
-                }
-            };
+        ResolverAheadOfSpring decimalPathVariables() {
+            return adapter -> List.of(new DecimalPathVariables());
         }
     }
 }

@@ -1,12 +1,10 @@
 package cn.yunxi.kepu.common.web;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -21,7 +19,6 @@ import org.springframework.web.method.annotation.RequestParamMethodArgumentResol
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.multipart.MultipartRequest;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 
 /**
  * {@code @RequestParam String} and {@code @RequestHeader String} arguments without a default value, read straight
@@ -152,20 +149,8 @@ final class PlainStringArguments {
     static class Registration {
 
         @Bean
-        static BeanPostProcessor plainStringArgumentsFirst(ConfigurableBeanFactory beanFactory) {
-            return new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    if (bean instanceof RequestMappingHandlerAdapter adapter && adapter.getArgumentResolvers() != null) {
-                        List<HandlerMethodArgumentResolver> resolvers = new ArrayList<>();
-                        resolvers.add(new Param(beanFactory));
-                        resolvers.add(new Header(beanFactory));
-                        resolvers.addAll(adapter.getArgumentResolvers());
-                        adapter.setArgumentResolvers(resolvers);
-                    }
-                    return bean;
-                }
-            };
+        ResolverAheadOfSpring plainStringArguments(ConfigurableBeanFactory beanFactory) {
+            return adapter -> List.of(new Param(beanFactory), new Header(beanFactory));
         }
     }
 }

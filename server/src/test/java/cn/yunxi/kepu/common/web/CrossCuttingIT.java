@@ -70,6 +70,17 @@ class CrossCuttingIT {
     @Value("${management.metrics.web.server.max-uri-tags}")
     int maxUriTags;
 
+    /** The resolvers that stand in for Spring's (every {@link ResolverAheadOfSpring}) come before all of Spring's own. */
+    @Test
+    void resolversAheadOfSpringComeFirst() {
+        List<String> order = handlerAdapter.getArgumentResolvers().stream().map(r -> r.getClass().getName()).toList();
+        // Spring's own resolvers start with its @RequestParam one (Spring Data puts its projection resolver even before)
+        int firstOfSprings = order.indexOf(RequestParamMethodArgumentResolver.class.getName());
+        assertThat(order.subList(0, firstOfSprings)).as(order.toString()).contains(PlainStringArguments.Param.class.getName(),
+                PlainStringArguments.Header.class.getName(), DecimalPathVariables.class.getName(),
+                "cn.yunxi.kepu.quiz.AnswerSheetArgument");
+    }
+
     /** Plain String parameters and headers are read directly: those resolvers come before Spring's (which would claim them). */
     @Test
     void plainStringArgumentsAreResolvedFirst() {
