@@ -16,10 +16,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
@@ -66,12 +69,15 @@ class ParticipationLedgerService {
     private final Clock clock;
     private final TransactionTemplate readCommitted;
     private final TransactionTemplate tx;
+    private final TransactionTemplate savepoint;
     private final DataSource dataSource;
+    private final ApplicationEventPublisher events;
 
     ParticipationLedgerService(JdbcClient jdbc, AggregateRepository store, IndicatorCatalogService catalog, LedgerRows rows,
                         ParticipationBatchWriter batch, Clock clock, PlatformTransactionManager transactions,
-                        DataSource dataSource) {
+                        DataSource dataSource, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
+        this.events = events;
         this.dataSource = dataSource;
         this.store = store;
         this.catalog = catalog;
@@ -82,6 +88,8 @@ class ParticipationLedgerService {
         this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.readCommitted.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.tx = new TransactionTemplate(transactions);
+        this.savepoint = new TransactionTemplate(transactions);
+        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @ApplicationModuleListener
@@ -89,9 +97,50 @@ class ParticipationLedgerService {
         record(event);
     }
 
-    @ApplicationModuleListener
+    /**
+     * A batch (graded quiz attempts) is applied in the publisher's transaction, by a plain synchronous listener: the
+     * attempts and their ledger records commit together or not at all, so nothing needs the event registry to carry
+     * the batch across a crash. Through the registry the same batch cost a serialised copy of every record, a row
+     * inserted, marked and deleted, and a second transaction: more than the ledger statements themselves.
+     */
+    @EventListener
     void on(ParticipationsRecorded event) {
-        recordAll(event.records());
+        if (TransactionSynchronizationManager.isActualTransactionActive()) {
+            recordAllHere(event.records());
+        } else {
+            recordAll(event.records());
+        }
+    }
+
+    /**
+     * {@link #recordAll} inside the caller's transaction (READ COMMITTED, the pool's level). The records new to the
+     * ledger are applied together behind a savepoint, so a key collision (a concurrent batch inserted one of the keys
+     * first, or two keys the column's collation takes for one) undoes only this step: it is tried once more, then
+     * left whole to the per-record path. What that path must handle (keys already in the ledger, repeated keys,
+     * collisions) is recorded one by one after the caller commits, through the registry, as it was before batches
+     * were applied in the publisher's transaction: taking those records' locks now, after the cells the batch
+     * holds, would take locks in the opposite order to every other listener. A lock conflict fails the caller's
+     * transaction, which the caller retries as a whole.
+     */
+    private void recordAllHere(List<ParticipationRecorded> records) {
+        List<ParticipationRecorded> oneByOne = records;
+        for (int attempt = 1; attempt <= 2; attempt++) {
+            try {
+                oneByOne = savepoint.execute(status -> batch.apply(records));
+                break;
+            } catch (DuplicateKeyException e) {
+                log.debug("batch of {} participations collided (attempt {})", records.size(), attempt);
+            }
+        }
+        if (!oneByOne.isEmpty()) {
+            events.publishEvent(new DeferredParticipations(oneByOne));
+        }
+    }
+
+    /** The records a batch applied in its publisher's transaction left to the per-record path. */
+    @ApplicationModuleListener
+    void on(DeferredParticipations deferred) {
+        deferred.records().forEach(this::record);
     }
 
     /**

@@ -8,7 +8,9 @@
  *   <li>Hot path: {@code ParticipationLedgerService} applies published records, a batch at a time through
  *       {@code ParticipationBatchWriter}, into the aggregates of {@code AggregateRepository}; {@code LedgerRows}
  *       normalises a record for both paths.</li>
- *   <li>Publishes nothing. Listens to {@code ParticipationRecorded} and {@code ParticipationsRecorded}, and to
+ *   <li>Publishes only {@code DeferredParticipations}, to itself: what a batch applied in its publisher's
+ *       transaction leaves to the per-record path. Listens to {@code ParticipationRecorded} (after commit, through
+ *       the registry) and {@code ParticipationsRecorded} (synchronously, in the publisher's transaction), and to
  *       {@code ResidentDeleted} ({@code PersonLabelRepository} labels that resident's records as a deleted
  *       account's).</li>
  * </ul>

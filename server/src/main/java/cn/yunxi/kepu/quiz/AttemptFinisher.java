@@ -213,7 +213,8 @@ class AttemptFinisher {
     /**
      * Everything that follows from graded attempts, for the whole batch at once: daily streaks and points, contest
      * standings (one statement), certificates, contest points (one set of statements for all residents), the
-     * Redis leaderboard after commit (one synchronization), and one participation event for the batch. Returns
+     * Redis leaderboard after commit (one synchronization), and one participation event for the batch, which the
+     * indicator ledger applies in this transaction. Returns
      * the certificate number each passed contest attempt's resident holds now, by attempt id.
      */
     private Map<Long, String> consequences(List<Attempt> graded, Map<Long, Quiz> quizzes, Map<Long, Boolean> answeredAny,
@@ -280,11 +281,8 @@ class AttemptFinisher {
                 }
             });
         }
-        if (participation.size() == 1) {
-            events.publishEvent(participation.get(0));
-        } else {
-            events.publishEvent(new ParticipationsRecorded(participation));
-        }
+        // Even a batch of one goes as ParticipationsRecorded: the ledger applies it in this transaction.
+        events.publishEvent(new ParticipationsRecorded(participation));
         return certificateNos;
     }
 }

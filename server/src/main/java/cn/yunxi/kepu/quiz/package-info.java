@@ -12,7 +12,8 @@
  *       {@code QuestionSnapshotRepository}), and the leaderboard ({@code LeaderboardService} over
  *       {@code RedisLeaderboard}, {@code RecentTops}, {@code LeaderboardRenderer}; key layout in
  *       {@code LeaderboardKey}).</li>
- *   <li>Publishes {@code ParticipationsRecorded} (a batch of graded attempts) and {@code ParticipationRecorded}.</li>
+ *   <li>Publishes {@code ParticipationsRecorded} (a batch of graded attempts; the indicator ledger applies it in the
+ *       grading transaction).</li>
  *   <li>Listens to {@code ResidentDeleted}.</li>
  * </ul>
  */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -12,6 +13,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.yunxi.kepu.common.participation.ParticipationKind;
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
 import cn.yunxi.kepu.common.participation.ParticipationsRecorded;
+import cn.yunxi.kepu.indicator.DeferredParticipations;
 
 /**
  * Publishes {@link ParticipationRecorded} the way the events, quiz and content features do (inside a
@@ -49,17 +51,31 @@ public final class Participations {
         awaitListeners();
     }
 
-    /** Publishes the records as one batch in its own transaction without waiting for the listeners. */
+    /**
+     * Publishes the records as one batch in its own transaction without waiting for the listeners. The ledger applies
+     * a batch in the publishing transaction, so like the quiz feature's grading this retries the transaction when
+     * the database picked it as a deadlock victim.
+     */
     public void publishBatchOnly(List<ParticipationRecorded> records) {
-        tx.executeWithoutResult(s -> events.publishEvent(new ParticipationsRecorded(records)));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(s -> events.publishEvent(new ParticipationsRecorded(records)));
+                return;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
-     * Waits until no ParticipationRecorded or ParticipationsRecorded publication is outstanding; fails if one failed
-     * or it takes too long.
+     * Waits until no ParticipationRecorded, ParticipationsRecorded or DeferredParticipations publication is
+     * outstanding; fails if one failed or it takes too long.
      */
     public void awaitListeners() {
-        EventPublications.awaitCompleted(jdbc, ParticipationRecorded.class, ParticipationsRecorded.class);
+        EventPublications.awaitCompleted(jdbc, ParticipationRecorded.class, ParticipationsRecorded.class,
+                DeferredParticipations.class);
     }
 
     /** An attendance record of {@code person} tagged with {@code codes}. */
