@@ -116,8 +116,17 @@ public class PointsService {
         return awards;
     }
 
-    /** One award for one resident, as part of a batch for many. */
-    public record ResidentGrant(long residentId, Grant grant) {
+    /**
+     * One award for one resident, as part of a batch for many. {@code newSource}: the caller knows nothing can have
+     * been awarded for this source yet (it names something this transaction just created), so the batch need not
+     * look it up; were it there after all, the ledger's unique key refuses the batch's insert and the batch falls
+     * back to one award at a time, which skips it.
+     */
+    public record ResidentGrant(long residentId, Grant grant, boolean newSource) {
+
+        public ResidentGrant(long residentId, Grant grant) {
+            this(residentId, grant, false);
+        }
     }
 
     /**
@@ -137,8 +146,9 @@ public class PointsService {
         LocalDate day = now.toLocalDate();
         List<Long> residentIds = grants.stream().map(ResidentGrant::residentId).distinct().sorted().toList();
         Map<Long, Integer> totals = dailyTotals.lock(residentIds, reason.name(), day);
-        Set<String> done = new HashSet<>(dailyTotals.existingSources(reason.name(),
-                grants.stream().map(g -> g.grant().sourceKey()).toList()));
+        List<String> unknown = grants.stream().filter(g -> !g.newSource()).map(g -> g.grant().sourceKey()).toList();
+        Set<String> done = new HashSet<>(unknown.isEmpty() ? List.of()
+                : dailyTotals.existingSources(reason.name(), unknown));
         List<PointsLedgerEntry> newLines = new ArrayList<>();
         Map<Long, Integer> added = new LinkedHashMap<>();
         for (ResidentGrant g : grants) {

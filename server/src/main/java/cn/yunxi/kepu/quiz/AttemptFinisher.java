@@ -234,8 +234,9 @@ class AttemptFinisher {
                     state.recordDailyRun(residentId, a.getAttemptDay());
                 }
                 if (a.getCorrectCount() > 0) {
+                    // only grading awards an attempt's points, and this attempt was just graded
                     dailyPoints.add(new PointsService.ResidentGrant(residentId, new PointsService.Grant(
-                            "attempt:" + a.getId(), a.getCorrectCount() * properties.dailyPointsPerCorrect())));
+                            "attempt:" + a.getId(), a.getCorrectCount() * properties.dailyPointsPerCorrect()), true));
                 }
             }
             if (kind == QuizKind.CONTEST) {
@@ -243,15 +244,17 @@ class AttemptFinisher {
                 entries.add(new QuizBatchWriter.ContestEntry(a,
                         LeaderboardKey.encode(a.getScore(), a.getDurationMs(), a.getFinishedAt(), start)));
                 String contestKey = "contest:" + quiz.getId() + ":" + residentId;
+                // a resident's first attempt at a contest: nothing of this contest was awarded to them yet
+                boolean first = a.getAttemptNo() == 1;
                 if (properties.contestJoinPoints() > 0) {
                     contestPoints.add(new PointsService.ResidentGrant(residentId,
-                            new PointsService.Grant(contestKey + ":joined", properties.contestJoinPoints())));
+                            new PointsService.Grant(contestKey + ":joined", properties.contestJoinPoints()), first));
                 }
                 if (Boolean.TRUE.equals(a.getPassed())) {
                     passes.add(new CertificateService.Issue(quiz, a, resident == null ? null : resident.nickname()));
                     if (properties.contestPassPoints() > 0) {
                         contestPoints.add(new PointsService.ResidentGrant(residentId,
-                                new PointsService.Grant(contestKey + ":passed", properties.contestPassPoints())));
+                                new PointsService.Grant(contestKey + ":passed", properties.contestPassPoints()), first));
                     }
                 }
             }

@@ -94,7 +94,10 @@ class CertificateService {
             return Map.of();
         }
         List<Certificate> wanted = passes.stream().map(p -> newCertificate(p.quiz(), p.attempt(), p.holderName())).toList();
-        Map<String, String> held = writer.heldCertificates(wanted);
+        // A resident's first attempt at a contest cannot hold its certificate yet, so a batch of first attempts looks
+        // nothing up; were one held after all, the unique key refuses the insert and all are issued one at a time.
+        boolean firstAttempts = passes.stream().allMatch(p -> p.attempt().getAttemptNo() == 1);
+        Map<String, String> held = firstAttempts ? new HashMap<>() : writer.heldCertificates(wanted);
         List<Certificate> fresh = new ArrayList<>();
         for (Certificate c : wanted) {
             // a resident's first pass in this batch issues it; a later one (or one held before) keeps that number

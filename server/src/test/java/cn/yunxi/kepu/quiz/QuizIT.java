@@ -618,6 +618,35 @@ class QuizIT {
         assertThat(api.get("/api/v1/me/certificates", token).json().size()).isEqualTo(1);
     }
 
+    /**
+     * Grading skips looking up a first attempt's contest awards and certificate (none can exist yet); should they
+     * exist all the same, the unique keys refuse the batch's inserts and nothing is awarded or issued twice.
+     */
+    @Test
+    void aFirstAttemptWhoseAwardsAndCertificateExistAlreadyGetsThemOnce() {
+        String token = resident("李四光");
+        long contest = createContest(Map.of());
+        long id = start(token, contest).path("id").asLong();
+        long residentId = jdbc.queryForObject("SELECT resident_id FROM quiz_attempt WHERE id = ?", Long.class, id);
+        String held = "HELDCERT" + String.format("%012d", id);
+        jdbc.update("INSERT INTO quiz_certificate (verify_no, quiz_id, resident_id, attempt_id, holder_name, title, "
+                + "quiz_title, score, max_score, issued_at) VALUES (?, ?, ?, ?, NULL, '合格证书', '大赛', 50, 50, NOW(3))",
+                held, contest, residentId, id);
+        String joined = "contest:" + contest + ":" + residentId + ":joined";
+        jdbc.update("INSERT INTO points_ledger (resident_id, reason, source_key, requested, amount, award_day, created_at) "
+                + "VALUES (?, 'CONTEST', ?, 5, 5, CURRENT_DATE, NOW(3))", residentId, joined);
+
+        Response submitted = api.post("/api/v1/attempts/" + id + "/submit", token, body(answers(id, 5)));
+
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(200);
+        assertThat(submitted.json().path("result").path("certificateNo").asString()).isEqualTo(held);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM quiz_certificate WHERE quiz_id = ? AND resident_id = ?",
+                Integer.class, contest, residentId)).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT source_key FROM points_ledger WHERE resident_id = ? AND reason = 'CONTEST' "
+                + "ORDER BY source_key", String.class, residentId)).containsExactly(joined,
+                "contest:" + contest + ":" + residentId + ":passed");
+    }
+
     @Test
     void contestEligibilityAndWindow() {
         long onlyYouth = createContest(Map.of("eligibleGroups", List.of("YOUTH")));
