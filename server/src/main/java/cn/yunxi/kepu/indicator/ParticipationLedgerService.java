@@ -13,11 +13,11 @@ import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -117,10 +117,10 @@ class ParticipationLedgerService {
      * ledger are applied together behind a savepoint, so a key collision (a concurrent batch inserted one of the keys
      * first, or two keys the column's collation takes for one) undoes only this step: it is tried once more, then
      * left whole to the per-record path. What that path must handle (keys already in the ledger, repeated keys,
-     * collisions) is recorded one by one after the caller commits, through the registry, as it was before batches
-     * were applied in the publisher's transaction: taking those records' locks now, after the cells the batch
-     * holds, would take locks in the opposite order to every other listener. A lock conflict fails the caller's
-     * transaction, which the caller retries as a whole.
+     * collisions) is recorded one by one after the caller commits, through the registry, each record in its own
+     * transaction: taking those records' locks now, after the cells the batch holds, would take locks in the
+     * opposite order to every other listener. A lock conflict fails the caller's transaction, which the caller
+     * retries as a whole.
      */
     private void recordAllHere(List<ParticipationRecorded> records) {
         List<ParticipationRecorded> oneByOne = records;

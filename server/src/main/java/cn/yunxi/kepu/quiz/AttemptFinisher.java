@@ -214,8 +214,8 @@ class AttemptFinisher {
      * Everything that follows from graded attempts, for the whole batch at once: daily streaks and points, contest
      * standings (one statement), certificates, contest points (one set of statements for all residents), the
      * Redis leaderboard after commit (one synchronization), and one participation event for the batch, which the
-     * indicator ledger applies in this transaction. Returns
-     * the certificate number each passed contest attempt's resident holds now, by attempt id.
+     * indicator ledger applies in this transaction. Returns the certificate number each passed contest attempt's
+     * resident holds now, by attempt id.
      */
     private Map<Long, String> consequences(List<Attempt> graded, Map<Long, Quiz> quizzes, Map<Long, Boolean> answeredAny,
                                            Map<Long, ResidentSummary> residentsById) {
