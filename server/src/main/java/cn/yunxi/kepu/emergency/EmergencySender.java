@@ -25,8 +25,9 @@ import cn.yunxi.kepu.wechat.WechatSubscribeMessages.Result;
  * (none left: NO_QUOTA, nothing sent; the banner tells them), then WeChat is called once. 43101 means WeChat has no
  * acceptance for this resident: the spent one stays spent and the rest is set to zero, the notice is REFUSED. Only
  * "busy" (-1, known not sent) gives the acceptance back and tries again; a sender that died after claiming leaves
- * the notice UNKNOWN rather than risk a second message. Two senders at once may deadlock in the claim; the loser
- * claims again ({@link LockConflicts}).
+ * the notice UNKNOWN rather than risk a second message. Two senders at once may deadlock in the claim or in a
+ * notice's later writes (the claim's index scan and a write by primary key lock index and row records in different
+ * orders); the loser's statement runs again ({@link LockConflicts}), never the WeChat call.
  */
 @Component
 class EmergencySender {
@@ -89,31 +90,37 @@ class EmergencySender {
         EmergencyRepository.Row emergency = repository.find(n.emergencyId()).orElse(null);
         String openid = openids.openid(n.residentId()).orElse(null);
         if (emergency == null || !emergency.endsAt().isAfter(now) || openid == null) {
-            repository.finish(n.id(), token, "SKIPPED", null, now);
+            finish(n, token, "SKIPPED", null, now);
             return;
         }
-        if (repository.useQuota(n.residentId(), now) == 0) {
-            repository.finish(n.id(), token, "NO_QUOTA", null, now);
+        if (LockConflicts.retried(() -> repository.useQuota(n.residentId(), now)) == 0) {
+            finish(n, token, "NO_QUOTA", null, now);
             return;
         }
         Result result = wechat.send(openid, properties.templateId(), properties.noticePage(), data(emergency));
         switch (result.outcome()) {
-            case SENT -> repository.finish(n.id(), token, "SENT", 0, now);
+            case SENT -> finish(n, token, "SENT", 0, now);
             case REFUSED -> {
-                repository.clearQuota(n.residentId(), now);
-                repository.finish(n.id(), token, "REFUSED", result.errcode(), now);
+                LockConflicts.retriedWrite(() -> repository.clearQuota(n.residentId(), now));
+                finish(n, token, "REFUSED", result.errcode(), now);
             }
-            case REJECTED -> repository.finish(n.id(), token, "FAILED", result.errcode(), now);
+            case REJECTED -> finish(n, token, "FAILED", result.errcode(), now);
             case BUSY -> {
-                repository.addQuota(n.residentId(), now);
+                LockConflicts.retriedWrite(() -> repository.addQuota(n.residentId(), now));
                 if (n.attempts() < MAX_ATTEMPTS) {
-                    repository.retryLater(n.id(), token, result.errcode(), now.plusSeconds(10L * n.attempts()));
+                    LockConflicts.retriedWrite(() -> repository.retryLater(n.id(), token, result.errcode(),
+                            now.plusSeconds(10L * n.attempts())));
                 } else {
-                    repository.finish(n.id(), token, "FAILED", result.errcode(), now);
+                    finish(n, token, "FAILED", result.errcode(), now);
                 }
             }
-            case UNKNOWN -> repository.finish(n.id(), token, "UNKNOWN", null, now);
+            case UNKNOWN -> finish(n, token, "UNKNOWN", null, now);
         }
+    }
+
+    private void finish(EmergencyRepository.NoticeRow n, String token, String status, Integer errorCode,
+                        LocalDateTime now) {
+        LockConflicts.retriedWrite(() -> repository.finish(n.id(), token, status, errorCode, now));
     }
 
     private static Map<String, String> data(EmergencyRepository.Row e) {

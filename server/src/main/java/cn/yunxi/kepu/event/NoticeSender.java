@@ -24,7 +24,8 @@ import cn.yunxi.kepu.wechat.WechatSubscribeMessages.Result;
  * resident's acceptances of that template, then goes to WeChat, then records the outcome. A notice is sent at
  * most once: only a send WeChat certainly did not take (busy -1, 503/429, no connection) goes back to the queue;
  * a send left without an answer (timeout, reset) and a sender that died after claiming leave the notice as
- * UNKNOWN rather than risk a second message.
+ * UNKNOWN rather than risk a second message. A claim or a notice's later write that InnoDB picks as a deadlock
+ * victim (two senders at once) runs again ({@link LockConflicts}), never the WeChat call.
  */
 @Component
 class NoticeSender {
@@ -97,36 +98,41 @@ class NoticeSender {
         String templateId = properties.template(template);
         String openid = residents.openid(n.getResidentId()).orElse(null);
         String detail = detail(n);
-        if ((reminder && notices.reminderStillApplies(n.getId()) == 0) || detail == null || templateId == null
-                || openid == null) {
-            notices.finish(n.getId(), token, "SKIPPED", null, now);
+        if ((reminder && LockConflicts.retried(() -> notices.reminderStillApplies(n.getId())) == 0) || detail == null
+                || templateId == null || openid == null) {
+            finish(n, token, "SKIPPED", null, now);
             return;
         }
-        if (notices.useQuota(n.getResidentId(), template.name(), now) == 0) {
-            notices.finish(n.getId(), token, "NO_QUOTA", null, now);
+        if (LockConflicts.retried(() -> notices.useQuota(n.getResidentId(), template.name(), now)) == 0) {
+            finish(n, token, "NO_QUOTA", null, now);
             return;
         }
         EventSnapshot event = catalog.recent(n.getEventId());
         Result result = wechat.send(openid, templateId,
                 properties.noticePage().replace("{id}", Long.toString(n.getEventId())), data(detail, event));
         switch (result.outcome()) {
-            case SENT -> notices.finish(n.getId(), token, "SENT", 0, now);
+            case SENT -> finish(n, token, "SENT", 0, now);
             case REFUSED -> {
                 // 43101: no acceptance left on WeChat's side; ours was wrong, so it is reset.
-                notices.clearQuota(n.getResidentId(), template.name(), now);
-                notices.finish(n.getId(), token, "REFUSED", result.errcode(), now);
+                LockConflicts.retriedWrite(() -> notices.clearQuota(n.getResidentId(), template.name(), now));
+                finish(n, token, "REFUSED", result.errcode(), now);
             }
-            case REJECTED -> notices.finish(n.getId(), token, "FAILED", result.errcode(), now);
+            case REJECTED -> finish(n, token, "FAILED", result.errcode(), now);
             case BUSY -> {
-                notices.addQuota(n.getResidentId(), template.name(), now);
+                LockConflicts.retriedWrite(() -> notices.addQuota(n.getResidentId(), template.name(), now));
                 if (n.getAttempts() < MAX_ATTEMPTS) {
-                    notices.retryLater(n.getId(), token, result.errcode(), now.plusMinutes(n.getAttempts()));
+                    LockConflicts.retriedWrite(() -> notices.retryLater(n.getId(), token, result.errcode(),
+                            now.plusMinutes(n.getAttempts())));
                 } else {
-                    notices.finish(n.getId(), token, "FAILED", result.errcode(), now);
+                    finish(n, token, "FAILED", result.errcode(), now);
                 }
             }
-            case UNKNOWN -> notices.finish(n.getId(), token, "UNKNOWN", null, now);
+            case UNKNOWN -> finish(n, token, "UNKNOWN", null, now);
         }
+    }
+
+    private void finish(Notice n, String token, String status, Integer errorCode, LocalDateTime now) {
+        LockConflicts.retriedWrite(() -> notices.finish(n.getId(), token, status, errorCode, now));
     }
 
     /** The "thing4" line; null when the notice no longer applies and is skipped. */

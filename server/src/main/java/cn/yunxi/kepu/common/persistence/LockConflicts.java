@@ -28,6 +28,14 @@ public final class LockConflicts {
     private LockConflicts() {
     }
 
+    /** {@link #retried} for a write whose result is not needed. */
+    public static void retriedWrite(Runnable write) {
+        retried(() -> {
+            write.run();
+            return null;
+        });
+    }
+
     /** The work's result; the last lock failure if it still lost after the retries. */
     public static <T> T retried(Supplier<T> work) {
         try {
