@@ -1,7 +1,6 @@
 package cn.yunxi.kepu.indicator;
 
 import java.math.BigDecimal;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Clock;
@@ -18,11 +17,12 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import cn.yunxi.kepu.common.participation.ParticipationRecorded;
+import cn.yunxi.kepu.common.persistence.MultiRowStatement;
+import cn.yunxi.kepu.common.persistence.MultiRowStatement.RowParameters;
 import cn.yunxi.kepu.common.time.Times;
 import cn.yunxi.kepu.indicator.AggregateRepository.Cell;
 import cn.yunxi.kepu.indicator.AggregateRepository.TagRow;
@@ -32,8 +32,7 @@ import cn.yunxi.kepu.indicator.LedgerRows.LedgerRow;
 
 /**
  * The records of one {@code ParticipationsRecorded} that are new to the ledger, applied together: a fixed number of
- * statements per batch (JDBC batches, which Connector/J sends as one multi-row statement each with
- * {@code rewriteBatchedStatements}) instead of a dozen per record. A new record only adds to its cells, so adding the
+ * statements per batch (each one multi-row statement, {@link MultiRowStatement}) instead of a dozen per record. A new record only adds to its cells, so adding the
  * batch's per-cell sums gives exactly what {@link AggregateRepository#addToCell} gives record by record, and what a
  * recompute gives. Records already in the ledger (corrections, withdrawals, redeliveries) and a key repeated within
  * the batch need the rebuild of the per-record path; they are handed back for it.
@@ -51,33 +50,30 @@ class ParticipationBatchWriter {
     private static final String LOCK_RECORDS = "SELECT record_key FROM participation_record "
             + "WHERE record_key IN (:keys) ORDER BY record_key FOR UPDATE";
     /** Same lock row as {@link AggregateRepository#lockPersons}, counting every record version applied. */
-    private static final String LOCK_PERSONS = "INSERT INTO participation_person (person_key, records_applied) "
-            + "VALUES (?, ?) ON DUPLICATE KEY UPDATE records_applied = records_applied + VALUES(records_applied)";
-    private static final String INSERT_RECORD = """
+    private static final MultiRowStatement LOCK_PERSONS = MultiRowStatement.values("INSERT INTO participation_person "
+            + "(person_key, records_applied) VALUES ", 2,
+            " ON DUPLICATE KEY UPDATE records_applied = records_applied + VALUES(records_applied)");
+    private static final MultiRowStatement INSERT_RECORD = MultiRowStatement.values("""
             INSERT INTO participation_record (record_key, kind, person_key, resident_id, person_label, region_code,
                 town_code, population_group, source_type, source_id, source_title, occurred_on, indicator_codes,
                 hours, passed, withdrawn, received_at, updated_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """;
+            VALUES\s""", 18, "");
     private static final String RECORD_IDS = "SELECT id, record_key FROM participation_record "
             + "WHERE record_key IN (:keys)";
-    private static final String INSERT_TAG = "INSERT INTO participation_tag (record_id, tag, kind, occurred_on, "
-            + "person_key, region_code, town_code, population_group, hours, passed) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final MultiRowStatement INSERT_TAG = MultiRowStatement.values("INSERT INTO participation_tag "
+            + "(record_id, tag, kind, occurred_on, person_key, region_code, town_code, population_group, hours, passed) "
+            + "VALUES ", 10, "");
     /** {@link AggregateRepository#addToCell}'s upserts, adding a whole group of records at once. */
-    private static final String ADD_DAILY = """
+    private static final MultiRowStatement ADD_DAILY = MultiRowStatement.values("""
             INSERT INTO indicator_daily (tag, kind, day, region_code, population_group, town_code, person_times,
                                          hours, passed)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON DUPLICATE KEY UPDATE town_code = GREATEST(town_code, VALUES(town_code)),
-                person_times = person_times + VALUES(person_times), hours = hours + VALUES(hours),
-                passed = passed + VALUES(passed)
-            """;
-    private static final String ADD_MONTHLY = """
+            VALUES\s""", 9, " ON DUPLICATE KEY UPDATE town_code = GREATEST(town_code, VALUES(town_code)), "
+            + "person_times = person_times + VALUES(person_times), hours = hours + VALUES(hours), "
+            + "passed = passed + VALUES(passed)");
+    private static final MultiRowStatement ADD_MONTHLY = MultiRowStatement.values("""
             INSERT INTO indicator_monthly (tag, kind, month, town_code, population_group, person_times, hours)
-            VALUES (?, ?, ?, ?, ?, ?, ?)
-            ON DUPLICATE KEY UPDATE person_times = person_times + VALUES(person_times), hours = hours + VALUES(hours)
-            """;
+            VALUES\s""", 7, " ON DUPLICATE KEY UPDATE person_times = person_times + VALUES(person_times), "
+            + "hours = hours + VALUES(hours)");
 
     /** The cells' lock order, with the town only to keep apart groups that differ in nothing else. */
     private static final Comparator<Cell> CELL_ORDER = Comparator.<Cell>naturalOrder().thenComparing(Cell::townCode);
@@ -140,7 +136,7 @@ class ParticipationBatchWriter {
     private void lockPersons(List<LedgerRow> fresh) {
         Map<String, Integer> perPerson = new TreeMap<>();
         fresh.forEach(r -> perPerson.merge(r.event().personKey(), 1, Integer::sum));
-        batch(LOCK_PERSONS, new ArrayList<>(perPerson.entrySet()), (ps, p) -> {
+        LOCK_PERSONS.execute(jdbc, new ArrayList<>(perPerson.entrySet()), (ps, p) -> {
             ps.setString(1, p.getKey());
             ps.setInt(2, p.getValue());
         });
@@ -152,7 +148,7 @@ class ParticipationBatchWriter {
      */
     private Map<String, Long> insertRecords(List<LedgerRow> fresh) {
         LocalDateTime now = Times.now(clock);
-        batch(INSERT_RECORD, fresh, (ps, r) -> {
+        INSERT_RECORD.execute(jdbc, fresh, (ps, r) -> {
             ParticipationRecorded e = r.event();
             ps.setString(1, e.recordKey());
             ps.setString(2, e.kind().name());
@@ -191,7 +187,7 @@ class ParticipationBatchWriter {
             }
             r.tags().forEach(t -> tagged.add(new TaggedRecord(id, t, r.event())));
         }
-        batch(INSERT_TAG, tagged, (ps, t) -> {
+        INSERT_TAG.execute(jdbc, tagged, (ps, t) -> {
             ps.setLong(1, t.recordId());
             ps.setString(2, t.tag().tag());
             ps.setString(3, t.tag().kind());
@@ -220,7 +216,7 @@ class ParticipationBatchWriter {
                         cell.townCode(), cell.populationGroup()), c -> new Totals()).add(hours, passed);
             }
         }
-        batch(ADD_DAILY, new ArrayList<>(daily.entrySet()), (ps, d) -> {
+        ADD_DAILY.execute(jdbc, new ArrayList<>(daily.entrySet()), (ps, d) -> {
             Cell c = d.getKey();
             ps.setString(1, c.tag());
             ps.setString(2, c.kind());
@@ -232,7 +228,7 @@ class ParticipationBatchWriter {
             ps.setBigDecimal(8, d.getValue().hours);
             ps.setInt(9, d.getValue().passed);
         });
-        batch(ADD_MONTHLY, new ArrayList<>(monthly.entrySet()), (ps, m) -> {
+        ADD_MONTHLY.execute(jdbc, new ArrayList<>(monthly.entrySet()), (ps, m) -> {
             MonthCell c = m.getKey();
             ps.setString(1, c.tag());
             ps.setString(2, c.kind());
@@ -261,13 +257,7 @@ class ParticipationBatchWriter {
         touched.forEach(p -> store.recomputePerson(p.counter(), p.window(), p.personKey()));
     }
 
-    private <T> void batch(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows, rows.size(), setter);
-        }
-    }
-
-    private static void nullable(PreparedStatement ps, int index, Object value, int sqlType) throws SQLException {
+    private static void nullable(RowParameters ps, int index, Object value, int sqlType) throws SQLException {
         if (value == null) {
             ps.setNull(index, sqlType);
         } else {

@@ -5,17 +5,19 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import cn.yunxi.kepu.common.persistence.MultiRowStatement;
+
 /**
- * Ledger lines of a batch of awards in one round trip: a JDBC batch on the transaction's connection, which
- * Connector/J sends as one multi-row INSERT ({@code rewriteBatchedStatements}). A MyBatis {@code <foreach>} insert
- * evaluated every parameter of every row through OGNL and cost more than the database work. A duplicate source
- * refuses the whole statement (nothing of it is written).
+ * Ledger lines of a batch of awards in one round trip: one multi-row INSERT on the transaction's connection
+ * ({@link MultiRowStatement}). A MyBatis {@code <foreach>} insert evaluated every parameter of every row through
+ * OGNL and cost more than the database work. A duplicate source refuses the whole statement (nothing of it is
+ * written).
  */
 @Component
 class PointsLedgerBatchWriter {
 
-    private static final String INSERT = "INSERT INTO points_ledger (resident_id, reason, source_key, requested, "
-            + "amount, award_day, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)";
+    private static final MultiRowStatement INSERT = MultiRowStatement.values("INSERT INTO points_ledger "
+            + "(resident_id, reason, source_key, requested, amount, award_day, created_at) VALUES ", 7, "");
 
     private final JdbcTemplate jdbc;
 
@@ -24,7 +26,7 @@ class PointsLedgerBatchWriter {
     }
 
     void insertAll(List<PointsLedgerEntry> lines) {
-        jdbc.batchUpdate(INSERT, lines, lines.size(), (ps, e) -> {
+        INSERT.execute(jdbc, lines, (ps, e) -> {
             ps.setLong(1, e.getResidentId());
             ps.setString(2, e.getReason());
             ps.setString(3, e.getSourceKey());

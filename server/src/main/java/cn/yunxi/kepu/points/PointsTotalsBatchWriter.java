@@ -10,19 +10,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import cn.yunxi.kepu.common.persistence.MultiRowStatement;
+
 /**
  * The statements of a batch award ({@link PointsService#awardEach}) on the per-resident, per-reason, per-day running
- * totals and on the ledger's source keys, for many residents at once. Written with JDBC batches and expanded
- * {@code IN (:list)} parameters: the MyBatis {@code <foreach>} versions evaluated every element through OGNL, which
- * cost more than the statements themselves.
+ * totals and on the ledger's source keys, for many residents at once. Written as multi-row statements
+ * ({@link MultiRowStatement}) and expanded {@code IN (:list)} parameters: the MyBatis {@code <foreach>} versions
+ * evaluated every element through OGNL, which cost more than the statements themselves.
  */
 @Component
 class PointsTotalsBatchWriter {
 
-    private static final String ENSURE = "INSERT INTO points_daily_total (resident_id, reason, award_day, total) "
-            + "VALUES (?, ?, ?, 0) ON DUPLICATE KEY UPDATE total = total";
-    private static final String ADD = "INSERT INTO points_daily_total (resident_id, reason, award_day, total) "
-            + "VALUES (?, ?, ?, ?) ON DUPLICATE KEY UPDATE total = total + VALUES(total)";
+    private static final MultiRowStatement ENSURE = MultiRowStatement.values("INSERT INTO points_daily_total "
+            + "(resident_id, reason, award_day, total) VALUES ", 4, " ON DUPLICATE KEY UPDATE total = total");
+    private static final MultiRowStatement ADD = MultiRowStatement.values("INSERT INTO points_daily_total "
+            + "(resident_id, reason, award_day, total) VALUES ", 4, " ON DUPLICATE KEY UPDATE total = total + VALUES(total)");
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;
@@ -37,10 +39,11 @@ class PointsTotalsBatchWriter {
      * and returns every one's current total, all rows locked until commit.
      */
     Map<Long, Integer> lock(List<Long> sortedResidentIds, String reason, LocalDate day) {
-        jdbc.batchUpdate(ENSURE, sortedResidentIds, sortedResidentIds.size(), (ps, residentId) -> {
+        ENSURE.execute(jdbc, sortedResidentIds, (ps, residentId) -> {
             ps.setLong(1, residentId);
             ps.setString(2, reason);
             ps.setObject(3, day);
+            ps.setInt(4, 0);
         });
         Map<Long, Integer> totals = new HashMap<>();
         client.sql("SELECT resident_id, total FROM points_daily_total WHERE reason = :reason AND award_day = :day "
@@ -59,7 +62,7 @@ class PointsTotalsBatchWriter {
         if (added.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(ADD, added, added.size(), (ps, e) -> {
+        ADD.execute(jdbc, added, (ps, e) -> {
             ps.setLong(1, e.getKey());
             ps.setString(2, reason);
             ps.setObject(3, day);

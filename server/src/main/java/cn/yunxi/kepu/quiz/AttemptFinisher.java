@@ -138,12 +138,9 @@ class AttemptFinisher {
         if (marked.isEmpty()) {
             return outcomes;
         }
-        int[] written = writer.finishAll(marked.stream().map(Marked::attempt).toList());
-        for (int i = 0; i < written.length; i++) {
-            if (written[i] != 1) {
-                throw new IllegalStateException("attempt " + marked.get(i).attempt().getId()
-                        + " was graded under our lock by someone else");
-            }
+        if (writer.finishAll(marked.stream().map(Marked::attempt).toList()) != marked.size()) {
+            throw new IllegalStateException("an attempt of " + marked.stream().map(m -> m.attempt().getId()).toList()
+                    + " was graded under our lock by someone else");
         }
         Map<Long, ResidentSummary> residentsById = new HashMap<>();
         residents.findAll(marked.stream().map(m -> m.attempt().getResidentId()).distinct().toList())

@@ -9,47 +9,51 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import cn.yunxi.kepu.common.persistence.MultiRowStatement;
 
 /**
  * The locking read and the writes of a batch of graded attempts ({@link AttemptFinisher#submitAll}), each in one
  * round trip; an attempt graded alone (an overdue one) is a batch of one, so every grading locks, maps and writes
- * an attempt with the same statements. They are JDBC
- * batches on the transaction's own connection (JdbcTemplate), which Connector/J sends as one request
- * ({@code rewriteBatchedStatements}: inserts become one multi-row INSERT). MyBatis could not do this well: its batch
- * executor cannot join a transaction already running on the simple one, and a {@code <foreach>} statement evaluates
- * every parameter of every row through OGNL, which the profiler showed costing more than the database work.
+ * an attempt with the same statements. Each is one statement carrying every row ({@link MultiRowStatement}) on the
+ * transaction's own connection (JdbcTemplate). MyBatis could not do this well: its batch executor cannot join a
+ * transaction already running on the simple one, and a {@code <foreach>} statement evaluates every parameter of
+ * every row through OGNL, which the profiler showed costing more than the database work.
  */
 @Component
 class QuizBatchWriter {
 
     /**
-     * Grades an attempt exactly once: only the request that moves it out of OPEN writes a result. The CHECK
-     * constraint makes a graded row without score/result impossible.
+     * Grades attempts exactly once: only the request that moves an attempt out of OPEN writes its result. The CHECK
+     * constraint makes a graded row without score/result impossible. The graded values come in as a derived table,
+     * so a whole batch is one statement.
      */
-    private static final String FINISH = "UPDATE quiz_attempt SET status = ?, finished_at = ?, duration_ms = ?, "
-            + "correct_count = ?, score = ?, passed = ?, late = ?, answers_json = ?, result_json = ? "
-            + "WHERE id = ? AND status = 'OPEN'";
+    private static final MultiRowStatement FINISH = MultiRowStatement.unionAll("UPDATE quiz_attempt a JOIN (",
+            List.of("id", "status", "finished_at", "duration_ms", "correct_count", "score", "passed", "late",
+                    "answers_json", "result_json"),
+            ") g ON g.id = a.id SET a.status = g.status, a.finished_at = g.finished_at, a.duration_ms = g.duration_ms, "
+            + "a.correct_count = g.correct_count, a.score = g.score, a.passed = g.passed, a.late = g.late, "
+            + "a.answers_json = g.answers_json, a.result_json = g.result_json WHERE a.status = 'OPEN'");
 
     /**
      * Keeps the best attempt per resident and contest; rows apply in order. Assignments run left to right in
      * MySQL/MariaDB, so rank_value is compared before it is replaced (it comes last).
      */
-    private static final String STANDING = "INSERT INTO quiz_contest_entry (quiz_id, resident_id, attempt_id, score, "
-            + "duration_ms, finished_at, rank_value, region_code, town_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "ON DUPLICATE KEY UPDATE "
+    private static final MultiRowStatement STANDING = MultiRowStatement.values("INSERT INTO quiz_contest_entry "
+            + "(quiz_id, resident_id, attempt_id, score, duration_ms, finished_at, rank_value, region_code, town_code) "
+            + "VALUES ", 9, " ON DUPLICATE KEY UPDATE "
             + "attempt_id = IF(VALUES(rank_value) > rank_value, VALUES(attempt_id), attempt_id), "
             + "score = IF(VALUES(rank_value) > rank_value, VALUES(score), score), "
             + "duration_ms = IF(VALUES(rank_value) > rank_value, VALUES(duration_ms), duration_ms), "
             + "finished_at = IF(VALUES(rank_value) > rank_value, VALUES(finished_at), finished_at), "
-            + "rank_value = GREATEST(rank_value, VALUES(rank_value))";
+            + "rank_value = GREATEST(rank_value, VALUES(rank_value))");
 
     /** A resident who already holds the contest's certificate refuses the whole statement (unique key). */
-    private static final String CERTIFICATE = "INSERT INTO quiz_certificate (verify_no, quiz_id, resident_id, "
-            + "attempt_id, holder_name, title, quiz_title, score, max_score, issued_at) "
-            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final MultiRowStatement CERTIFICATE = MultiRowStatement.values("INSERT INTO quiz_certificate "
+            + "(verify_no, quiz_id, resident_id, attempt_id, holder_name, title, quiz_title, score, max_score, issued_at) "
+            + "VALUES ", 10, "");
 
     /** Every column of an attempt, in the order {@link #attempt} reads them ({@code AttemptColumnsTest} checks). */
     static final String LOCK_ALL = "SELECT id, quiz_id, kind, resident_id, attempt_no, attempt_day, status, "
@@ -145,30 +149,29 @@ class QuizBatchWriter {
         return a;
     }
 
-    /** Rows written per attempt, in order: 1 each, or 0 where the attempt was no longer open. */
-    int[] finishAll(List<Attempt> graded) {
-        int[][] counts = jdbc.batchUpdate(FINISH, graded, graded.size(), (ps, a) -> {
-            ps.setString(1, a.getStatus());
-            ps.setObject(2, a.getFinishedAt());
-            ps.setLong(3, a.getDurationMs());
-            ps.setInt(4, a.getCorrectCount());
-            ps.setInt(5, a.getScore());
-            ps.setBoolean(6, Boolean.TRUE.equals(a.getPassed()));
-            ps.setBoolean(7, Boolean.TRUE.equals(a.getLate()));
-            ps.setString(8, a.getAnswersJson());
-            ps.setString(9, a.getResultJson());
-            ps.setLong(10, a.getId());
+    /** How many of these attempts were graded: all of them, unless one was no longer open. */
+    int finishAll(List<Attempt> graded) {
+        return FINISH.execute(jdbc, graded, (ps, a) -> {
+            ps.setLong(1, a.getId());
+            ps.setString(2, a.getStatus());
+            ps.setObject(3, a.getFinishedAt());
+            ps.setLong(4, a.getDurationMs());
+            ps.setInt(5, a.getCorrectCount());
+            ps.setInt(6, a.getScore());
+            ps.setBoolean(7, Boolean.TRUE.equals(a.getPassed()));
+            ps.setBoolean(8, Boolean.TRUE.equals(a.getLate()));
+            ps.setString(9, a.getAnswersJson());
+            ps.setString(10, a.getResultJson());
         });
-        return counts.length == 0 ? new int[0] : counts[0];
     }
 
     /** 1 when the attempt was graded, 0 when it was no longer open. */
     int finish(Attempt graded) {
-        return finishAll(List.of(graded))[0];
+        return finishAll(List.of(graded));
     }
 
     void recordStandings(List<ContestEntry> entries) {
-        batch(STANDING, entries, (ps, e) -> {
+        STANDING.execute(jdbc, entries, (ps, e) -> {
             ps.setLong(1, e.getQuizId());
             ps.setLong(2, e.getResidentId());
             ps.setLong(3, e.getAttemptId());
@@ -182,7 +185,7 @@ class QuizBatchWriter {
     }
 
     void insertCertificates(List<Certificate> certificates) {
-        batch(CERTIFICATE, certificates, (ps, c) -> {
+        CERTIFICATE.execute(jdbc, certificates, (ps, c) -> {
             ps.setString(1, c.getVerifyNo());
             ps.setLong(2, c.getQuizId());
             ps.setLong(3, c.getResidentId());
@@ -194,11 +197,5 @@ class QuizBatchWriter {
             ps.setInt(9, c.getMaxScore());
             ps.setObject(10, c.getIssuedAt());
         });
-    }
-
-    private <T> void batch(String sql, List<T> rows, ParameterizedPreparedStatementSetter<T> setter) {
-        if (!rows.isEmpty()) {
-            jdbc.batchUpdate(sql, rows, rows.size(), setter);
-        }
     }
 }
