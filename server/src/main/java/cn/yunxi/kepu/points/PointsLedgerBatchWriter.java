@@ -10,14 +10,15 @@ import cn.yunxi.kepu.common.persistence.MultiRowStatement;
 /**
  * Ledger lines of a batch of awards in one round trip: one multi-row INSERT on the transaction's connection
  * ({@link MultiRowStatement}). A MyBatis {@code <foreach>} insert evaluated every parameter of every row through
- * OGNL and cost more than the database work. A duplicate source refuses the whole statement (nothing of it is
- * written).
+ * OGNL and cost more than the database work. A duplicate source refuses the whole call (nothing of it is
+ * written, even when the lines take more than one statement).
  */
 @Component
 class PointsLedgerBatchWriter {
 
     private static final MultiRowStatement INSERT = MultiRowStatement.values("INSERT INTO points_ledger "
-            + "(resident_id, reason, source_key, requested, amount, award_day, created_at) VALUES ", 7, "");
+            + "(resident_id, reason, source_key, requested, amount, award_day, created_at) VALUES ", 7, "")
+            .allOrNothing();
 
     private final JdbcTemplate jdbc;
 

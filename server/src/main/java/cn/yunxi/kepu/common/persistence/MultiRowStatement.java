@@ -3,11 +3,14 @@ package cn.yunxi.kepu.common.persistence;
 import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * One statement carrying many rows: {@code INSERT ... VALUES (?, ...), (?, ...) [ON DUPLICATE KEY UPDATE ...]}, or a
@@ -18,13 +21,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * by copying every bound value into a second statement and encoding every value twice: once only to measure the
  * batch against {@code max_allowed_packet}, once to send it. On a crowd of quiz submissions that sizing pass and the
  * copies were a sixth of all the server's work. Here each value is encoded once. Rows are sent in order (an upsert's
- * rows apply in that order) in statements of at most {@link #MAX_ROWS} rows, far below any packet limit: the statement
- * text for each row count is built once.
+ * rows apply in that order) in statements of at most {@link #MAX_ROWS} rows, far below any packet limit; the statement
+ * text for each row count is built once, and only 15 row counts are ever sent.
  */
 public final class MultiRowStatement {
 
     /** Rows per statement: a graded batch's size, and well under the packet limit for the widest row written. */
     public static final int MAX_ROWS = 64;
+
+    /** Above this many rows, statements carry a multiple of it (see {@link #rowsInNextStatement}). */
+    static final int STEP = 8;
 
     /** Binds one row's values; {@code p}'s indexes are 1-based within the row, as on a one-row statement. */
     @FunctionalInterface
@@ -38,15 +44,28 @@ public final class MultiRowStatement {
     private final String separator;
     private final String tail;
     private final int columns;
+    private final boolean allOrNothing;
     private final AtomicReferenceArray<String> sqlByRows = new AtomicReferenceArray<>(MAX_ROWS + 1);
 
-    private MultiRowStatement(String head, String firstRow, String nextRow, String separator, String tail, int columns) {
+    private MultiRowStatement(String head, String firstRow, String nextRow, String separator, String tail, int columns,
+                              boolean allOrNothing) {
         this.head = head;
         this.firstRow = firstRow;
         this.nextRow = nextRow;
         this.separator = separator;
         this.tail = tail;
         this.columns = columns;
+        this.allOrNothing = allOrNothing;
+    }
+
+    /**
+     * The same statement, whose rows are written all or none even when they take several statements: those run behind
+     * a savepoint of the caller's transaction, rolled back when one is refused. For an insert whose caller recovers
+     * from a refusal (a unique key) in the same transaction, as if nothing of it had been written. Outside a
+     * transaction every statement commits on its own.
+     */
+    public MultiRowStatement allOrNothing() {
+        return new MultiRowStatement(head, firstRow, nextRow, separator, tail, columns, true);
     }
 
     /**
@@ -58,7 +77,7 @@ public final class MultiRowStatement {
         for (int i = 0; i < columns; i++) {
             row.add("?");
         }
-        return new MultiRowStatement(head, row.toString(), row.toString(), ", ", tail, columns);
+        return new MultiRowStatement(head, row.toString(), row.toString(), ", ", tail, columns, false);
     }
 
     /**
@@ -72,14 +91,36 @@ public final class MultiRowStatement {
             first.add("? AS " + name);
             next.add("?");
         }
-        return new MultiRowStatement(head, first.toString(), next.toString(), " UNION ALL ", tail, columnNames.size());
+        return new MultiRowStatement(head, first.toString(), next.toString(), " UNION ALL ", tail, columnNames.size(),
+                false);
     }
 
     /** Sends the rows in order; returns the rows the server reports affected (summed over the statements). */
     public <T> int execute(JdbcTemplate jdbc, List<T> rows, RowBinder<? super T> binder) {
+        if (allOrNothing && rowsInNextStatement(rows.size()) < rows.size()
+                && TransactionSynchronizationManager.isActualTransactionActive()) {
+            Integer affected = jdbc.execute((ConnectionCallback<Integer>) connection -> {
+                Savepoint before = connection.setSavepoint();
+                int written;
+                try {
+                    written = executeAll(jdbc, rows, binder);
+                } catch (RuntimeException refused) {
+                    connection.rollback(before);
+                    throw refused;
+                }
+                connection.releaseSavepoint(before);
+                return written;
+            });
+            return affected == null ? 0 : affected;
+        }
+        return executeAll(jdbc, rows, binder);
+    }
+
+    private <T> int executeAll(JdbcTemplate jdbc, List<T> rows, RowBinder<? super T> binder) {
         int affected = 0;
-        for (int from = 0; from < rows.size(); from += MAX_ROWS) {
-            List<T> chunk = rows.subList(from, Math.min(rows.size(), from + MAX_ROWS));
+        for (int from = 0; from < rows.size(); ) {
+            List<T> chunk = rows.subList(from, from + rowsInNextStatement(rows.size() - from));
+            from += chunk.size();
             affected += jdbc.update(sql(chunk.size()), ps -> {
                 RowParameters parameters = new RowParameters(ps);
                 for (T row : chunk) {
@@ -89,6 +130,19 @@ public final class MultiRowStatement {
             });
         }
         return affected;
+    }
+
+    /**
+     * How many of the remaining rows the next statement carries: up to {@link #MAX_ROWS}, and beyond {@link #STEP} rows
+     * a multiple of it (33 rows go as 32 + 1). The driver keeps the parsed text of each statement per connection in a
+     * bounded cache; one text per row count (64 per statement, several statements per graded batch) pushed the texts
+     * out of it and had every batch parse its statements again, which this keeps to 15 texts per statement.
+     */
+    static int rowsInNextStatement(int remaining) {
+        if (remaining >= MAX_ROWS) {
+            return MAX_ROWS;
+        }
+        return remaining <= STEP ? remaining : remaining - remaining % STEP;
     }
 
     /** The statement text for this many rows (1..{@link #MAX_ROWS}). */

@@ -19,14 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.yunxi.kepu.support.KepuIntegrationTest;
 
 /**
  * Multi-row statements against the real server: every value arrives as bound (nulls, decimals, dates, text that
- * needs escaping), rows beyond one statement's {@link MultiRowStatement#MAX_ROWS} go in further statements in order,
- * upserts apply row after row, a refused statement writes nothing, and the derived-table update reports how many
- * rows it matched.
+ * needs escaping), rows beyond one statement go in further statements in order, upserts apply row after row, a
+ * refused statement writes nothing (an all-or-nothing insert: nor do the statements before it), and the
+ * derived-table update reports how many rows it matched.
  */
 @KepuIntegrationTest
 class MultiRowStatementIT {
@@ -44,6 +46,8 @@ class MultiRowStatementIT {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    PlatformTransactionManager transactions;
 
     @BeforeEach
     void table() {
@@ -101,6 +105,36 @@ class MultiRowStatementIT {
                 .isInstanceOf(DuplicateKeyException.class);
 
         assertThat(jdbc.queryForList("SELECT label FROM multi_row_probe", String.class)).containsExactly("已有");
+    }
+
+    @Test
+    void anAllOrNothingInsertRefusedInALaterStatementLeavesNothingOfTheEarlierOnes() {
+        INSERT.execute(jdbc, List.of(new Probe(19, "已有", BigDecimal.TEN, null, null, null)), MultiRowStatementIT::bind);
+        List<Probe> clash = IntStream.rangeClosed(1, 20) // sent as 16 rows, then 4 rows holding the clash
+                .mapToObj(i -> new Probe(i, "新", BigDecimal.ONE, null, null, null)).toList();
+        TransactionTemplate tx = new TransactionTemplate(transactions);
+
+        Integer afterRefusal = tx.execute(status -> {
+            assertThatThrownBy(() -> INSERT.allOrNothing().execute(jdbc, clash, MultiRowStatementIT::bind))
+                    .isInstanceOf(DuplicateKeyException.class);
+            // the caller's transaction goes on: it may write the rows another way
+            return jdbc.queryForObject("SELECT COUNT(*) FROM multi_row_probe", Integer.class);
+        });
+
+        assertThat(afterRefusal).isEqualTo(1);
+        assertThat(jdbc.queryForList("SELECT label FROM multi_row_probe", String.class)).containsExactly("已有");
+    }
+
+    @Test
+    void anAllOrNothingInsertWritesEveryStatementWhenNoneIsRefused() {
+        List<Probe> rows = IntStream.rangeClosed(1, 20)
+                .mapToObj(i -> new Probe(i, "新", BigDecimal.ONE, null, null, null)).toList();
+
+        Integer written = new TransactionTemplate(transactions)
+                .execute(status -> INSERT.allOrNothing().execute(jdbc, rows, MultiRowStatementIT::bind));
+
+        assertThat(written).isEqualTo(20);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM multi_row_probe", Integer.class)).isEqualTo(20);
     }
 
     @Test
