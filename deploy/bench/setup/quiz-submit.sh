@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Seeds open 10-question contest attempts for scenario 20 (submit = grade + store + standings + leaderboard).
-# SUBMIT_RESIDENTS residents (default 32) start one attempt each through the API; their attempt is then cloned by
+# SUBMIT_RESIDENTS residents (default 80) start one attempt each through the API; their attempt is then cloned by
 # SQL into 3,000 further contests (a resident may have one open attempt per contest), so every request submits a
-# fresh attempt: 96,000 by default, enough for the warm-up and three rounds at about 1,200 submits/s (the Lua script
-# never wraps around; it fails when they run out).
+# fresh attempt: 240,000 by default, enough for the default 30-s warm-up and three 20-s rounds at about 2,500
+# submits/s (the Lua script never wraps around; it fails when they run out).
 # Prints QUIZ_SUBMIT_FILE=<file> whose lines are "<attemptId>\t<token>\t<answers JSON>".
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -15,7 +15,7 @@ CONTESTS = 3000
 template_quiz = create_contest("bench-submit-template")[0]
 clones = create_contest("bench-submit", count=CONTESTS)
 lines = []
-for r in range(int(os.environ.get("SUBMIT_RESIDENTS", "32"))):
+for r in range(int(os.environ.get("SUBMIT_RESIDENTS", "80"))):
     token = login("bench-submit-%d" % r, r)
     attempt = call("POST", "/api/v1/quizzes/%d/attempts" % template_quiz, token=token)
     paper = shown_paper(attempt["id"])

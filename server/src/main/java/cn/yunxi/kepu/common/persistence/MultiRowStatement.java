@@ -22,12 +22,15 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * batch against {@code max_allowed_packet}, once to send it. On a crowd of quiz submissions that sizing pass and the
  * copies were a sixth of all the server's work. Here each value is encoded once. Rows are sent in order (an upsert's
  * rows apply in that order) in statements of at most {@link #MAX_ROWS} rows, far below any packet limit; the statement
- * text for each row count is built once, and only 15 row counts are ever sent.
+ * text for each row count is built once, and only 23 row counts are ever sent.
  */
 public final class MultiRowStatement {
 
-    /** Rows per statement: a graded batch's size, and well under the packet limit for the widest row written. */
-    public static final int MAX_ROWS = 64;
+    /**
+     * Rows per statement: two per submission of the largest graded batch (its points lines), and well under the packet
+     * limit for the widest row written.
+     */
+    public static final int MAX_ROWS = 128;
 
     /** Above this many rows, statements carry a multiple of it (see {@link #rowsInNextStatement}). */
     static final int STEP = 8;
@@ -59,10 +62,10 @@ public final class MultiRowStatement {
     }
 
     /**
-     * The same statement, whose rows are written all or none even when they take several statements: those run behind
-     * a savepoint of the caller's transaction, rolled back when one is refused. For an insert whose caller recovers
-     * from a refusal (a unique key) in the same transaction, as if nothing of it had been written. Outside a
-     * transaction every statement commits on its own.
+     * The same statement, whose rows are written all or none: up to {@link #MAX_ROWS} rows go as one statement (one
+     * text per row count), more as several behind a savepoint of the caller's transaction, rolled back when one is
+     * refused. For an insert whose caller recovers from a refusal (a unique key) in the same transaction, as if nothing
+     * of it had been written. Outside a transaction every statement commits on its own.
      */
     public MultiRowStatement allOrNothing() {
         return new MultiRowStatement(head, firstRow, nextRow, separator, tail, columns, true);
@@ -97,8 +100,7 @@ public final class MultiRowStatement {
 
     /** Sends the rows in order; returns the rows the server reports affected (summed over the statements). */
     public <T> int execute(JdbcTemplate jdbc, List<T> rows, RowBinder<? super T> binder) {
-        if (allOrNothing && rowsInNextStatement(rows.size()) < rows.size()
-                && TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (allOrNothing && rows.size() > MAX_ROWS && TransactionSynchronizationManager.isActualTransactionActive()) {
             Integer affected = jdbc.execute((ConnectionCallback<Integer>) connection -> {
                 Savepoint before = connection.setSavepoint();
                 int written;
@@ -119,7 +121,9 @@ public final class MultiRowStatement {
     private <T> int executeAll(JdbcTemplate jdbc, List<T> rows, RowBinder<? super T> binder) {
         int affected = 0;
         for (int from = 0; from < rows.size(); ) {
-            List<T> chunk = rows.subList(from, from + rowsInNextStatement(rows.size() - from));
+            int remaining = rows.size() - from;
+            List<T> chunk = rows.subList(from, from + (allOrNothing ? Math.min(remaining, MAX_ROWS)
+                    : rowsInNextStatement(remaining)));
             from += chunk.size();
             affected += jdbc.update(sql(chunk.size()), ps -> {
                 RowParameters parameters = new RowParameters(ps);
@@ -136,7 +140,9 @@ public final class MultiRowStatement {
      * How many of the remaining rows the next statement carries: up to {@link #MAX_ROWS}, and beyond {@link #STEP} rows
      * a multiple of it (33 rows go as 32 + 1). The driver keeps the parsed text of each statement per connection in a
      * bounded cache; one text per row count (64 per statement, several statements per graded batch) pushed the texts
-     * out of it and had every batch parse its statements again, which this keeps to 15 texts per statement.
+     * out of it and had every batch parse its statements again, which this keeps to 23 texts per statement. An
+     * {@link #allOrNothing()} statement is not split below {@link #MAX_ROWS}: one statement is refused whole, with no
+     * savepoint needed.
      */
     static int rowsInNextStatement(int remaining) {
         if (remaining >= MAX_ROWS) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -82,17 +83,20 @@ class MultiRowStatementIT {
 
     @Test
     void upsertRowsApplyInTheirOrder() {
-        List<Probe> rows = IntStream.rangeClosed(1, MultiRowStatement.MAX_ROWS + 10)
+        int count = MultiRowStatement.MAX_ROWS + 10;
+        List<Probe> rows = IntStream.rangeClosed(1, count)
                 .mapToObj(i -> new Probe(i % 3, "第 " + i + " 行", BigDecimal.ONE, null, null, true)).toList();
 
         ADD.execute(jdbc, rows, MultiRowStatementIT::bind);
 
+        // each key's label is its last row's, its amount the number of its rows, across the statements
         List<Map<String, Object>> stored = jdbc.queryForList("SELECT id, label, amount FROM multi_row_probe ORDER BY id");
         assertThat(stored).extracting(r -> r.get("id"), r -> r.get("label"), r -> ((BigDecimal) r.get("amount")).intValue())
-                .containsExactly(
-                        tuple(0L, "第 72 行", 24),
-                        tuple(1L, "第 73 行", 25),
-                        tuple(2L, "第 74 行", 25));
+                .containsExactly(IntStream.range(0, 3).mapToObj(key -> {
+                    int last = IntStream.rangeClosed(1, count).filter(i -> i % 3 == key).max().orElseThrow();
+                    long rowsOfKey = IntStream.rangeClosed(1, count).filter(i -> i % 3 == key).count();
+                    return tuple((long) key, "第 " + last + " 行", (int) rowsOfKey);
+                }).toArray(Tuple[]::new));
     }
 
     @Test
@@ -109,8 +113,10 @@ class MultiRowStatementIT {
 
     @Test
     void anAllOrNothingInsertRefusedInALaterStatementLeavesNothingOfTheEarlierOnes() {
-        INSERT.execute(jdbc, List.of(new Probe(19, "已有", BigDecimal.TEN, null, null, null)), MultiRowStatementIT::bind);
-        List<Probe> clash = IntStream.rangeClosed(1, 20) // sent as 16 rows, then 4 rows holding the clash
+        long taken = MultiRowStatement.MAX_ROWS + 7;
+        INSERT.execute(jdbc, List.of(new Probe(taken, "已有", BigDecimal.TEN, null, null, null)), MultiRowStatementIT::bind);
+        // more rows than one statement carries: the first statement is written before the second is refused
+        List<Probe> clash = IntStream.rangeClosed(1, MultiRowStatement.MAX_ROWS + 12)
                 .mapToObj(i -> new Probe(i, "新", BigDecimal.ONE, null, null, null)).toList();
         TransactionTemplate tx = new TransactionTemplate(transactions);
 
@@ -127,14 +133,15 @@ class MultiRowStatementIT {
 
     @Test
     void anAllOrNothingInsertWritesEveryStatementWhenNoneIsRefused() {
-        List<Probe> rows = IntStream.rangeClosed(1, 20)
+        int count = MultiRowStatement.MAX_ROWS + 12;
+        List<Probe> rows = IntStream.rangeClosed(1, count)
                 .mapToObj(i -> new Probe(i, "新", BigDecimal.ONE, null, null, null)).toList();
 
         Integer written = new TransactionTemplate(transactions)
                 .execute(status -> INSERT.allOrNothing().execute(jdbc, rows, MultiRowStatementIT::bind));
 
-        assertThat(written).isEqualTo(20);
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM multi_row_probe", Integer.class)).isEqualTo(20);
+        assertThat(written).isEqualTo(count);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM multi_row_probe", Integer.class)).isEqualTo(count);
     }
 
     @Test

@@ -14,7 +14,7 @@ class MultiRowStatementTest {
     @Test
     void rowsAreSentInAFewRowCountsOnly() {
         Set<Integer> counts = new TreeSet<>();
-        for (int rows = 1; rows <= 200; rows++) {
+        for (int rows = 1; rows <= 300; rows++) {
             List<Integer> statements = statementsFor(rows);
             assertThat(statements.stream().mapToInt(Integer::intValue).sum()).isEqualTo(rows);
             assertThat(statements).allSatisfy(n -> assertThat(n).isBetween(1, MultiRowStatement.MAX_ROWS));
@@ -23,10 +23,12 @@ class MultiRowStatementTest {
             }
             counts.addAll(statements);
         }
-        assertThat(counts).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 16, 24, 32, 40, 48, 56, 64);
+        assertThat(counts).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 16, 24, 32, 40, 48, 56, 64, 72, 80, 88, 96, 104, 112,
+                120, 128);
         assertThat(statementsFor(33)).containsExactly(32, 1);
         assertThat(statementsFor(8)).containsExactly(8);
         assertThat(statementsFor(70)).containsExactly(64, 6);
+        assertThat(statementsFor(140)).containsExactly(128, 8, 4);
     }
 
     @Test
