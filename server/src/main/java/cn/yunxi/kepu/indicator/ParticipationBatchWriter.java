@@ -38,7 +38,9 @@ import cn.yunxi.kepu.indicator.LedgerRows.LedgerRow;
  * the batch need the rebuild of the per-record path; they are handed back for it.
  *
  * <p>Locks are taken in the per-record path's order (records, persons sorted, daily cells sorted, monthly roll-ups,
- * person counters), so a batch and a single record contend like two single records do.
+ * person counters), so a batch and a single record contend like two single records do. The records' insert is the
+ * batch's first write and is refused whole ({@link MultiRowStatement#allOrNothing()}) when a key collides, so a
+ * collision leaves nothing of the batch written and the caller's transaction can go on without a savepoint.
  */
 @Component
 class ParticipationBatchWriter {
@@ -57,7 +59,7 @@ class ParticipationBatchWriter {
             INSERT INTO participation_record (record_key, kind, person_key, resident_id, person_label, region_code,
                 town_code, population_group, source_type, source_id, source_title, occurred_on, indicator_codes,
                 hours, passed, withdrawn, received_at, updated_at)
-            VALUES\s""", 18, "");
+            VALUES\s""", 18, "").allOrNothing();
     private static final String RECORD_IDS = "SELECT id, record_key FROM participation_record "
             + "WHERE record_key IN (:keys)";
     private static final MultiRowStatement INSERT_TAG = MultiRowStatement.values("INSERT INTO participation_tag "
@@ -123,8 +125,9 @@ class ParticipationBatchWriter {
             }
         }
         if (!fresh.isEmpty()) {
-            lockPersons(fresh);
+            // The records go first, whole: a key collision refuses them before anything else of the batch is written.
             Map<String, Long> ids = insertRecords(fresh);
+            lockPersons(fresh);
             List<TagRow> tags = insertTags(fresh, ids);
             addToCells(fresh);
             recomputePersons(tags);

@@ -69,7 +69,6 @@ class ParticipationLedgerService {
     private final Clock clock;
     private final TransactionTemplate readCommitted;
     private final TransactionTemplate tx;
-    private final TransactionTemplate savepoint;
     private final DataSource dataSource;
     private final ApplicationEventPublisher events;
 
@@ -88,8 +87,6 @@ class ParticipationLedgerService {
         this.readCommitted.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
         this.readCommitted.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.tx = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     @ApplicationModuleListener
@@ -114,9 +111,10 @@ class ParticipationLedgerService {
 
     /**
      * {@link #recordAll} inside the caller's transaction (READ COMMITTED, the pool's level). The records new to the
-     * ledger are applied together behind a savepoint, so a key collision (a concurrent batch inserted one of the keys
-     * first, or two keys the column's collation takes for one) undoes only this step: it is tried once more, then
-     * left whole to the per-record path. What that path must handle (keys already in the ledger, repeated keys,
+     * ledger are applied together. A key collision (a concurrent batch inserted one of the keys first, or two keys the
+     * column's collation takes for one) refuses the records' insert, the batch's first write, so nothing of it was
+     * written and the caller's transaction goes on without a savepoint: it is tried once more, then left whole to the
+     * per-record path. What that path must handle (keys already in the ledger, repeated keys,
      * collisions) is recorded one by one after the caller commits, through the registry, each record in its own
      * transaction: taking those records' locks now, after the cells the batch holds, would take locks in the
      * opposite order to every other listener. A lock conflict fails the caller's transaction, which the caller
@@ -126,7 +124,7 @@ class ParticipationLedgerService {
         List<ParticipationRecorded> oneByOne = records;
         for (int attempt = 1; attempt <= 2; attempt++) {
             try {
-                oneByOne = savepoint.execute(status -> batch.apply(records));
+                oneByOne = batch.apply(records);
                 break;
             } catch (DuplicateKeyException e) {
                 log.debug("batch of {} participations collided (attempt {})", records.size(), attempt);
