@@ -32,8 +32,8 @@ import cn.yunxi.kepu.indicator.LedgerRows.LedgerRow;
 
 /**
  * The records of one {@code ParticipationsRecorded} that are new to the ledger, applied together: a fixed number of
- * statements per batch (each one multi-row statement, {@link MultiRowStatement}) instead of a dozen per record. A new record only adds to its cells, so adding the
- * batch's per-cell sums gives exactly what {@link AggregateRepository#addToCell} gives record by record, and what a
+ * statements per batch (each one multi-row statement, {@link MultiRowStatement}) instead of a dozen per record. A new
+ * record only adds to its cells, so adding the batch's per-cell sums gives exactly what {@link AggregateRepository#addToCell} gives record by record, and what a
  * recompute gives. Records already in the ledger (corrections, withdrawals, redeliveries) and a key repeated within
  * the batch need the rebuild of the per-record path; they are handed back for it.
  *
@@ -63,8 +63,8 @@ class ParticipationBatchWriter {
     private static final String RECORD_IDS = "SELECT id, record_key FROM participation_record "
             + "WHERE record_key IN (:keys)";
     private static final MultiRowStatement INSERT_TAG = MultiRowStatement.values("INSERT INTO participation_tag "
-            + "(record_id, tag, kind, occurred_on, person_key, region_code, town_code, population_group, hours, passed) "
-            + "VALUES ", 10, "");
+            + "(record_id, tag, kind, occurred_on, person_key, region_code, town_code, population_group, hours, "
+            + "passed) VALUES ", 10, "");
     /** {@link AggregateRepository#addToCell}'s upserts, adding a whole group of records at once. */
     private static final MultiRowStatement ADD_DAILY = MultiRowStatement.values("""
             INSERT INTO indicator_daily (tag, kind, day, region_code, population_group, town_code, person_times,

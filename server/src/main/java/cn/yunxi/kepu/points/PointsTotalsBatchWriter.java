@@ -24,7 +24,8 @@ class PointsTotalsBatchWriter {
     private static final MultiRowStatement ENSURE = MultiRowStatement.values("INSERT INTO points_daily_total "
             + "(resident_id, reason, award_day, total) VALUES ", 4, " ON DUPLICATE KEY UPDATE total = total");
     private static final MultiRowStatement ADD = MultiRowStatement.values("INSERT INTO points_daily_total "
-            + "(resident_id, reason, award_day, total) VALUES ", 4, " ON DUPLICATE KEY UPDATE total = total + VALUES(total)");
+            + "(resident_id, reason, award_day, total) VALUES ", 4,
+            " ON DUPLICATE KEY UPDATE total = total + VALUES(total)");
 
     private final JdbcTemplate jdbc;
     private final JdbcClient client;

@@ -52,8 +52,8 @@ class QuizBatchWriter {
 
     /** A resident who already holds the contest's certificate refuses the whole call (unique key; all or nothing). */
     private static final MultiRowStatement CERTIFICATE = MultiRowStatement.values("INSERT INTO quiz_certificate "
-            + "(verify_no, quiz_id, resident_id, attempt_id, holder_name, title, quiz_title, score, max_score, issued_at) "
-            + "VALUES ", 10, "").allOrNothing();
+            + "(verify_no, quiz_id, resident_id, attempt_id, holder_name, title, quiz_title, score, max_score, "
+            + "issued_at) VALUES ", 10, "").allOrNothing();
 
     /** Every column of an attempt, in the order {@link #attempt} reads them ({@code AttemptColumnsTest} checks). */
     static final String LOCK_ALL = "SELECT id, quiz_id, kind, resident_id, attempt_no, attempt_day, status, "

@@ -90,8 +90,10 @@ class MultiRowStatementIT {
         ADD.execute(jdbc, rows, MultiRowStatementIT::bind);
 
         // each key's label is its last row's, its amount the number of its rows, across the statements
-        List<Map<String, Object>> stored = jdbc.queryForList("SELECT id, label, amount FROM multi_row_probe ORDER BY id");
-        assertThat(stored).extracting(r -> r.get("id"), r -> r.get("label"), r -> ((BigDecimal) r.get("amount")).intValue())
+        List<Map<String, Object>> stored =
+                jdbc.queryForList("SELECT id, label, amount FROM multi_row_probe ORDER BY id");
+        assertThat(stored)
+                .extracting(r -> r.get("id"), r -> r.get("label"), r -> ((BigDecimal) r.get("amount")).intValue())
                 .containsExactly(IntStream.range(0, 3).mapToObj(key -> {
                     int last = IntStream.rangeClosed(1, count).filter(i -> i % 3 == key).max().orElseThrow();
                     long rowsOfKey = IntStream.rangeClosed(1, count).filter(i -> i % 3 == key).count();
@@ -114,7 +116,8 @@ class MultiRowStatementIT {
     @Test
     void anAllOrNothingInsertRefusedInALaterStatementLeavesNothingOfTheEarlierOnes() {
         long taken = MultiRowStatement.MAX_ROWS + 7;
-        INSERT.execute(jdbc, List.of(new Probe(taken, "已有", BigDecimal.TEN, null, null, null)), MultiRowStatementIT::bind);
+        INSERT.execute(jdbc, List.of(new Probe(taken, "已有", BigDecimal.TEN, null, null, null)),
+                MultiRowStatementIT::bind);
         // more rows than one statement carries: the first statement is written before the second is refused
         List<Probe> clash = IntStream.rangeClosed(1, MultiRowStatement.MAX_ROWS + 12)
                 .mapToObj(i -> new Probe(i, "新", BigDecimal.ONE, null, null, null)).toList();
