@@ -31,16 +31,12 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
@@ -159,18 +155,14 @@ class SecurityConfig {
                 Map.of(JwtClaimNames.ISS, issuer -> issuer == null ? null : issuer.toString())));
         // Expiry and revocation are checked by VerifiedTokenCache on every request, remembered token or not.
         signatureAndClaims.setJwtValidator(jwt -> OAuth2TokenValidatorResult.success());
-        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
-        timestamps.setClock(clock);
-        OAuth2TokenValidator<Jwt> notRevoked = jwt -> {
-            String sessionKey = jwt.getClaimAsString(TokenService.CLAIM_SESSION_KEY);
-            if (sessionKey == null || !(jwt.getClaims().get(TokenService.CLAIM_SESSION) instanceof Number)
-                    || revokedSessions.isRevoked(sessionKey)) {
-                return OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "session ended", null));
-            }
-            return OAuth2TokenValidatorResult.success();
-        };
-        return new VerifiedTokenCache(signatureAndClaims, new DelegatingOAuth2TokenValidator<>(timestamps, notRevoked),
+        return new VerifiedTokenCache(signatureAndClaims, clock, SecurityConfig::loginOf, revokedSessions::isRevoked,
                 SecurityConfig::toAuthentication, Duration.ofMinutes(1), 100_000);
+    }
+
+    /** The random key of the login a token was issued in; null (refused) when the token names no login. */
+    private static String loginOf(Jwt jwt) {
+        return jwt.getClaims().get(TokenService.CLAIM_SESSION_KEY) instanceof String key
+                && jwt.getClaims().get(TokenService.CLAIM_SESSION) instanceof Number ? key : null;
     }
 
     /**

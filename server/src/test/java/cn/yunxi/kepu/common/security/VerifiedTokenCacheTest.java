@@ -15,18 +15,13 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtException;
-import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -51,21 +46,55 @@ class VerifiedTokenCacheTest {
             signatureChecks.incrementAndGet();
             return nimbus.decode(token);
         };
-        JwtTimestampValidator timestamps = new JwtTimestampValidator(Duration.ZERO);
-        timestamps.setClock(clock);
-        OAuth2TokenValidator<Jwt> notRevoked = jwt -> revoked.get()
-                ? OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "session ended", null))
-                : OAuth2TokenValidatorResult.success();
-        return new VerifiedTokenCache(counting, new DelegatingOAuth2TokenValidator<>(timestamps, notRevoked), jwt -> {
-            conversions.incrementAndGet();
-            return new TestingAuthenticationToken(jwt.getSubject(), jwt, "RESIDENT");
-        }, Duration.ofMinutes(1), 1000);
+        return new VerifiedTokenCache(counting, clock, jwt -> jwt.getClaimAsString("login"), login -> revoked.get(),
+                jwt -> {
+                    conversions.incrementAndGet();
+                    return new TestingAuthenticationToken(jwt.getSubject(), jwt, "RESIDENT");
+                }, Duration.ofMinutes(1), 1000);
     }
 
     private String token(Instant expiresAt) {
-        JwtClaimsSet claims = JwtClaimsSet.builder().subject("42").issuedAt(clock.instant()).expiresAt(expiresAt).build();
+        return token(JwtClaimsSet.builder().subject("42").issuedAt(clock.instant()).expiresAt(expiresAt)
+                .claim("login", "L1"));
+    }
+
+    private String token(JwtClaimsSet.Builder claims) {
         return NimbusJwtEncoder.withSecretKey(key).algorithm(MacAlgorithm.HS256).build()
-                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims)).getTokenValue();
+                .encode(JwtEncoderParameters.from(JwsHeader.with(MacAlgorithm.HS256).build(), claims.build()))
+                .getTokenValue();
+    }
+
+    @Test
+    void aTokenWithoutExpiryOrLoginOrNotYetValidIsRefused() {
+        clock.pin(Instant.parse("2026-11-29T02:00:00Z"));
+        VerifiedTokenCache tokens = decoder();
+        Instant later = clock.instant().plus(Duration.ofMinutes(30));
+        assertThatThrownBy(() -> tokens.authenticate(token(JwtClaimsSet.builder().subject("42").claim("login", "L1"))))
+                .isInstanceOf(InvalidBearerTokenException.class);
+        assertThatThrownBy(() -> tokens.authenticate(token(JwtClaimsSet.builder().subject("42").expiresAt(later))))
+                .isInstanceOf(InvalidBearerTokenException.class);
+        String early = token(JwtClaimsSet.builder().subject("42").expiresAt(later).claim("login", "L1")
+                .notBefore(clock.instant().plus(Duration.ofMinutes(5))));
+        assertThatThrownBy(() -> tokens.authenticate(early)).isInstanceOf(InvalidBearerTokenException.class);
+        assertThat(conversions).hasValue(0);
+
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(tokens.authenticate(early).getName()).isEqualTo("42");
+    }
+
+    /** The expiry is a hard edge: valid at its very instant, refused a millisecond later, remembered or not. */
+    @Test
+    void aRememberedTokenIsRefusedTheMomentItExpires() {
+        clock.pin(Instant.parse("2026-11-29T02:00:00Z"));
+        VerifiedTokenCache tokens = decoder();
+        String token = token(clock.instant().plus(Duration.ofSeconds(30)));
+        tokens.authenticate(token);
+        clock.advance(Duration.ofSeconds(30));
+        assertThat(tokens.authenticate(token).getName()).isEqualTo("42");
+        clock.advance(Duration.ofMillis(1));
+        assertThatThrownBy(() -> tokens.authenticate(token)).isInstanceOf(InvalidBearerTokenException.class)
+                .hasMessageContaining("expired");
+        assertThat(signatureChecks).hasValue(1);
     }
 
     @Test
