@@ -2,7 +2,6 @@ package cn.yunxi.kepu.quiz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +11,7 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.annotation.SynthesizingMethodParameter;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.http.converter.ByteArrayHttpMessageConverter;
 import org.springframework.http.converter.HttpMessageConverter;
@@ -22,7 +19,6 @@ import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -31,11 +27,11 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestResponseBodyMethodProcessor;
-import org.springframework.web.servlet.mvc.method.annotation.ServletRequestDataBinderFactory;
 
 import jakarta.validation.Valid;
 
 import cn.yunxi.kepu.common.web.ResolversAheadOfSpring;
+import cn.yunxi.kepu.support.HandlerParameters;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -206,19 +202,11 @@ class AnswerSheetArgumentTest {
     }
 
     private static MethodParameter parameter(String method) {
-        for (Method m : Sample.class.getDeclaredMethods()) {
-            if (m.getName().equals(method)) {
-                MethodParameter parameter = new SynthesizingMethodParameter(m, 0);
-                parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
-                return parameter;
-            }
-        }
-        throw new IllegalArgumentException(method);
+        return HandlerParameters.of(Sample.class, method, 0);
     }
 
+    /** Binders as the application's adapter makes them: with a conversion service. */
     private static WebDataBinderFactory binders() {
-        ConfigurableWebBindingInitializer initializer = new ConfigurableWebBindingInitializer();
-        initializer.setConversionService(new DefaultFormattingConversionService());
-        return new ServletRequestDataBinderFactory(List.of(), initializer);
+        return HandlerParameters.binders(new DefaultFormattingConversionService());
     }
 }

@@ -2,27 +2,22 @@ package cn.yunxi.kepu.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.annotation.SynthesizingMethodParameter;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockMultipartHttpServletRequest;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.bind.support.WebDataBinderFactory;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.method.annotation.RequestParamMethodArgumentResolver;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.mvc.method.annotation.ServletRequestDataBinderFactory;
+
+import cn.yunxi.kepu.support.HandlerParameters;
 
 /**
  * Every number query parameter the shortcut claims resolves to what Spring's resolver gives for the same request
@@ -146,30 +141,15 @@ class DecimalRequestParamsTest {
 
     private Object outcome(HandlerMethodArgumentResolver resolver, MethodParameter parameter,
                            MockHttpServletRequest request) {
-        try {
-            Object value = resolver.resolveArgument(parameter, null, new ServletWebRequest(request), binders);
-            return Objects.requireNonNullElse(value, "<null>") + " (" + (value == null ? "" : value.getClass()) + ")";
-        } catch (Exception e) {
-            return e.getClass().getName() + ": " + e.getMessage();
-        }
+        return HandlerParameters.outcome(resolver, parameter, request, binders);
     }
 
     private static MethodParameter parameter(String method) {
-        for (Method m : Sample.class.getDeclaredMethods()) {
-            if (m.getName().equals(method)) {
-                // as Spring MVC sees a handler's parameters: with @AliasFor resolved (value is name)
-                MethodParameter parameter = new SynthesizingMethodParameter(m, 0);
-                parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
-                return parameter;
-            }
-        }
-        throw new IllegalArgumentException(method);
+        return HandlerParameters.of(Sample.class, method, 0);
     }
 
     /** Binders as the application's adapter makes them: with Boot's conversion service. */
     private static WebDataBinderFactory binders() {
-        ConfigurableWebBindingInitializer initializer = new ConfigurableWebBindingInitializer();
-        initializer.setConversionService(new ApplicationConversionService());
-        return new ServletRequestDataBinderFactory(List.of(), initializer);
+        return HandlerParameters.binders(new ApplicationConversionService());
     }
 }

@@ -2,7 +2,6 @@ package cn.yunxi.kepu.common.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -10,20 +9,18 @@ import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
-import org.springframework.core.DefaultParameterNameDiscoverer;
 import org.springframework.core.MethodParameter;
-import org.springframework.core.annotation.SynthesizingMethodParameter;
 import org.springframework.format.support.DefaultFormattingConversionService;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.support.ConfigurableWebBindingInitializer;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.method.annotation.RequestHeaderMethodArgumentResolver;
 import org.springframework.web.method.annotation.RequestParamMethodArgumentResolver;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
-import org.springframework.web.servlet.mvc.method.annotation.ServletRequestDataBinderFactory;
+
+import cn.yunxi.kepu.support.HandlerParameters;
 
 /**
  * Every argument the shortcut claims resolves to what Spring's own resolver gives for the same request (the value,
@@ -144,21 +141,11 @@ class PlainStringArgumentsTest {
     }
 
     private static MethodParameter parameter(String method, int index) {
-        for (Method m : Sample.class.getDeclaredMethods()) {
-            if (m.getName().equals(method)) {
-                // as Spring MVC sees a handler's parameters: with @AliasFor resolved (value is name)
-                MethodParameter parameter = new SynthesizingMethodParameter(m, index);
-                parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
-                return parameter;
-            }
-        }
-        throw new IllegalArgumentException(method);
+        return HandlerParameters.of(Sample.class, method, index);
     }
 
     /** Binders as the application's adapter makes them: with a conversion service. */
     private static WebDataBinderFactory binders() {
-        ConfigurableWebBindingInitializer initializer = new ConfigurableWebBindingInitializer();
-        initializer.setConversionService(new DefaultFormattingConversionService());
-        return new ServletRequestDataBinderFactory(List.of(), initializer);
+        return HandlerParameters.binders(new DefaultFormattingConversionService());
     }
 }
