@@ -3,7 +3,6 @@ package cn.yunxi.kepu.common.web;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
@@ -33,10 +32,9 @@ final class DecimalPathVariables implements HandlerMethodArgumentResolver {
 
     /** Eighteen digits never exceed {@link Long#MAX_VALUE} (nineteen digits can). */
     static final int MAX_DIGITS = 18;
-    private static final String NOT_PLAIN = "";
 
     private final HandlerMethodArgumentResolver spring;
-    private final Map<MethodParameter, String> names = new ConcurrentHashMap<>();
+    private final ParameterDescriptions<String> names = new ParameterDescriptions<>(DecimalPathVariables::describe);
 
     DecimalPathVariables(HandlerMethodArgumentResolver spring) {
         this.spring = spring;
@@ -48,18 +46,10 @@ final class DecimalPathVariables implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return name(parameter) != null;
+        return names.of(parameter) != null;
     }
 
     /** The variable's name when the argument is a plain long or Long path variable, else null. */
-    private @Nullable String name(MethodParameter parameter) {
-        String known = names.computeIfAbsent(parameter, p -> {
-            String described = describe(p);
-            return described == null ? NOT_PLAIN : described;
-        });
-        return known == NOT_PLAIN ? null : known;
-    }
-
     private static @Nullable String describe(MethodParameter parameter) {
         Class<?> type = parameter.getParameterType();
         PathVariable annotation = parameter.getParameterAnnotation(PathVariable.class);
@@ -79,7 +69,7 @@ final class DecimalPathVariables implements HandlerMethodArgumentResolver {
     public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
                                             NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory)
             throws Exception {
-        String name = name(parameter);
+        String name = names.of(parameter);
         Map<String, String> variables = (Map<String, String>) request.getAttribute(
                 HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
         String text = name == null || variables == null ? null : variables.get(name);

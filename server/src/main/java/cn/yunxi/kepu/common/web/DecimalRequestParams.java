@@ -1,8 +1,6 @@
 package cn.yunxi.kepu.common.web;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -41,10 +39,8 @@ final class DecimalRequestParams implements HandlerMethodArgumentResolver {
         }
     }
 
-    private static final Plain NOT_PLAIN = new Plain("", 0, false, null);
-
     private final HandlerMethodArgumentResolver spring;
-    private final Map<MethodParameter, Plain> plain = new ConcurrentHashMap<>();
+    private final ParameterDescriptions<Plain> plain = new ParameterDescriptions<>(DecimalRequestParams::describe);
 
     DecimalRequestParams(HandlerMethodArgumentResolver spring) {
         this.spring = spring;
@@ -56,15 +52,7 @@ final class DecimalRequestParams implements HandlerMethodArgumentResolver {
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
-        return plain(parameter) != null;
-    }
-
-    private @Nullable Plain plain(MethodParameter parameter) {
-        Plain known = plain.computeIfAbsent(parameter, p -> {
-            Plain described = describe(p);
-            return described == null ? NOT_PLAIN : described;
-        });
-        return known == NOT_PLAIN ? null : known;
+        return plain.of(parameter) != null;
     }
 
     private static @Nullable Plain describe(MethodParameter parameter) {
@@ -94,7 +82,7 @@ final class DecimalRequestParams implements HandlerMethodArgumentResolver {
     public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
                                             NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory)
             throws Exception {
-        Plain p = plain(parameter);
+        Plain p = plain.of(parameter);
         if (p != null && request.getNativeRequest(MultipartRequest.class) == null) {
             String[] values = request.getParameterValues(p.name());
             if (values == null && p.defaultValue() != null) {

@@ -1,8 +1,6 @@
 package cn.yunxi.kepu.common.web;
 
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -53,7 +51,7 @@ final class PlainStringArguments {
     abstract static class Shortcut implements HandlerMethodArgumentResolver {
 
         private final HandlerMethodArgumentResolver spring;
-        private final Map<MethodParameter, Plain> plain = new ConcurrentHashMap<>();
+        private final ParameterDescriptions<Plain> plain = new ParameterDescriptions<>(this::describe);
 
         Shortcut(HandlerMethodArgumentResolver spring) {
             this.spring = spring;
@@ -67,22 +65,14 @@ final class PlainStringArguments {
 
         @Override
         public boolean supportsParameter(MethodParameter parameter) {
-            return plain(parameter) != null;
-        }
-
-        private @Nullable Plain plain(MethodParameter parameter) {
-            Plain known = plain.computeIfAbsent(parameter, p -> {
-                Plain described = describe(p);
-                return described == null ? NOT_PLAIN : described;
-            });
-            return known == NOT_PLAIN ? null : known;
+            return plain.of(parameter) != null;
         }
 
         @Override
         public @Nullable Object resolveArgument(MethodParameter parameter, @Nullable ModelAndViewContainer mavContainer,
                                                 NativeWebRequest request, @Nullable WebDataBinderFactory binderFactory)
                 throws Exception {
-            Plain p = plain(parameter);
+            Plain p = plain.of(parameter);
             if (p != null) {
                 Object value = read(p.name(), request);
                 if (value instanceof String || (value == null && !p.required())) {
@@ -138,7 +128,6 @@ final class PlainStringArguments {
     }
 
     private static final Object MULTIPART = new Object();
-    private static final Plain NOT_PLAIN = new Plain("", false);
 
     /** The name to read and whether the argument is required. */
     record Plain(String name, boolean required) {
