@@ -56,18 +56,25 @@ class DecimalPathVariablesTest {
                 "-9223372036854775808", "-9223372036854775809", "99999999999999999999", "", " ", " 42", "42 ",
                 "\t42\n", "+42", "-42", "-0", "0x2A", "0X2a", "#2A", "-0x2A", "+#2a", "0x", "#", "0b101", "1e3",
                 "4.2", "1_000", "1,000", "abc", "42abc", "٤٢", "４２", "0x8000000000000000", "%34%32", "null"));
-        Random random = new Random(20261205);
+        values.addAll(mostlyDigits(20261205, 2000, 22));
+        return values;
+    }
+
+    /** Random texts of fewer than {@code lengths} characters, mostly digits, some signs, spaces, hex letters and dots. */
+    static List<String> mostlyDigits(long seed, int count, int lengths) {
+        Random random = new Random(seed);
         String alphabet = "0123456789 +-#xX.aAfF\t";
-        for (int i = 0; i < 2000; i++) {
+        List<String> texts = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
             StringBuilder text = new StringBuilder();
-            int length = random.nextInt(22);
+            int length = random.nextInt(lengths);
             for (int j = 0; j < length; j++) {
                 text.append(random.nextInt(4) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
                         : (char) ('0' + random.nextInt(10)));
             }
-            values.add(text.toString());
+            texts.add(text.toString());
         }
-        return values;
+        return texts;
     }
 
     @Test

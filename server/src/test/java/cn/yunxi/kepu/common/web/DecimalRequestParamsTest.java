@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.ConfigurableBeanFactory;
@@ -71,17 +70,7 @@ class DecimalRequestParamsTest {
                 "9223372036854775807", "9223372036854775808", "99999999999999999999", "", " ", " 42", "42 ", "\t42",
                 "+42", "-42", "-0", "0x2A", "#2A", "0x", "1e3", "4.2", "1_000", "1,000", "abc", "42abc", "٤٢", "４２",
                 "%34%32", "null"));
-        Random random = new Random(20261206);
-        String alphabet = "0123456789 +-#xX.aAfF\t";
-        for (int i = 0; i < 1500; i++) {
-            StringBuilder text = new StringBuilder();
-            int length = random.nextInt(21);
-            for (int j = 0; j < length; j++) {
-                text.append(random.nextInt(4) == 0 ? alphabet.charAt(random.nextInt(alphabet.length()))
-                        : (char) ('0' + random.nextInt(10)));
-            }
-            values.add(text.toString());
-        }
+        values.addAll(DecimalPathVariablesTest.mostlyDigits(20261206, 1500, 21));
         return values;
     }
 
