@@ -27,15 +27,13 @@ class QuizBatchWriter {
 
     /**
      * Grades attempts exactly once: only the request that moves an attempt out of OPEN writes its result. The CHECK
-     * constraint makes a graded row without score/result impossible. The graded values come in as a derived table,
-     * so a whole batch is one statement.
+     * constraint makes a graded row without score/result impossible. Each attempt's graded values go by its id, so a
+     * whole batch is one statement.
      */
-    private static final MultiRowStatement FINISH = MultiRowStatement.unionAll("UPDATE quiz_attempt a JOIN (",
-            List.of("id", "status", "finished_at", "duration_ms", "correct_count", "score", "passed", "late",
-                    "answers_json", "result_json"),
-            ") g ON g.id = a.id SET a.status = g.status, a.finished_at = g.finished_at, a.duration_ms = g.duration_ms, "
-            + "a.correct_count = g.correct_count, a.score = g.score, a.passed = g.passed, a.late = g.late, "
-            + "a.answers_json = g.answers_json, a.result_json = g.result_json WHERE a.status = 'OPEN'");
+    private static final MultiRowStatement FINISH = MultiRowStatement.updateByKey("quiz_attempt", "id",
+            List.of("status", "finished_at", "duration_ms", "correct_count", "score", "passed", "late", "answers_json",
+                    "result_json"),
+            "status = 'OPEN'");
 
     /**
      * Keeps the best attempt per resident and contest; rows apply in order. Assignments run left to right in

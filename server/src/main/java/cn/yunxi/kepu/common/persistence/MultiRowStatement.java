@@ -13,9 +13,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * One statement carrying many rows: {@code INSERT ... VALUES (?, ...), (?, ...) [ON DUPLICATE KEY UPDATE ...]}, or a
- * derived table of {@code SELECT ... UNION ALL SELECT ...} rows for an {@code UPDATE ... JOIN}, bound row by row
- * straight onto the one prepared statement.
+ * One statement carrying many rows: {@code INSERT ... VALUES (?, ...), (?, ...) [ON DUPLICATE KEY UPDATE ...]}, or an
+ * {@code UPDATE} that gives each row's key its own values ({@link #updateByKey}), bound row by row straight onto the
+ * one prepared statement.
  *
  * <p>A JDBC batch with {@code rewriteBatchedStatements} sends the same single statement, but Connector/J gets there
  * by copying every bound value into a second statement and encoding every value twice: once only to measure the
@@ -41,23 +41,12 @@ public final class MultiRowStatement {
         void bind(RowParameters p, T row) throws SQLException;
     }
 
-    private final String head;
-    private final String firstRow;
-    private final String nextRow;
-    private final String separator;
-    private final String tail;
-    private final int columns;
+    private final Layout layout;
     private final boolean allOrNothing;
     private final AtomicReferenceArray<String> sqlByRows = new AtomicReferenceArray<>(MAX_ROWS + 1);
 
-    private MultiRowStatement(String head, String firstRow, String nextRow, String separator, String tail, int columns,
-                              boolean allOrNothing) {
-        this.head = head;
-        this.firstRow = firstRow;
-        this.nextRow = nextRow;
-        this.separator = separator;
-        this.tail = tail;
-        this.columns = columns;
+    private MultiRowStatement(Layout layout, boolean allOrNothing) {
+        this.layout = layout;
         this.allOrNothing = allOrNothing;
     }
 
@@ -68,7 +57,7 @@ public final class MultiRowStatement {
      * of it had been written. Outside a transaction every statement commits on its own.
      */
     public MultiRowStatement allOrNothing() {
-        return new MultiRowStatement(head, firstRow, nextRow, separator, tail, columns, true);
+        return new MultiRowStatement(layout, true);
     }
 
     /**
@@ -76,26 +65,18 @@ public final class MultiRowStatement {
      * {@code ON DUPLICATE KEY UPDATE} clause.
      */
     public static MultiRowStatement values(String head, int columns, String tail) {
-        StringJoiner row = new StringJoiner(", ", "(", ")");
-        for (int i = 0; i < columns; i++) {
-            row.add("?");
-        }
-        return new MultiRowStatement(head, row.toString(), row.toString(), ", ", tail, columns, false);
+        return new MultiRowStatement(new ValuesLayout(head, columns, tail), false);
     }
 
     /**
-     * {@code head + SELECT ? AS a, ? AS b UNION ALL SELECT ?, ? ... + tail}: the rows as a derived table named by
-     * {@code head} and {@code tail}, e.g. {@code UPDATE t JOIN (} ... {@code ) v ON v.id = t.id SET ...}.
+     * {@code UPDATE table SET c = CASE key WHEN ? THEN ? ... END, ... WHERE key IN (?, ...) AND condition}: each row
+     * gives its key (index 1) and the new values of {@code columns} (indexes 2, 3, ...). One statement for many rows
+     * without a derived table: an {@code UPDATE ... JOIN} onto rows of {@code SELECT ? UNION ALL SELECT ?} has the
+     * server build a temporary table, on disk in MariaDB as soon as a column is TEXT, for every statement. A key
+     * given twice takes the values of its first row. {@code condition} may be empty.
      */
-    public static MultiRowStatement unionAll(String head, List<String> columnNames, String tail) {
-        StringJoiner first = new StringJoiner(", ", "SELECT ", "");
-        StringJoiner next = new StringJoiner(", ", "SELECT ", "");
-        for (String name : columnNames) {
-            first.add("? AS " + name);
-            next.add("?");
-        }
-        return new MultiRowStatement(head, first.toString(), next.toString(), " UNION ALL ", tail, columnNames.size(),
-                false);
+    public static MultiRowStatement updateByKey(String table, String key, List<String> columns, String condition) {
+        return new MultiRowStatement(new UpdateByKeyLayout(table, key, columns, condition), false);
     }
 
     /** Sends the rows in order; returns the rows the server reports affected (summed over the statements). */
@@ -125,15 +106,18 @@ public final class MultiRowStatement {
             List<T> chunk = rows.subList(from, from + (allOrNothing ? Math.min(remaining, MAX_ROWS)
                     : rowsInNextStatement(remaining)));
             from += chunk.size();
-            affected += jdbc.update(sql(chunk.size()), ps -> {
-                RowParameters parameters = new RowParameters(ps);
-                for (T row : chunk) {
-                    binder.bind(parameters, row);
-                    parameters.offset += columns;
-                }
-            });
+            affected += jdbc.update(sql(chunk.size()), ps -> bindAll(ps, chunk, binder));
         }
         return affected;
+    }
+
+    /** Binds the rows of one statement, as many as {@link #sql} was given. */
+    <T> void bindAll(PreparedStatement ps, List<T> rows, RowBinder<? super T> binder) throws SQLException {
+        RowParameters parameters = new RowParameters(ps, layout, rows.size());
+        for (T row : rows) {
+            binder.bind(parameters, row);
+            parameters.row++;
+        }
     }
 
     /**
@@ -155,56 +139,149 @@ public final class MultiRowStatement {
     String sql(int rows) {
         String sql = sqlByRows.get(rows);
         if (sql == null) {
-            StringBuilder text = new StringBuilder(head.length() + tail.length() + rows * (nextRow.length() + 12));
-            text.append(head).append(firstRow);
-            for (int i = 1; i < rows; i++) {
-                text.append(separator).append(nextRow);
-            }
-            sql = text.append(tail).toString();
+            sql = layout.sql(rows);
             sqlByRows.set(rows, sql);
         }
         return sql;
     }
 
-    /** The one statement's parameters seen from the row being bound: index 1 is that row's first column. */
-    public static final class RowParameters {
-        private final PreparedStatement ps;
-        private int offset;
+    /** Where a statement's text puts each row's values. */
+    private interface Layout {
 
-        RowParameters(PreparedStatement ps) {
+        String sql(int rows);
+
+        /** How many placeholders take the value at this 1-based index of a row. */
+        int occurrences(int index);
+
+        /** The 1-based statement parameter of one occurrence of a row's value. */
+        int parameter(int rows, int row, int index, int occurrence);
+    }
+
+    /** {@code head (?, ...), (?, ...) tail}: a row's values side by side, rows one after another. */
+    private record ValuesLayout(String head, int columns, String tail) implements Layout {
+
+        @Override
+        public String sql(int rows) {
+            StringJoiner row = new StringJoiner(", ", "(", ")");
+            for (int i = 0; i < columns; i++) {
+                row.add("?");
+            }
+            StringJoiner text = new StringJoiner(", ", head, tail);
+            for (int i = 0; i < rows; i++) {
+                text.add(row.toString());
+            }
+            return text.toString();
+        }
+
+        @Override
+        public int occurrences(int index) {
+            return 1;
+        }
+
+        @Override
+        public int parameter(int rows, int row, int index, int occurrence) {
+            return row * columns + index;
+        }
+    }
+
+    /**
+     * One {@code CASE key WHEN ? THEN ? ...} per column, rows in the same order in each, then the keys in the
+     * {@code IN} list: a row's key occurs once per column and once in the list, each of its values once.
+     */
+    private record UpdateByKeyLayout(String table, String key, List<String> columns, String condition)
+            implements Layout {
+
+        UpdateByKeyLayout {
+            columns = List.copyOf(columns);
+        }
+
+        @Override
+        public String sql(int rows) {
+            StringJoiner assignments = new StringJoiner(", ", "UPDATE " + table + " SET ", "");
+            for (String column : columns) {
+                StringBuilder cases = new StringBuilder(column).append(" = CASE ").append(key);
+                for (int i = 0; i < rows; i++) {
+                    cases.append(" WHEN ? THEN ?");
+                }
+                assignments.add(cases.append(" END"));
+            }
+            StringJoiner keys = new StringJoiner(", ", " WHERE " + key + " IN (", ")");
+            for (int i = 0; i < rows; i++) {
+                keys.add("?");
+            }
+            return assignments + keys.toString() + (condition.isEmpty() ? "" : " AND " + condition);
+        }
+
+        @Override
+        public int occurrences(int index) {
+            return index == 1 ? columns.size() + 1 : 1;
+        }
+
+        @Override
+        public int parameter(int rows, int row, int index, int occurrence) {
+            if (index > 1) {
+                return (index - 2) * 2 * rows + 2 * row + 2;
+            }
+            return occurrence < columns.size() ? occurrence * 2 * rows + 2 * row + 1
+                    : columns.size() * 2 * rows + row + 1;
+        }
+    }
+
+    /** The one statement's parameters seen from the row being bound: index 1 is that row's first value. */
+    public static final class RowParameters {
+
+        @FunctionalInterface
+        private interface Setter {
+            void set(PreparedStatement ps, int parameter) throws SQLException;
+        }
+
+        private final PreparedStatement ps;
+        private final Layout layout;
+        private final int rows;
+        private int row;
+
+        RowParameters(PreparedStatement ps, Layout layout, int rows) {
             this.ps = ps;
+            this.layout = layout;
+            this.rows = rows;
+        }
+
+        private void set(int index, Setter setter) throws SQLException {
+            for (int i = 0, n = layout.occurrences(index); i < n; i++) {
+                setter.set(ps, layout.parameter(rows, row, index, i));
+            }
         }
 
         public void setString(int index, String value) throws SQLException {
-            ps.setString(offset + index, value);
+            set(index, (ps, at) -> ps.setString(at, value));
         }
 
         public void setLong(int index, long value) throws SQLException {
-            ps.setLong(offset + index, value);
+            set(index, (ps, at) -> ps.setLong(at, value));
         }
 
         public void setInt(int index, int value) throws SQLException {
-            ps.setInt(offset + index, value);
+            set(index, (ps, at) -> ps.setInt(at, value));
         }
 
         public void setBoolean(int index, boolean value) throws SQLException {
-            ps.setBoolean(offset + index, value);
+            set(index, (ps, at) -> ps.setBoolean(at, value));
         }
 
         public void setBigDecimal(int index, BigDecimal value) throws SQLException {
-            ps.setBigDecimal(offset + index, value);
+            set(index, (ps, at) -> ps.setBigDecimal(at, value));
         }
 
         public void setObject(int index, Object value) throws SQLException {
-            ps.setObject(offset + index, value);
+            set(index, (ps, at) -> ps.setObject(at, value));
         }
 
         public void setObject(int index, Object value, int sqlType) throws SQLException {
-            ps.setObject(offset + index, value, sqlType);
+            set(index, (ps, at) -> ps.setObject(at, value, sqlType));
         }
 
         public void setNull(int index, int sqlType) throws SQLException {
-            ps.setNull(offset + index, sqlType);
+            set(index, (ps, at) -> ps.setNull(at, sqlType));
         }
     }
 }

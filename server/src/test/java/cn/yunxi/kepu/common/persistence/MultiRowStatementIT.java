@@ -29,7 +29,7 @@ import cn.yunxi.kepu.support.KepuIntegrationTest;
  * Multi-row statements against the real server: every value arrives as bound (nulls, decimals, dates, text that
  * needs escaping), rows beyond one statement go in further statements in order, upserts apply row after row, a
  * refused statement writes nothing (an all-or-nothing insert: nor do the statements before it), and the
- * derived-table update reports how many rows it matched.
+ * keyed update writes each row's values to its own key and reports how many rows it matched.
  */
 @KepuIntegrationTest
 class MultiRowStatementIT {
@@ -39,8 +39,8 @@ class MultiRowStatementIT {
     private static final MultiRowStatement ADD = MultiRowStatement.values(
             "INSERT INTO multi_row_probe (id, label, amount, day, at, flag) VALUES ", 6,
             " ON DUPLICATE KEY UPDATE amount = amount + VALUES(amount), label = VALUES(label)");
-    private static final MultiRowStatement RELABEL = MultiRowStatement.unionAll("UPDATE multi_row_probe p JOIN (",
-            List.of("id", "label"), ") v ON v.id = p.id SET p.label = v.label WHERE p.flag = TRUE");
+    private static final MultiRowStatement RELABEL = MultiRowStatement.updateByKey("multi_row_probe", "id",
+            List.of("label", "amount", "at"), "flag = TRUE");
 
     private record Probe(long id, String label, BigDecimal amount, LocalDate day, LocalDateTime at, Boolean flag) {
     }
@@ -148,19 +148,47 @@ class MultiRowStatementIT {
     }
 
     @Test
-    void theDerivedTableUpdateCountsTheRowsItMatched() {
+    void theKeyedUpdateWritesEachRowsValuesToItsKeyAndCountsTheRowsItMatched() {
         List<Probe> rows = IntStream.rangeClosed(1, 6)
                 .mapToObj(i -> new Probe(i, "旧", BigDecimal.ONE, null, null, i <= 4)).toList();
         INSERT.execute(jdbc, rows, MultiRowStatementIT::bind);
+        LocalDateTime at = LocalDateTime.of(2026, 12, 6, 8, 30, 15);
 
-        int matched = RELABEL.execute(jdbc, List.of(2L, 4L, 6L, 99L), (p, id) -> {
+        int matched = RELABEL.execute(jdbc, List.of(4L, 2L, 6L, 99L), (p, id) -> {
             p.setLong(1, id);
-            p.setString(2, "新标签 " + id);
+            p.setString(2, "新标签 '" + id + "'");
+            p.setBigDecimal(3, new BigDecimal(id + ".25"));
+            p.setObject(4, at.plusMinutes(id));
         });
 
         assertThat(matched).isEqualTo(2); // 6 is not flagged, 99 does not exist
-        assertThat(jdbc.queryForList("SELECT label FROM multi_row_probe ORDER BY id", String.class))
-                .containsExactly("旧", "新标签 2", "旧", "新标签 4", "旧", "旧");
+        assertThat(jdbc.query("SELECT label, amount, at FROM multi_row_probe ORDER BY id",
+                (rs, i) -> tuple(rs.getString(1), rs.getBigDecimal(2), rs.getObject(3, LocalDateTime.class))))
+                .containsExactly(tuple("旧", new BigDecimal("1.00"), null),
+                        tuple("新标签 '2'", new BigDecimal("2.25"), at.plusMinutes(2)),
+                        tuple("旧", new BigDecimal("1.00"), null),
+                        tuple("新标签 '4'", new BigDecimal("4.25"), at.plusMinutes(4)),
+                        tuple("旧", new BigDecimal("1.00"), null),
+                        tuple("旧", new BigDecimal("1.00"), null));
+    }
+
+    @Test
+    void theKeyedUpdateGoesAsSeveralStatementsBeyondOne() {
+        int count = MultiRowStatement.MAX_ROWS + 12;
+        List<Probe> rows = IntStream.rangeClosed(1, count)
+                .mapToObj(i -> new Probe(i, "旧", BigDecimal.ONE, null, null, true)).toList();
+        INSERT.execute(jdbc, rows, MultiRowStatementIT::bind);
+
+        int matched = RELABEL.execute(jdbc, rows, (p, r) -> {
+            p.setLong(1, r.id());
+            p.setString(2, "第" + r.id() + "行");
+            p.setBigDecimal(3, BigDecimal.valueOf(r.id()));
+            p.setNull(4, Types.TIMESTAMP);
+        });
+
+        assertThat(matched).isEqualTo(count);
+        assertThat(jdbc.queryForList("SELECT COUNT(*) FROM multi_row_probe WHERE label = CONCAT('第', id, '行') "
+                + "AND amount = id", Integer.class)).containsExactly(count);
     }
 
     @Test
