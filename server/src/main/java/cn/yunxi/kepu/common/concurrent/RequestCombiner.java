@@ -1,5 +1,6 @@
 package cn.yunxi.kepu.common.concurrent;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -26,6 +27,10 @@ import java.util.function.Function;
  * <p>The batch function returns one result per item, in order. If it throws, every item of that batch fails with
  * the same exception. Items are never retried here. Items are taken in arrival order.
  *
+ * <p>With a {@code step} above one, a batch of more than {@code step} items holds a multiple of it: the few items
+ * beyond go first into the next batch. For a batch function whose statements carry one row per item and are sent in
+ * multiples of {@code step} rows, every statement then goes whole instead of as two.
+ *
  * @param <T> what a request hands in
  * @param <R> what it gets back
  */
@@ -41,15 +46,27 @@ public final class RequestCombiner<T, R> {
     });
 
     private final int maxBatch;
+    private final int step;
     private final Function<List<T>, List<R>> batchFunction;
     private final ConcurrentLinkedQueue<Pending<T, R>> waiting = new ConcurrentLinkedQueue<>();
+    /** Items a rounded batch left for the next one; touched only by the one drainer, empty whenever none runs. */
+    private final ArrayDeque<Pending<T, R>> carried = new ArrayDeque<>();
     private final AtomicBoolean draining = new AtomicBoolean();
 
     public RequestCombiner(int maxBatch, Function<List<T>, List<R>> batchFunction) {
+        this(maxBatch, 1, batchFunction);
+    }
+
+    /** Batches of more than {@code step} items hold a multiple of it; {@code maxBatch} must be one. */
+    public RequestCombiner(int maxBatch, int step, Function<List<T>, List<R>> batchFunction) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be >= 1");
         }
+        if (step < 1 || maxBatch % step != 0) {
+            throw new IllegalArgumentException("step must be >= 1 and divide maxBatch");
+        }
         this.maxBatch = maxBatch;
+        this.step = step;
         this.batchFunction = batchFunction;
     }
 
@@ -73,11 +90,12 @@ public final class RequestCombiner<T, R> {
 
     /**
      * Runs batches while there are items. Before leaving it clears the flag and looks once more, so an item
-     * queued just as it was leaving either sees the flag cleared (and starts a drainer) or is seen here.
+     * queued just as it was leaving either sees the flag cleared (and starts a drainer) or is seen here. It leaves
+     * nothing carried over.
      */
     private void drain() {
         while (true) {
-            while (!waiting.isEmpty()) {
+            while (!waiting.isEmpty() || !carried.isEmpty()) {
                 runOneBatch();
             }
             draining.set(false);
@@ -90,11 +108,19 @@ public final class RequestCombiner<T, R> {
     private void runOneBatch() {
         List<Pending<T, R>> batch = new ArrayList<>();
         Pending<T, R> p;
+        while (batch.size() < maxBatch && (p = carried.poll()) != null) {
+            batch.add(p);
+        }
         while (batch.size() < maxBatch && (p = waiting.poll()) != null) {
             batch.add(p);
         }
         if (batch.isEmpty()) {
             return;
+        }
+        if (batch.size() > step) {
+            for (int beyond = batch.size() % step; beyond > 0; beyond--) {
+                carried.addFirst(batch.remove(batch.size() - 1));
+            }
         }
         List<T> items = new ArrayList<>(batch.size());
         batch.forEach(b -> items.add(b.item));

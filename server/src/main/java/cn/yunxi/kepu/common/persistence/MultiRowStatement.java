@@ -32,8 +32,11 @@ public final class MultiRowStatement {
      */
     public static final int MAX_ROWS = 128;
 
-    /** Above this many rows, statements carry a multiple of it (see {@link #rowsInNextStatement}). */
-    static final int STEP = 8;
+    /**
+     * Above this many rows, statements carry a multiple of it (see {@link #rowsInNextStatement}); a writer that can
+     * choose how many rows it writes at once sends a multiple of it, and each statement goes whole.
+     */
+    public static final int STEP = 8;
 
     /** Binds one row's values; {@code p}'s indexes are 1-based within the row, as on a one-row statement. */
     @FunctionalInterface

@@ -46,6 +46,49 @@ class RequestCombinerTest {
     }
 
     @Test
+    void withAStepABatchAboveItHoldsAMultipleAndTheRestGoFirstIntoTheNext() throws Exception {
+        List<List<Integer>> batches = new CopyOnWriteArrayList<>();
+        CountDownLatch release = new CountDownLatch(1);
+        RequestCombiner<Integer, String> combiner = new RequestCombiner<>(16, 4, items -> {
+            batches.add(List.copyOf(items));
+            if (batches.size() == 1) {
+                await(release); // the first batch holds the drainer while the others queue
+            }
+            return items.stream().map(i -> "r" + i).toList();
+        });
+        List<String> results = new CopyOnWriteArrayList<>();
+        Thread first = started(() -> results.add(combiner.submit(0)));
+        while (batches.isEmpty()) {
+            Thread.onSpinWait();
+        }
+        List<Thread> queued = new ArrayList<>();
+        for (int i = 1; i <= 11; i++) {
+            int n = i;
+            queued.add(started(() -> results.add(combiner.submit(n))));
+        }
+        // each caller parks only after its item is queued
+        while (!queued.stream().allMatch(t -> t.getState() == Thread.State.TIMED_WAITING)) {
+            Thread.onSpinWait();
+        }
+        release.countDown();
+        first.join();
+        for (Thread t : queued) {
+            t.join();
+        }
+
+        assertThat(batches).extracting(List::size).containsExactly(1, 8, 3);
+        assertThat(batches.stream().flatMap(List::stream)).containsExactlyInAnyOrder(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11);
+        assertThat(results).containsExactlyInAnyOrder("r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7", "r8", "r9",
+                "r10", "r11");
+    }
+
+    @Test
+    void aStepMustDivideTheLargestBatch() {
+        assertThatThrownBy(() -> new RequestCombiner<Integer, Integer>(10, 4, items -> items))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aFailingBatchFailsItsOwnCallersOnly() throws Exception {
         AtomicBoolean failNext = new AtomicBoolean(true);
         RequestCombiner<Integer, Integer> combiner = new RequestCombiner<>(8, items -> {
@@ -64,6 +107,20 @@ class RequestCombinerTest {
         RequestCombiner<Integer, Integer> combiner = new RequestCombiner<>(8, items -> List.of());
         assertThatThrownBy(() -> combiner.submit(1)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("0 results for 1 items");
+    }
+
+    private static Thread started(Runnable task) {
+        Thread thread = new Thread(task);
+        thread.start();
+        return thread;
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void sleep(long millis) {
