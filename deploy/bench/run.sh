@@ -138,6 +138,7 @@ wait_healthy "$PORT" "$work/server.log"
 B0_PORT=$((PORT + 2))
 taskset -c 1 "$BENCH_JAVA" -Xms1g -Xmx1g ${BENCH_JVM_OPTS_B0:-} -jar "$b0_jar" --server.port="$B0_PORT" \
   --logging.level.root=WARN >"$work/b0.log" 2>&1 &
+b0_pid=$!
 pids+=($!)
 b0_base="http://127.0.0.1:$B0_PORT"
 for _ in $(seq 1 60); do curl -fs "$b0_base/ping" >/dev/null 2>&1 && break; sleep 1; done
@@ -222,8 +223,41 @@ drain_async() { # outfile
   echo "ASYNC_DRAIN_MS $(( ($(date +%s%N) - started) / 1000000 )) OPEN_AT_END ${open:-0}" >>"$1"
 }
 
-echo "warming up (${WARMUP} per scenario)..."
-for i in "${!names[@]}"; do run_wrk "${names[$i]}" "${files[$i]}" "$WARMUP" "$work/warmup-${names[$i]}.txt"; done
+# Warm-up until the JIT has settled. On one core the server's C2 compiler competes with the requests it compiles
+# for: the submit path kept it busy for about 90 s, a third of the core, so 30 s of warm-up measured the compiler as
+# much as the server. Each scenario (and B0, under the same rule) is warmed in slices of WARMUP_SLICE for at least
+# WARMUP, then on while its JVM's compiler threads used more than JIT_SETTLED_PERCENT of the core in the last slice,
+# up to WARMUP_MAX in all. How long each one took, and the compiler's share in its last slice, go into the report.
+WARMUP_SLICE=${BENCH_WARMUP_SLICE:-10}
+WARMUP_MAX=${BENCH_WARMUP_MAX:-180}
+JIT_SETTLED_PERCENT=${BENCH_JIT_SETTLED_PERCENT:-5}
+seconds() { local d=$1; d=${d%s}; echo "$d"; }
+compiler_ms() { # PID: CPU ms used so far by the JVM's JIT compiler threads (from their schedstat)
+  local total=0 t run rest
+  for t in /proc/"$1"/task/*; do
+    case "$(cat "$t/comm" 2>/dev/null)" in
+      C1\ CompilerThre*|C2\ CompilerThre*) read -r run rest <"$t/schedstat" 2>/dev/null && total=$((total + run / 1000000)) ;;
+    esac
+  done
+  echo "$total"
+}
+warm_up() { # name file outfile
+  local pid=$server_pid; [ "$(header "$2" target)" = b0 ] && pid=$b0_pid
+  local min; min=$(seconds "$WARMUP")
+  local warmed=0 share=100 before after
+  while [ "$warmed" -lt "$min" ] || { [ "$share" -gt "$JIT_SETTLED_PERCENT" ] && [ "$warmed" -lt "$WARMUP_MAX" ]; }; do
+    before=$(compiler_ms "$pid")
+    run_wrk "$1" "$2" "${WARMUP_SLICE}s" "$3"
+    after=$(compiler_ms "$pid")
+    share=$(( (after > before ? after - before : 0) / (WARMUP_SLICE * 10) ))
+    warmed=$((warmed + WARMUP_SLICE))
+  done
+  echo "$1 $warmed $share" >>"$warmup_log"
+}
+warmup_log="$work/warmup.txt"
+: >"$warmup_log"
+echo "warming up (at least ${WARMUP} per scenario, until the JIT settles)..."
+for i in "${!names[@]}"; do warm_up "${names[$i]}" "${files[$i]}" "$work/warmup-${names[$i]}.txt"; done
 
 manifest="$work/manifest.json"
 {
@@ -343,7 +377,8 @@ echo "科普云溪 benchmark — commit $(git rev-parse --short HEAD), $("$BENCH
 echo "server: taskset -c 1, -Xms1g -Xmx1g (one core: Serial GC); load: wrk -t1 -c$CONNECTIONS -d$DURATION on core 0;"
 [ "$(wc -l <"$open_manifest")" -gt 2 ] && echo "open model: OpenLoad on core 0 at half the median req/s, $OPEN_DURATION after $OPEN_WARMUP warm-up"
 echo "B0: deploy/bench/b0 on the same core and JVM flags; CPU steal during the run: ${steal}% (from /proc/stat)"
-echo "rounds: $ROUNDS after ${WARMUP} warm-up per scenario; MariaDB $(mariadb --protocol=socket -uroot -Nse 'select version()'), Redis $(redis-server --version | awk '{print $3}')"
+echo "warm-up until the JIT settled (compiler threads <= ${JIT_SETTLED_PERCENT}% of the core over ${WARMUP_SLICE}s, at least ${WARMUP}, at most ${WARMUP_MAX}s): $(awk '{printf "%s%s %ss (JIT %s%%)", (NR > 1 ? ", " : ""), $1, $2, $3}' "$warmup_log")"
+echo "rounds: $ROUNDS per scenario; MariaDB $(mariadb --protocol=socket -uroot -Nse 'select version()'), Redis $(redis-server --version | awk '{print $3}')"
 echo
 python3 deploy/bench/report.py "$manifest" "$open_manifest" "$flash_manifest"
 if [ -s "$measured" ]; then
