@@ -57,7 +57,10 @@ public final class RequestCombiner<T, R> {
         this(maxBatch, 1, batchFunction);
     }
 
-    /** Batches of more than {@code step} items hold a multiple of it; {@code maxBatch} must be one. */
+    /**
+     * Batches of more than {@code step} items hold a multiple of it; {@code maxBatch} must itself be a multiple of
+     * {@code step}.
+     */
     public RequestCombiner(int maxBatch, int step, Function<List<T>, List<R>> batchFunction) {
         if (maxBatch < 1) {
             throw new IllegalArgumentException("maxBatch must be >= 1");
