@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
-import cn.yunxi.kepu.common.web.WrittenDirectly;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -65,9 +64,8 @@ class LeaderboardService {
      * The answer to a leaderboard request. The top is the same for everyone asking about a contest at that moment,
      * so it is rendered to JSON and encoded to UTF-8 once per cached top ({@link Top#json()}) and its bytes are
      * copied as they are; only the caller's own standing is serialised per request, straight onto the response
-     * when the request leaves nothing to negotiate ({@link WrittenDirectly}).
+     * when the request leaves nothing to negotiate ({@link cn.yunxi.kepu.common.web.DirectJsonReturnValueHandler}).
      */
-    @WrittenDirectly
     @JsonPropertyOrder({"participants", "items", "me"})
     record Board(long participants, @JsonIgnore Top top, Mine me) {
 

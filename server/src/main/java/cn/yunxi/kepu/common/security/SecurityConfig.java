@@ -65,7 +65,7 @@ class SecurityConfig {
                                     VerifiedTokenCache accessTokens, AuthenticationEventPublisher events)
             throws Exception {
         ProblemAuthenticationHandlers problems = new ProblemAuthenticationHandlers(json);
-        String[] open = publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toArray(String[]::new);
+        PublicPaths open = new PublicPaths(publicEndpoints.stream().flatMap(p -> p.patterns().stream()).toList());
         http
                 // Bearer tokens in headers, no cookies: CSRF does not apply to this API.
                 .csrf(csrf -> csrf.disable())

@@ -7,7 +7,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.web.method.ControllerAdviceBean;
 import org.springframework.web.method.support.HandlerMethodReturnValueHandler;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
@@ -34,15 +33,11 @@ class DirectResponses {
                     boolean advised = ControllerAdviceBean.findAnnotatedBeans(context).stream()
                             .anyMatch(advice -> advice.getBeanType() != null
                                     && ResponseBodyAdvice.class.isAssignableFrom(advice.getBeanType()));
-                    JacksonJsonHttpMessageConverter json = adapter.getMessageConverters().stream()
-                            .filter(JacksonJsonHttpMessageConverter.class::isInstance)
-                            .map(JacksonJsonHttpMessageConverter.class::cast).findFirst()
-                            .orElseThrow(() -> new IllegalStateException("没有找到 JSON 消息转换器"));
                     List<HandlerMethodReturnValueHandler> handlers = new ArrayList<>();
                     handlers.add(new PreRenderedJsonReturnValueHandler(find(spring, ResponseEntityReturnValueHandler.class),
                             !advised));
-                    handlers.add(new DirectJsonReturnValueHandler(
-                            find(spring, RequestResponseBodyMethodProcessor.class), json.getMapper().writer(), !advised));
+                    handlers.add(new DirectJsonReturnValueHandler(find(spring, RequestResponseBodyMethodProcessor.class),
+                            adapter.getMessageConverters(), !advised));
                     handlers.addAll(spring);
                     adapter.setReturnValueHandlers(handlers);
                 }

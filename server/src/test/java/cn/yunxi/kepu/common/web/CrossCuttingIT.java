@@ -19,13 +19,16 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.tomcat.TomcatWebServer;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.http.server.PathContainer;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.security.web.ObservationFilterChainDecorator;
 import org.springframework.test.util.ReflectionTestUtils;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.context.request.async.WebAsyncTask;
 import org.springframework.web.method.annotation.RequestHeaderMethodArgumentResolver;
 import org.springframework.web.method.annotation.RequestParamMethodArgumentResolver;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
@@ -66,6 +69,9 @@ class CrossCuttingIT {
 
     @Autowired
     RequestMappingHandlerAdapter handlerAdapter;
+
+    @Autowired
+    DispatcherServlet dispatcherServlet;
 
     @Value("${management.metrics.web.server.max-uri-tags}")
     int maxUriTags;
@@ -123,6 +129,13 @@ class CrossCuttingIT {
                 .isInstanceOfSatisfying(PreRenderedJsonReturnValueHandler.class, h -> assertThat(h.direct()).isTrue());
         assertThat(handlerAdapter.getReturnValueHandlers().get(1))
                 .isInstanceOfSatisfying(DirectJsonReturnValueHandler.class, h -> assertThat(h.direct()).isTrue());
+        DirectJsonReturnValueHandler direct = (DirectJsonReturnValueHandler) handlerAdapter.getReturnValueHandlers().get(1);
+        List<String> claimedGets = handlerMapping.getHandlerMethods().entrySet().stream()
+                .filter(e -> e.getKey().getMethodsCondition().getMethods().contains(RequestMethod.GET))
+                .filter(e -> direct.supportsReturnType(e.getValue().getReturnType()))
+                .map(e -> e.getValue().getShortLogMessage()).toList();
+        assertThat(claimedGets).as("GET answers written directly")
+                .anyMatch(m -> m.contains(".PingController#ping")).anyMatch(m -> m.contains(".QuizController#leaderboard"));
     }
 
     /**
@@ -148,6 +161,49 @@ class CrossCuttingIT {
         assertProblem(api.get("/somewhere-else", null), 404, "NOT_FOUND");
         assertProblem(api.get("/api/unknown-api", null), 401, "UNAUTHENTICATED");
         assertProblem(api.get("/actuator/env", null), 401, "UNAUTHENTICATED");
+    }
+
+    /**
+     * The API's handler mapping is asked before the actuator's and the functional routes' ones, which Spring orders
+     * first; none of its patterns can match an actuator path, so those still answer their own paths.
+     */
+    @Test
+    void apiMappingsAreAskedFirstAndLeaveTheActuatorItsPaths() {
+        ApiClient api = new ApiClient(port);
+        assertThat(api.get("/api/v1/ping", null).status()).isEqualTo(200); // the dispatcher initialises on first use
+        assertThat(dispatcherServlet.getHandlerMappings()).isNotNull().first().isSameAs(handlerMapping);
+        List<String> actuatorPaths = List.of("/actuator", "/actuator/health", "/actuator/health/liveness",
+                "/actuator/info", "/actuator/prometheus", "/actuator/env");
+        handlerMapping.getHandlerMethods().keySet().stream()
+                .flatMap(mapping -> mapping.getPathPatternsCondition().getPatterns().stream())
+                .forEach(pattern -> {
+                    assertThat(pattern.getPatternString()).as("a literal first segment")
+                            .matches("/[^/*?{]+(/.*)?").doesNotStartWith("/actuator");
+                    assertThat(actuatorPaths).noneMatch(path -> pattern.matches(PathContainer.parsePath(path)));
+                });
+        assertThat(api.get("/actuator/health", null).status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/liveness", null).status()).isEqualTo(200);
+        assertProblem(api.get("/actuator/env", null), 401, "UNAUTHENTICATED");
+    }
+
+    /**
+     * Bodies are read and written as JSON (or text, bytes, files, forms): no converter for formats the API does not
+     * document, such as XML and YAML, whose libraries other dependencies bring onto the class path.
+     */
+    @Test
+    void onlyDocumentedFormatsAreConverted() {
+        assertThat(handlerAdapter.getMessageConverters())
+                .hasAtLeastOneElementOfType(org.springframework.http.converter.json.JacksonJsonHttpMessageConverter.class)
+                .allMatch(JsonMessageConverters::servesDocumentedFormat)
+                .noneMatch(c -> c.getSupportedMediaTypes().stream().anyMatch(t -> t.getSubtype().contains("xml")
+                        || t.getSubtype().contains("yaml")));
+        ApiClient api = new ApiClient(port);
+        ApiClient asking = api.unchecked("asks on purpose for formats the contract does not offer");
+        assertThat(asking.get("/api/v1/ping", null, "Accept", "application/yaml").status()).isEqualTo(406);
+        assertThat(asking.get("/api/v1/ping", null, "Accept", "application/xml").status()).isEqualTo(406);
+        Response json = api.get("/api/v1/ping", null, "Accept", "application/json");
+        assertThat(json.status()).isEqualTo(200);
+        assertThat(json.json().path("status").asString()).isEqualTo("ok");
     }
 
     /** Paths Tomcat refuses before any filter runs (an encoded NUL, a broken escape) still answer as problems. */

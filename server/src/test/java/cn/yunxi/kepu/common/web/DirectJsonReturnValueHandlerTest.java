@@ -28,7 +28,7 @@ import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.util.RawValue;
 
 /**
- * For a {@link WrittenDirectly} body the handler gives every request the answer Spring's
+ * For a body it claims the handler gives every request the answer Spring's
  * {@link RequestResponseBodyMethodProcessor} gives (same status, headers in the same order, bytes, committed
  * alike). The requests with nothing to negotiate are written by the handler itself (checked: Spring's processor is
  * not called for them); the others (other Accept headers, several of them, other methods, file extensions,
@@ -43,7 +43,6 @@ class DirectJsonReturnValueHandlerTest {
     }
 
     /** Shaped as a leaderboard answer: a number, pre-encoded JSON, a nested record with nulls. */
-    @WrittenDirectly
     @JsonPropertyOrder({"participants", "items", "me"})
     record Board(long participants, @JsonIgnore String items, Mine me) {
 
@@ -55,12 +54,11 @@ class DirectJsonReturnValueHandlerTest {
         }
     }
 
-    @WrittenDirectly
     static class NotFinal {
         public int value = 1;
     }
 
-    record NotMarked(int value) {
+    record Page<T>(List<T> items, long total) {
     }
 
     @SuppressWarnings("unused")
@@ -86,8 +84,37 @@ class DirectJsonReturnValueHandlerTest {
         }
 
         @ResponseBody
-        NotMarked notMarked() {
+        Page<Standing> page() {
             return null;
+        }
+
+        @ResponseBody
+        Integer count() {
+            return null;
+        }
+
+        @ResponseBody
+        String text() {
+            return null;
+        }
+
+        @ResponseBody
+        byte[] bytes() {
+            return null;
+        }
+
+        @ResponseBody
+        java.util.Optional<Board> maybe() {
+            return null;
+        }
+
+        @ResponseBody
+        List<Board> boards() {
+            return null;
+        }
+
+        @ResponseBody
+        void nothing() {
         }
     }
 
@@ -100,7 +127,7 @@ class DirectJsonReturnValueHandlerTest {
     private final HandlerMethodReturnValueHandler spring = springHandlers.find(RequestResponseBodyMethodProcessor.class);
     private final AtomicInteger delegated = new AtomicInteger();
     private final DirectJsonReturnValueHandler handler =
-            new DirectJsonReturnValueHandler(counting(spring), springHandlers.json().getMapper().writer(), true);
+            new DirectJsonReturnValueHandler(counting(spring), springHandlers.converters(), true);
 
     private static final List<Consumer<MockHttpServletRequest>> PLAIN = List.of(
             r -> { },
@@ -146,30 +173,52 @@ class DirectJsonReturnValueHandlerTest {
         }
     }
 
+    /**
+     * Claimed: final types only the JSON converter writes (records, generic ones too, boxed numbers); not types
+     * another converter writes (text, bytes), containers and optionals (Spring writes those with their generic
+     * type), classes an answer could subclass, views, or methods without a response body.
+     */
     @Test
-    void claimsOnlyFinalMarkedBodiesWithoutViews() throws Exception {
+    void claimsFinalBodiesOnlyTheJsonConverterWritesWithoutViews() throws Exception {
         assertThat(handler.supportsReturnType(returnType("board"))).isTrue();
         assertThat(handler.supportsReturnType(returnType("board"))).isTrue(); // remembered
-        assertThat(handler.supportsReturnType(returnType("withoutResponseBody"))).isFalse();
-        assertThat(handler.supportsReturnType(returnType("withView"))).isFalse();
-        assertThat(handler.supportsReturnType(returnType("notFinal"))).isFalse();
-        assertThat(handler.supportsReturnType(returnType("notMarked"))).isFalse();
+        assertThat(handler.supportsReturnType(returnType("page"))).isTrue();
+        assertThat(handler.supportsReturnType(returnType("count"))).isTrue();
+        for (String method : List.of("withoutResponseBody", "withView", "notFinal", "text", "bytes", "maybe", "boards",
+                "nothing")) {
+            assertThat(handler.supportsReturnType(returnType(method))).as(method).isFalse();
+        }
+    }
+
+    /** A generic record and a boxed number are written as Spring writes them. */
+    @Test
+    void genericRecordsAndNumbersAreWrittenAsSpringWritesThem() throws Exception {
+        for (Consumer<MockHttpServletRequest> request : PLAIN) {
+            int before = delegated.get();
+            compare(new Page<>(List.of(new Standing(1, "陆城"), new Standing(2, "云溪")), 2), "page", request);
+            compare(42, "count", request);
+            assertThat(delegated.get()).as("written without Spring's processor").isEqualTo(before);
+        }
     }
 
     @Test
     void withResponseBodyAdviceEverythingGoesToSpring() {
         DirectJsonReturnValueHandler advised =
-                new DirectJsonReturnValueHandler(spring, springHandlers.json().getMapper().writer(), false);
+                new DirectJsonReturnValueHandler(spring, springHandlers.converters(), false);
         assertThat(advised.writesDirectly(request(r -> { }))).isFalse();
         assertThat(handler.writesDirectly(request(r -> { }))).isTrue();
     }
 
     private void compare(Board board, Consumer<MockHttpServletRequest> customiser) throws Exception {
+        compare(board, "board", customiser);
+    }
+
+    private void compare(Object body, String method, Consumer<MockHttpServletRequest> customiser) throws Exception {
         MockHttpServletResponse expected = new MockHttpServletResponse();
         ModelAndViewContainer expectedMav = new ModelAndViewContainer();
         Exception expectedFailure = null;
         try {
-            spring.handleReturnValue(board, returnType("board"), expectedMav,
+            spring.handleReturnValue(body, returnType(method), expectedMav,
                     new ServletWebRequest(request(customiser), expected));
         } catch (Exception e) {
             expectedFailure = e;
@@ -179,7 +228,7 @@ class DirectJsonReturnValueHandlerTest {
         ModelAndViewContainer actualMav = new ModelAndViewContainer();
         Exception actualFailure = null;
         try {
-            handler.handleReturnValue(board, returnType("board"), actualMav,
+            handler.handleReturnValue(body, returnType(method), actualMav,
                     new ServletWebRequest(request(customiser), actual));
         } catch (Exception e) {
             actualFailure = e;

@@ -32,6 +32,10 @@ final class SpringReturnValueHandlers {
         return adapter.getReturnValueHandlers().stream().filter(type::isInstance).findFirst().orElseThrow();
     }
 
+    List<HttpMessageConverter<?>> converters() {
+        return adapter.getMessageConverters();
+    }
+
     JacksonJsonHttpMessageConverter json() {
         return adapter.getMessageConverters().stream().filter(JacksonJsonHttpMessageConverter.class::isInstance)
                 .map(JacksonJsonHttpMessageConverter.class::cast).findFirst().orElseThrow();
