@@ -48,11 +48,12 @@ import tools.jackson.databind.ObjectWriter;
  * Spring writes with their generic type), whose first able converter is a JSON one offering {@code application/json}
  * first, without {@code @JsonView}: for a request that accepts anything or JSON, Spring's negotiation then finds
  * {@code application/json} first among the media types it could produce, and writes with that converter, whose
- * writer is used here. Written here is only a request with
- * nothing to negotiate: a GET dispatched as such, at most one {@code Accept} header and that one
- * {@code *}{@code /*} or {@code application/json}, a mapping without {@code produces}, a last path segment without
- * {@code .}, {@code ;} or {@code %}, and no response body advice in the application. Any other request goes to
- * Spring's processor unchanged.
+ * writer is used here.
+ *
+ * <p>Written here is only a request with nothing to negotiate: a GET dispatched as such, at most one {@code Accept}
+ * header and that one {@code *}{@code /*} or {@code application/json}, a mapping without {@code produces}, a last
+ * path segment without {@code .}, {@code ;} or {@code %}, and no response body advice in the application. Any other
+ * request goes to Spring's processor unchanged.
  */
 public final class DirectJsonReturnValueHandler implements HandlerMethodReturnValueHandler {
 
